@@ -1,0 +1,63 @@
+/**
+ * Bytes to text. A byte-order mark wins; then, for HTML, the charset the page
+ * declares in its first 1024 bytes (as browsers pre-scan); otherwise the bytes
+ * must be valid UTF-8. Guessing a legacy encoding for undeclared bytes would
+ * store mojibake silently, so it is refused with a message instead.
+ */
+import { LecternError } from '../../shared/errors';
+
+function bomEncoding(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i;
+const XML_ENCODING = /^<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i;
+
+/** The charset an HTML document declares in its head, if any. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return (META_CHARSET.exec(head) ?? XML_ENCODING.exec(head))?.[1]?.toLowerCase() ?? null;
+}
+
+function decoderFor(label: string): TextDecoder | null {
+  try {
+    return new TextDecoder(label, { fatal: true });
+  } catch {
+    return null;
+  }
+}
+
+function decodeStrict(bytes: Uint8Array, label: string, name: string): string {
+  const decoder = decoderFor(label);
+  if (!decoder) {
+    throw new LecternError(
+      'invalid-encoding',
+      `${name} declares the character set “${label}”, which Lectern cannot read.`,
+    );
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new LecternError(
+      'invalid-encoding',
+      label === 'utf-8'
+        ? `${name} is not valid UTF-8 text, so Lectern cannot read it without garbling it. Save it as UTF-8 and drop it again.`
+        : `${name} is not valid ${label} text, as it claims to be. Nothing was saved.`,
+    );
+  }
+}
+
+export function decodeText(bytes: Uint8Array, name: string): string {
+  return decodeStrict(bytes, bomEncoding(bytes) ?? 'utf-8', name);
+}
+
+export function decodeHtml(bytes: Uint8Array, name: string): string {
+  const declared = declaredCharset(bytes);
+  // A page saved as UTF-8 often still says utf-16 in its meta tag (browsers
+  // rewrite the bytes, not the tag); without a BOM it cannot be UTF-16.
+  const label = bomEncoding(bytes) ?? (declared && !declared.startsWith('utf-16') ? declared : 'utf-8');
+  return decodeStrict(bytes, label, name);
+}

@@ -1,0 +1,56 @@
+/**
+ * Imported HTML is hostile. DOMPurify removes everything that can run
+ * (scripts, handlers, javascript: URLs, frames, forms); the hooks below also
+ * drop what the reader must never fetch (remote images) and links that point
+ * nowhere once a page is saved to disk (relative links without a base).
+ *
+ * DOMPurify needs a browser-grade DOM: over linkedom it silently returns its
+ * input unsanitized, so it runs over one jsdom window, created once per
+ * process on first use (loading jsdom costs half a second, so start-up does not
+ * pay it) and reused. The renderer sanitizes again with the browser's own DOM
+ * before display; this pass is the one that decides what is stored.
+ */
+import createDOMPurify, { type DOMPurify } from 'dompurify';
+
+export interface SanitizedHtml {
+  html: string;
+  text: string;
+}
+
+let purifier: Promise<DOMPurify> | null = null;
+
+const CONFIG = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'link', 'meta'],
+  FORBID_ATTR: ['style', 'class', 'srcset', 'sizes', 'target', 'ping', 'formaction'],
+  SANITIZE_NAMED_PROPS: true,
+  RETURN_DOM: true as const,
+};
+
+function isSafeHref(href: string): boolean {
+  return /^(?:https?:|mailto:)/i.test(href) || href.startsWith('#');
+}
+
+async function createPurifier(): Promise<DOMPurify> {
+  const { JSDOM } = await import('jsdom');
+  const { window } = new JSDOM('');
+  const purify = createDOMPurify(window as unknown as Window & typeof globalThis);
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeName === 'A') {
+      const href = node.getAttribute('href');
+      if (href !== null && !isSafeHref(href.trim())) node.removeAttribute('href');
+      if (node.hasAttribute('href')) node.setAttribute('rel', 'noopener noreferrer');
+    }
+    if (node.nodeName === 'IMG') {
+      const src = node.getAttribute('src') ?? '';
+      if (!/^data:image\/(?:png|jpeg|gif|webp|avif);/i.test(src)) node.remove();
+    }
+  });
+  return purify;
+}
+
+export async function sanitizeHtml(dirty: string): Promise<SanitizedHtml> {
+  purifier ??= createPurifier();
+  const body = (await purifier).sanitize(dirty, CONFIG);
+  return { html: body.innerHTML.trim(), text: body.textContent ?? '' };
+}

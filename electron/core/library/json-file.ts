@@ -1,0 +1,44 @@
+/**
+ * A lowdb adapter that reads JSON and writes it atomically (see
+ * files/atomic-write.ts), one write at a time per file: each write waits for
+ * the previous one, and serializes its data when called, so a later change
+ * can never be overtaken by an earlier one.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Adapter } from 'lowdb';
+import { writeFileAtomic } from '../files/atomic-write';
+
+/** Thrown by read() when the file exists but is not valid JSON. */
+export class DamagedFileError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} is not valid JSON`);
+  }
+}
+
+export class JsonFile<T> implements Adapter<T> {
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor(readonly path: string) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new DamagedFileError(this.path);
+    }
+  }
+
+  write(data: T): Promise<void> {
+    const text = `${JSON.stringify(data, null, 2)}\n`;
+    const done = this.#queue.then(() => writeFileAtomic(this.path, text));
+    this.#queue = done.catch(() => undefined);
+    return done;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Runs Lectern's backend behind the browser shell's HTTP transport. Used by
+ * `npm start` when Electron cannot start, and by the end-to-end tests, which
+ * start it as a child process and read the address from its first line.
+ *
+ *   tsx electron/host/browser-shell.ts [--library DIR] [--port N]
+ */
+import { randomBytes } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import type { CallResult } from '../shared/api';
+import { openBackend } from '../core/open-backend';
+import { defaultUserDataDir, resolveLibraryDir } from '../core/library/location';
+import { startShellServer, type ShellServer } from './http-server';
+import { builtRendererDir } from './renderer-dir';
+
+export interface RunningShell {
+  shell: ShellServer;
+  libraryDir: string;
+  stop(): Promise<void>;
+}
+
+function portArg(argv: readonly string[]): number | undefined {
+  const index = argv.indexOf('--port');
+  const value = index >= 0 ? Number(argv[index + 1]) : NaN;
+  return Number.isInteger(value) && value >= 0 && value < 65536 ? value : undefined;
+}
+
+export async function runBrowserShell(argv: readonly string[]): Promise<RunningShell> {
+  const libraryDir = resolveLibraryDir(argv, process.env, defaultUserDataDir());
+  const backend = await openBackend(libraryDir);
+  // Calls still running at shutdown finish first, so a stop never tears a write.
+  const inFlight = new Set<Promise<CallResult>>();
+  const shell = await startShellServer({
+    dispatch: (method, args) => {
+      const call = backend.dispatch(method, args);
+      inFlight.add(call);
+      void call.finally(() => inFlight.delete(call));
+      return call;
+    },
+    events: backend.events,
+    rendererDir: builtRendererDir(),
+    token: randomBytes(24).toString('base64url'),
+    port: portArg(argv),
+  });
+  return {
+    shell,
+    libraryDir,
+    async stop() {
+      await shell.close();
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let running: RunningShell;
+  try {
+    running = await runBrowserShell(process.argv.slice(2));
+  } catch (error) {
+    console.error(`Lectern could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  console.log(`Lectern is running at ${running.shell.url}`);
+  console.log(`Library: ${running.libraryDir}`);
+  const stop = () => void running.stop().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void main();

@@ -1,0 +1,50 @@
+/**
+ * The main process's security decisions as pure functions, so they are tested
+ * without Electron (DESIGN.md section 5). main/ only wires them to Electron's
+ * events; this file imports types from Electron and nothing else.
+ */
+import type { WebPreferences } from 'electron';
+
+/** The custom scheme the renderer is served from: never file://, never http. */
+export const APP_SCHEME = 'lectern-app';
+export const APP_ORIGIN = `${APP_SCHEME}://app`;
+export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
+
+/** Every window's webPreferences apart from the preload path. */
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+} as const satisfies WebPreferences;
+
+/** True for URLs served by the app itself. */
+export function isAppUrl(url: string): boolean {
+  try {
+    return new URL(url).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+/** Links that may be handed to the system: parsed, and only web and mail schemes. */
+export function externalUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return ['http:', 'https:', 'mailto:'].includes(parsed.protocol) ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An IPC call is trusted only from the app's own top-level frame. */
+export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined): boolean {
+  return Boolean(frame) && frame?.parent === null && isAppUrl(frame.url);
+}

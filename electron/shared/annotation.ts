@@ -1,0 +1,35 @@
+/**
+ * Highlight targets follow the W3C Web Annotation Data Model
+ * (https://www.w3.org/TR/annotation-model/#selectors): a quote with its
+ * context, and a character range over the text of content.html. Either alone
+ * can be re-anchored; together they survive small edits to the content.
+ */
+
+export type HighlightColor = 'yellow' | 'green' | 'blue' | 'pink' | 'purple';
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export interface HighlightTarget {
+  selector: [TextQuoteSelector, TextPositionSelector];
+}
+
+export interface Highlight {
+  id: string;
+  color: HighlightColor;
+  /** Markdown. */
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+  target: HighlightTarget;
+}

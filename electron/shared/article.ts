@@ -1,0 +1,60 @@
+/**
+ * The article record as stored in `articles/<id>/article.json` and as the
+ * renderer sees it. The on-disk format is documented in README.md; change the
+ * two together, and bump LIBRARY_FORMAT_VERSION with a migration.
+ */
+import type { Highlight } from './annotation';
+
+export type ArticleStatus = 'inbox' | 'archived';
+
+/** How the article came in, which decides how it can be re-extracted. */
+export type SourceKind = 'html' | 'text';
+
+export interface ArticleSource {
+  kind: SourceKind;
+  /** The imported file's name, or null for pasted text. */
+  name: string | null;
+  /** SHA-256 of the imported bytes, hex. */
+  sha256: string;
+  /** File name of the kept original inside the article folder. */
+  original: string;
+}
+
+export interface ArticleMeta {
+  id: string;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  url: string | null;
+  /** ISO 8601 date or null when the page does not say. */
+  published: string | null;
+  lang: string | null;
+  excerpt: string;
+  wordCount: number;
+  /** ISO 8601 timestamps. */
+  addedAt: string;
+  updatedAt: string;
+  status: ArticleStatus;
+  favorite: boolean;
+  tags: string[];
+  /** How far the person has read, 0..1. */
+  progress: number;
+  /** The article's own note, Markdown. */
+  note: string;
+  source: ArticleSource;
+  highlights: Highlight[];
+}
+
+/** What the list shows: everything but the parts that only the reader needs. */
+export type ArticleSummary = Omit<ArticleMeta, 'highlights' | 'note'>;
+
+export interface ArticleWithContent {
+  meta: ArticleMeta;
+  /** Sanitized reader HTML (content.html). */
+  html: string;
+}
+
+export function summarize(meta: ArticleMeta): ArticleSummary {
+  const { highlights: _highlights, note: _note, ...summary } = meta;
+  return summary;
+}

@@ -1,0 +1,14 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './styles/tokens.css';
+import './styles/base.css';
+
+mount(App, { target: document.getElementById('app') as HTMLElement });
+
+// The browser shell's token is now in an HttpOnly cookie; keep it out of the
+// address bar, history and any screenshot of the window.
+const url = new URL(location.href);
+if (url.searchParams.has('token')) {
+  url.searchParams.delete('token');
+  history.replaceState(history.state, '', url);
+}
