@@ -7,7 +7,8 @@ import type { WebPreferences } from 'electron';
 
 /** The custom scheme the renderer is served from: never file://, never http. */
 export const APP_SCHEME = 'lectern-app';
-export const APP_ORIGIN = `${APP_SCHEME}://app`;
+const APP_HOST = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
 /** Every window's webPreferences apart from the preload path. */
@@ -28,7 +29,9 @@ export const SECURE_WEB_PREFERENCES = {
 /** True for URLs served by the app itself. */
 export function isAppUrl(url: string): boolean {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    const parsed = new URL(url);
+    // Not `origin`: Node's URL reports "null" as the origin of any non-web scheme.
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host.toLowerCase() === APP_HOST;
   } catch {
     return false;
   }

@@ -34,10 +34,10 @@ type ArgsSchemas = {
 };
 
 export const apiArgs: ArgsSchemas = {
-  listArticles: v.tuple([]),
-  getArticle: v.tuple([articleId]),
-  importFiles: v.tuple([v.pipe(v.array(fileInput), v.maxLength(10_000))]),
-  importText: v.tuple([textInput]),
-  updateArticle: v.tuple([articleId, articlePatch]),
-  deleteArticle: v.tuple([articleId]),
+  listArticles: v.strictTuple([]),
+  getArticle: v.strictTuple([articleId]),
+  importFiles: v.strictTuple([v.pipe(v.array(fileInput), v.maxLength(10_000))]),
+  importText: v.strictTuple([textInput]),
+  updateArticle: v.strictTuple([articleId, articlePatch]),
+  deleteArticle: v.strictTuple([articleId]),
 };

@@ -55,6 +55,10 @@ export function decodeWire(frame: Uint8Array): unknown {
   const value: unknown = JSON.parse(json, (_key, item: unknown) => {
     if (!isBlobRef(item)) return item;
     const [index, length] = item.$blob;
+    // An index that is not a table position would slip past the gap check below.
+    if (!Number.isInteger(index) || index < 0 || (offsets[index] ?? length) !== length) {
+      throw new TypeError('blob reference is malformed');
+    }
     offsets[index] = length;
     return item;
   });
@@ -75,7 +79,9 @@ export function decodeWire(frame: Uint8Array): unknown {
 function restoreBlobs(value: unknown, frame: Uint8Array, starts: number[]): unknown {
   if (isBlobRef(value)) {
     const [index, length] = value.$blob;
-    const start = starts[index] as number;
+    const start = starts[index];
+    // An index past the largest array index never reached the table above.
+    if (start === undefined) throw new TypeError('blob reference is malformed');
     return frame.slice(start, start + length);
   }
   if (Array.isArray(value)) return value.map((item) => restoreBlobs(item, frame, starts));

@@ -22,6 +22,13 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   return (META_CHARSET.exec(head) ?? XML_ENCODING.exec(head))?.[1]?.toLowerCase() ?? null;
 }
 
+// What windows-1252 maps bytes 0x80-0x9F to (WHATWG Encoding). Node 20.18.3+
+// and 22.13+ decode that range as Latin-1 control characters instead
+// (nodejs/node#60888), which would turn every curly quote into an invisible one.
+const WINDOWS_1252_C1 =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
 function decoderFor(label: string): TextDecoder | null {
   try {
     return new TextDecoder(label, { fatal: true });
@@ -39,7 +46,9 @@ function decodeStrict(bytes: Uint8Array, label: string, name: string): string {
     );
   }
   try {
-    return decoder.decode(bytes);
+    const text = decoder.decode(bytes);
+    if (decoder.encoding !== 'windows-1252') return text;
+    return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] as string);
   } catch {
     throw new LecternError(
       'invalid-encoding',

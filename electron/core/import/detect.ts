@@ -52,8 +52,13 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 function looksLikeHtml(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).trimStart().toLowerCase();
-  return /^(?:\ufeff)?(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<!--)/.test(head);
+  // Skip a UTF-8 byte-order mark: latin1 would read it as "ï»¿", not U+FEFF.
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const head = new TextDecoder('latin1')
+    .decode(bytes.subarray(start, start + 1024))
+    .trimStart()
+    .toLowerCase();
+  return /^(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<!--)/.test(head);
 }
 
 function isBlank(bytes: Uint8Array): boolean {

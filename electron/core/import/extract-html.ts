@@ -15,6 +15,8 @@ export interface ExtractedPage {
   url: string | null;
   published: string | null;
   lang: string | null;
+  /** The page's own summary (meta description) or its first paragraph, when found. */
+  excerpt: string | null;
   /** Unsanitized article HTML: always pass it through sanitizeHtml. */
   contentHtml: string;
 }
@@ -90,6 +92,7 @@ export function extractHtml(html: string, name: string): ExtractedPage {
     url,
     published: isoDate(article?.publishedTime),
     lang: clean(article?.lang) ?? lang,
+    excerpt: clean(article?.excerpt),
     contentHtml,
   };
 }

@@ -36,7 +36,7 @@ async function htmlArticle(file: FileInput): Promise<NewArticle> {
       url: page.url,
       published: page.published,
       lang: page.lang,
-      excerpt: excerptOf(text),
+      excerpt: excerptOf(page.excerpt ?? text),
       wordCount: countWords(text),
     },
     html,

@@ -49,8 +49,14 @@ async function createPurifier(): Promise<DOMPurify> {
   return purify;
 }
 
+const BLOCKS = 'p, div, li, dt, dd, h1, h2, h3, h4, h5, h6, blockquote, pre, figcaption, td, th, tr, br, hr';
+
 export async function sanitizeHtml(dirty: string): Promise<SanitizedHtml> {
   purifier ??= createPurifier();
   const body = (await purifier).sanitize(dirty, CONFIG);
-  return { html: body.innerHTML.trim(), text: body.textContent ?? '' };
+  const html = body.innerHTML.trim();
+  // textContent runs neighbouring blocks together ("…end.Next…"), which
+  // miscounts words; a space after each block keeps them apart.
+  for (const block of body.querySelectorAll(BLOCKS)) block.after(' ');
+  return { html, text: body.textContent ?? '' };
 }

@@ -1,0 +1,40 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from './support/lectern';
+import { dropFiles } from './support/drop';
+import { GARDEN_CLIP } from './fixtures/pages';
+
+const PNG = Uint8Array.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+]);
+const ZIP = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0, 8, 0, 0, 0, 0, 0]);
+const INVALID_UTF8 = Uint8Array.from([0x48, 0x69, 0x20, 0xc3, 0x28, 0x20, 0xff, 0xfe, 0x0a]);
+
+test('files Lectern cannot read are named with the reason, and the rest still import', async ({
+  lectern,
+}) => {
+  const page = lectern.page;
+  await dropFiles(page, [
+    { name: 'photo.png', mimeType: 'image/png', content: PNG },
+    { name: 'archive.zip', mimeType: 'application/zip', content: ZIP },
+    { name: 'empty.txt', mimeType: 'text/plain', content: '' },
+    { name: 'latin.txt', mimeType: 'text/plain', content: INVALID_UTF8 },
+    { name: 'disguised.html', mimeType: 'text/html', content: PNG },
+    { name: 'garden.txt', mimeType: 'text/plain', content: GARDEN_CLIP },
+  ]);
+
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('5 files could not be added');
+  await expect(alert).toContainText('photo.png is a PNG image, not a web page or text');
+  await expect(alert).toContainText('archive.zip is a zip archive');
+  await expect(alert).toContainText('empty.txt is empty');
+  await expect(alert).toContainText('latin.txt is not valid UTF-8 text');
+  await expect(alert).toContainText('disguised.html is named like a web page but holds a PNG image');
+
+  await expect(page.getByRole('list', { name: 'Articles' }).getByRole('link')).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: 'Added to your library' })).toBeVisible();
+  expect(await readdir(join(lectern.libraryDir, 'articles'))).toHaveLength(1);
+
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(alert).toBeHidden();
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import {
+  APP_ENTRY,
+  APP_ORIGIN,
+  APP_SCHEME,
+  externalUrl,
+  isAppUrl,
+  isTrustedSender,
+  SECURE_WEB_PREFERENCES,
+} from './policy';
+
+describe('app address', () => {
+  it('is served from its own scheme', () => {
+    expect(APP_SCHEME).toBe('lectern-app');
+    expect(APP_ORIGIN).toBe('lectern-app://app');
+    expect(APP_ENTRY).toBe('lectern-app://app/index.html');
+  });
+});
+
+describe('isAppUrl', () => {
+  it.each([
+    ['the entry page', 'lectern-app://app/index.html'],
+    ['the root', 'lectern-app://app/'],
+    ['a script', 'lectern-app://app/assets/index-abc123.js'],
+    ['a route with a query and hash', 'lectern-app://app/index.html?x=1#/article/0000000001-abcdefgh'],
+    ['an upper-case scheme and host', 'LECTERN-APP://APP/index.html'],
+  ])('accepts %s', (_label, url) => {
+    expect(isAppUrl(url)).toBe(true);
+  });
+
+  it.each([
+    ['another host on the app scheme', 'lectern-app://evil/index.html'],
+    ['a host that starts with app', 'lectern-app://app.evil.example/index.html'],
+    ['credentials pointing elsewhere', 'lectern-app://app@evil/index.html'],
+    ['a port', 'lectern-app://app:8080/index.html'],
+    ['a web page', 'https://example.com/'],
+    ['a page naming the app in its path', 'https://evil.example/lectern-app://app/'],
+    ['a local file', 'file:///etc/passwd'],
+    ['a javascript: URL', 'javascript:alert(1)'],
+    ['a data: URL', 'data:text/html,<script>alert(1)</script>'],
+    ['about:blank', 'about:blank'],
+    ['garbage', 'not a url'],
+    ['an empty string', ''],
+  ])('refuses %s', (_label, url) => {
+    expect(isAppUrl(url)).toBe(false);
+  });
+});
+
+describe('externalUrl', () => {
+  it.each([
+    ['https://example.com/a?b=c#d', 'https://example.com/a?b=c#d'],
+    ['http://example.com', 'http://example.com/'],
+    ['HTTPS://EXAMPLE.COM/Path', 'https://example.com/Path'],
+    ['mailto:someone@example.com?subject=Hi', 'mailto:someone@example.com?subject=Hi'],
+  ])('hands %j to the system as %j', (url, expected) => {
+    expect(externalUrl(url)).toBe(expected);
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    ' javascript:alert(1)',
+    'file:///etc/passwd',
+    'file://server/share/x.exe',
+    'data:text/html,<script>alert(1)</script>',
+    'lectern-app://app/index.html',
+    'vbscript:msgbox(1)',
+    'ms-settings:privacy',
+    'ftp://example.com/file',
+    'smb://server/share',
+    'about:blank',
+    '//example.com/relative',
+    '/relative/path',
+    'not a url',
+    '',
+  ])('refuses %j', (url) => {
+    expect(externalUrl(url)).toBeNull();
+  });
+});
+
+describe('isTrustedSender', () => {
+  it('trusts the app’s own top-level frame', () => {
+    expect(isTrustedSender({ url: APP_ENTRY, parent: null })).toBe(true);
+    expect(isTrustedSender({ url: 'lectern-app://app/index.html#/article/x', parent: null })).toBe(true);
+  });
+
+  it.each<[string, { url: string; parent: unknown } | null | undefined]>([
+    ['a subframe of the app', { url: APP_ENTRY, parent: { url: APP_ENTRY, parent: null } }],
+    ['a frame whose parent is unknown', { url: APP_ENTRY, parent: undefined }],
+    ['a foreign top-level page', { url: 'https://evil.example/', parent: null }],
+    ['another host on the app scheme', { url: 'lectern-app://evil/index.html', parent: null }],
+    ['a local file', { url: 'file:///tmp/index.html', parent: null }],
+    ['an empty url', { url: '', parent: null }],
+    ['a missing frame (null)', null],
+    ['a missing frame (undefined)', undefined],
+  ])('refuses %s', (_label, frame) => {
+    expect(isTrustedSender(frame)).toBe(false);
+  });
+});
+
+describe('SECURE_WEB_PREFERENCES', () => {
+  it.each([
+    ['contextIsolation', true],
+    ['sandbox', true],
+    ['nodeIntegration', false],
+    ['nodeIntegrationInWorker', false],
+    ['nodeIntegrationInSubFrames', false],
+    ['webSecurity', true],
+    ['allowRunningInsecureContent', false],
+    ['experimentalFeatures', false],
+    ['webviewTag', false],
+    ['navigateOnDragDrop', false],
+  ] as const)('sets %s to %s', (key, value) => {
+    expect(SECURE_WEB_PREFERENCES[key]).toBe(value);
+  });
+
+  it('sets no preload, so each window adds its own path explicitly', () => {
+    expect(Object.hasOwn(SECURE_WEB_PREFERENCES, 'preload')).toBe(false);
+  });
+});
