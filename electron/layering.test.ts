@@ -22,7 +22,8 @@ function importsOf(source: string): string[] {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const patterns = [
     /\b(?:import|export)\s+(?:type\s+)?[\w*{}\s,$]*?\s*\bfrom\s*(['"])([^'"]+)\1/g,
-    /\bimport\s*(['"])([^'"]+)\1/g,
+    // A side-effect import starts a statement; "import" inside a path does not count.
+    /(?:^|[;\n])\s*import\s*(['"])([^'"]+)\1/g,
     /\bimport\s*\(\s*(['"`])([^'"`]+)\1\s*\)/g,
   ];
   const found: string[] = [];

@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import type { CallResult, LecternApi } from '../shared/api';
 import { LecternError, serializeError } from '../shared/errors';
 import { apiArgs } from '../shared/schemas';
-import { logUnexpected } from './service';
+import { logUnexpected } from './log';
 
 export type Dispatch = (method: string, args: unknown) => Promise<CallResult>;
 

@@ -6,11 +6,12 @@
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventHub } from './events';
 import { Library } from './library/library';
-import { LecternService } from './service';
+import type { LecternApi } from '../shared/api';
+import { createService } from './service';
 
 export interface Backend {
   library: Library;
-  service: LecternService;
+  service: LecternApi;
   events: EventHub;
   dispatch: Dispatch;
 }
@@ -19,6 +20,6 @@ export async function openBackend(libraryDir: string): Promise<Backend> {
   const library = await Library.open(libraryDir);
   for (const problem of library.problems) console.warn(`Lectern: ${problem.message}`);
   const events = new EventHub();
-  const service = new LecternService(library, events);
+  const service = createService({ library, events });
   return { library, service, events, dispatch: createDispatch(service) };
 }

@@ -1,64 +1,24 @@
 /**
- * The one API contract between the renderer and Lectern's backend. The
- * Electron IPC transport and the browser shell's HTTP transport both carry
- * exactly these calls; schemas.ts validates their arguments at the edge.
+ * The one API contract between the renderer and Lectern's backend, assembled
+ * from one interface per feature (api/*.ts). The Electron IPC transport and
+ * the browser shell's HTTP transport both carry exactly these calls; the
+ * schemas in schemas/*.ts validate their arguments at the edge.
  */
-import type { ArticleStatus, ArticleSummary, ArticleWithContent } from './article';
+import type { ArticleSummary } from './article';
 import type { SerializedError } from './errors';
+import { ARTICLES_METHODS, type ArticlesApi } from './api/articles';
+import { IMPORT_METHODS, type ImportApi } from './api/import';
 
-/** A file handed to the backend: a dropped or chosen file, read whole. */
-export interface FileInput {
-  name: string;
-  /** MIME type as the platform reported it; may be empty. */
-  type: string;
-  bytes: Uint8Array;
-}
+export type * from './api/articles';
+export type * from './api/import';
 
-/** Text pasted or dropped as a clip. */
-export interface TextInput {
-  text: string;
-  title?: string;
-  url?: string;
-}
-
-export type ImportOutcome =
-  | { status: 'imported'; input: string; article: ArticleSummary }
-  | { status: 'failed'; input: string; error: SerializedError };
-
-export interface ArticlePatch {
-  status?: ArticleStatus;
-  favorite?: boolean;
-  progress?: number;
-  title?: string;
-}
-
-export interface LecternApi {
-  /** Every article in the library, newest first. Errors: library-unavailable. */
-  listArticles(): Promise<ArticleSummary[]>;
-  /** One article's metadata and reader HTML. Errors: not-found. */
-  getArticle(id: string): Promise<ArticleWithContent>;
-  /** Imports files one by one; a bad file fails alone, in its outcome. Errors: invalid-argument. */
-  importFiles(files: FileInput[]): Promise<ImportOutcome[]>;
-  /** Saves a text clip as an article; failures come back in the outcome. Errors: invalid-argument. */
-  importText(input: TextInput): Promise<ImportOutcome>;
-  /** Changes an article's status, favorite flag, progress or title. Errors: not-found, invalid-argument. */
-  updateArticle(id: string, patch: ArticlePatch): Promise<ArticleSummary>;
-  /** Moves an article to the library's trash folder. Errors: not-found. */
-  deleteArticle(id: string): Promise<void>;
-}
+export interface LecternApi extends ArticlesApi, ImportApi {}
 
 export type ApiMethod = keyof LecternApi;
 
-// A Record over ApiMethod fails to compile when a method is added to the
-// contract and not here, so the list transports derive from stays whole.
-const METHODS: Record<ApiMethod, true> = {
-  listArticles: true,
-  getArticle: true,
-  importFiles: true,
-  importText: true,
-  updateArticle: true,
-  deleteArticle: true,
-};
+// Each feature lists its methods in a Record over its interface, which fails
+// to compile when a method is missing; the transports derive from this list.
+const METHODS: Record<ApiMethod, true> = { ...ARTICLES_METHODS, ...IMPORT_METHODS };
 
 export const API_METHODS = Object.keys(METHODS) as ApiMethod[];
 

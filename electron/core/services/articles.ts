@@ -1,0 +1,28 @@
+/** ArticlesApi over the library. Arguments arrive validated (dispatch.ts). */
+import type { ArticlePatch, ArticlesApi } from '../../shared/api';
+import { summarize } from '../../shared/article';
+import type { ServiceContext } from './context';
+
+export function articlesService({ library, events }: ServiceContext): ArticlesApi {
+  return {
+    async listArticles() {
+      return library.list().map(summarize);
+    },
+
+    async getArticle(id: string) {
+      const meta = library.get(id);
+      return { meta, html: await library.content(id) };
+    },
+
+    async updateArticle(id: string, patch: ArticlePatch) {
+      const summary = summarize(await library.update(id, (draft) => Object.assign(draft, patch)));
+      events.emit({ type: 'library-changed', changed: [summary], removed: [] });
+      return summary;
+    },
+
+    async deleteArticle(id: string) {
+      await library.trash(id);
+      events.emit({ type: 'library-changed', changed: [], removed: [id] });
+    },
+  };
+}
