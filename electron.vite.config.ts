@@ -1,6 +1,16 @@
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { META_CONTENT_SECURITY_POLICY } from './electron/shared/content-security-policy';
+
+/** Writes the one Content-Security-Policy (shared/content-security-policy.ts) into index.html. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'lectern-csp',
+    transformIndexHtml: (html) => html.replace('%LECTERN_CSP%', META_CONTENT_SECURITY_POLICY),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -22,7 +32,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     resolve: { alias: { '@shared': resolve('electron/shared') } },
-    plugins: [svelte({ configFile: false })],
+    plugins: [svelte({ configFile: false }), contentSecurityPolicy()],
     build: {
       outDir: 'out/renderer',
       rolldownOptions: { input: resolve('renderer/index.html') },

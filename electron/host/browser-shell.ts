@@ -38,6 +38,7 @@ export async function runBrowserShell(argv: readonly string[]): Promise<RunningS
       return call;
     },
     events: backend.events,
+    libraryDir,
     rendererDir: builtRendererDir(),
     token: randomBytes(24).toString('base64url'),
     port: portArg(argv),

@@ -63,6 +63,8 @@ async function callApi(method: string, args: unknown, headers: Record<string, st
   return decodeWire(new Uint8Array(answer.body)) as CallResult;
 }
 
+const PNG_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'lectern-http-'));
   const rendererDir = join(base, 'renderer');
@@ -74,6 +76,7 @@ beforeAll(async () => {
   shell = await startShellServer({
     dispatch: backend.dispatch,
     events: backend.events,
+    libraryDir: join(base, 'library'),
     rendererDir,
     token: TOKEN,
   });
@@ -267,5 +270,39 @@ describe('the browser shell server', () => {
     expect(answer.status).toBe(404);
     expect(answer.body.toString()).not.toContain('outside the renderer');
     expect(answer.body.toString()).not.toContain('root:');
+  });
+});
+
+describe('article assets', () => {
+  const NAME = '0123456789abcdef.png';
+  let id = '';
+
+  beforeAll(async () => {
+    const imported = await callApi('importText', [{ text: 'Pictures\n\nA clip with an image.' }]);
+    if (!imported.ok) throw new Error('import failed');
+    id = (imported.value as { article: { id: string } }).article.id;
+    await writeFile(join(base, 'library', 'articles', id, 'assets', NAME), PNG_BYTES);
+  });
+
+  it('serves a stored asset with an image type and a script-free policy', async () => {
+    const answer = await request(`/asset/${id}/${NAME}`, { headers: { Cookie: cookie } });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('image/png');
+    expect(String(answer.headers['content-security-policy'])).toContain('sandbox');
+    expect(Buffer.from(answer.body).equals(PNG_BYTES)).toBe(true);
+  });
+
+  it('needs the token like every other route', async () => {
+    expect((await request(`/asset/${id}/${NAME}`)).status).toBe(403);
+  });
+
+  it.each([
+    ['a name that is not an asset name', `/asset/${'ID'}/article.json`],
+    ['encoded traversal', `/asset/${'ID'}/..%2Farticle.json`],
+    ['a bad article id', `/asset/..%2F..%2Ftrash/${NAME}`],
+    ['a missing asset', `/asset/${'ID'}/fedcba9876543210.png`],
+  ])('refuses %s', async (_case, path) => {
+    const answer = await request(path.replace('ID', id), { headers: { Cookie: cookie } });
+    expect(answer.status).toBe(404);
   });
 });

@@ -15,8 +15,10 @@ import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
 import type { Dispatch } from '../core/dispatch';
 import type { EventHub } from '../core/events';
+import { articleAssetPath } from '../core/files/article-asset';
 import { resolveInside } from '../core/files/inside';
 import type { CallResult } from '../shared/api';
+import { ASSET_SECURITY_POLICY, assetMimeType } from '../shared/assets';
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import { LecternError, serializeError } from '../shared/errors';
 import { MAX_IMPORT_BYTES } from '../shared/limits';
@@ -24,6 +26,8 @@ import { decodeWire, encodeWire } from '../shared/wire';
 
 export interface ShellServerOptions {
   dispatch: Dispatch;
+  /** Where article assets are served from: the library folder. */
+  libraryDir: string;
   events: EventHub;
   rendererDir: string;
   token: string;
@@ -99,7 +103,7 @@ async function readBody(request: IncomingMessage): Promise<Uint8Array> {
 }
 
 export async function startShellServer(options: ShellServerOptions): Promise<ShellServer> {
-  const { dispatch, events, rendererDir, token } = options;
+  const { dispatch, events, rendererDir, token, libraryDir } = options;
   const streams = new Set<ServerResponse>();
   let origin = '';
 
@@ -136,6 +140,23 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
       unsubscribe();
       streams.delete(response);
     });
+  }
+
+  async function handleAsset(response: ServerResponse, id: string, name: string) {
+    const file = await articleAssetPath(libraryDir, id, name);
+    if (!file) return refuse(response, 404, 'Not found.');
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Security-Policy': ASSET_SECURITY_POLICY,
+        'Content-Type': assetMimeType(file),
+        'Cache-Control': 'private, max-age=86400',
+      });
+      response.end(body);
+    } catch {
+      refuse(response, 404, 'Not found.');
+    }
   }
 
   async function handleStatic(response: ServerResponse, pathname: string, setCookie: boolean) {
@@ -185,6 +206,8 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
       return refuse(response, 404, 'Not found.');
     }
     if (request.method !== 'GET') return refuse(response, 405, 'Method not allowed.');
+    const asset = /^\/asset\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+    if (asset) return void handleAsset(response, asset[1] as string, asset[2] as string);
     void handleStatic(response, url.pathname, fromQuery);
   });
 

@@ -7,11 +7,13 @@ import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { resolveInside } from '../core/files/inside';
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
+import { ASSET_SCHEME } from '../shared/ipc-channels';
 import { APP_SCHEME } from './policy';
 
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: ASSET_SCHEME, privileges: { standard: true, secure: true } },
   ]);
 }
 

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { openBackend } from '../core/open-backend';
 import { resolveLibraryDir } from '../core/library/location';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { serveAssetProtocol } from './asset-protocol';
 import { serveIpc } from './ipc';
 import { createMainWindow } from './window';
 
@@ -41,6 +42,7 @@ async function start(): Promise<void> {
     return;
   }
   serveAppProtocol(rendererDir);
+  serveAssetProtocol(libraryDir);
   serveIpc(backend, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
   createMainWindow(preloadPath);
 }

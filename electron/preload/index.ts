@@ -5,7 +5,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiMethod, CallResult, LecternEvent } from '../shared/api';
 import type { Transport } from '../shared/client';
-import { IPC_CALL, IPC_EVENT } from '../shared/ipc-channels';
+import { ASSET_SCHEME, IPC_CALL, IPC_EVENT } from '../shared/ipc-channels';
 
 const transport: Transport = {
   call: (method: ApiMethod, args: unknown[]) =>
@@ -15,6 +15,7 @@ const transport: Transport = {
     ipcRenderer.on(IPC_EVENT, handler);
     return () => ipcRenderer.removeListener(IPC_EVENT, handler);
   },
+  assetUrl: (articleId: string, name: string) => `${ASSET_SCHEME}://${articleId}/${name}`,
 };
 
 contextBridge.exposeInMainWorld('lectern', transport);

@@ -38,4 +38,6 @@ export type CallResult = { ok: true; value: unknown } | { ok: false; error: Seri
 export interface LecternClient extends LecternApi {
   /** Calls `listener` for each backend event; returns the unsubscribe function. */
   onEvent(listener: (event: LecternEvent) => void): () => void;
+  /** Where the window loads an article's stored asset ("assets/<name>" in content.html) from. */
+  assetUrl(articleId: string, name: string): string;
 }

@@ -9,11 +9,14 @@ import { deserializeError } from './errors';
 export interface Transport {
   call(method: ApiMethod, args: unknown[]): Promise<CallResult>;
   onEvent(listener: (event: LecternEvent) => void): () => void;
+  /** The URL this transport serves an article's stored asset from. */
+  assetUrl(articleId: string, name: string): string;
 }
 
 export function createClient(transport: Transport): LecternClient {
   const client: Record<string, unknown> = {
     onEvent: (listener: (event: LecternEvent) => void) => transport.onEvent(listener),
+    assetUrl: (articleId: string, name: string) => transport.assetUrl(articleId, name),
   };
   for (const method of API_METHODS) {
     client[method] = async (...args: unknown[]) => {

@@ -7,7 +7,8 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  // lectern-asset: is Electron's scheme for stored images; the browser shell serves them from 'self'.
+  "img-src 'self' data: lectern-asset:",
   "font-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",
@@ -15,3 +16,8 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
   "object-src 'none'",
 ].join('; ');
+
+/** The same policy for a <meta> tag, where frame-ancestors is not allowed. */
+export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');

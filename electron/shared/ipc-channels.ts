@@ -1,3 +1,5 @@
-/** The two IPC channels between preload and main; everything else is the API's method names. */
+/** Names the Electron transport shares between main and preload; everything else is the API's method names. */
 export const IPC_CALL = 'lectern:call';
 export const IPC_EVENT = 'lectern:event';
+/** Stored article images: lectern-asset://<article id>/<asset name> (main/asset-protocol.ts). */
+export const ASSET_SCHEME = 'lectern-asset';

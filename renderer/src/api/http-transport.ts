@@ -42,6 +42,7 @@ export function httpTransport(): Transport {
       if (!response.ok) return UNREACHABLE;
       return decodeWire(new Uint8Array(await response.arrayBuffer())) as CallResult;
     },
+    assetUrl: (articleId, name) => `/asset/${articleId}/${encodeURIComponent(name)}`,
     onEvent(listener) {
       listeners.add(listener);
       if (!source) connect();
