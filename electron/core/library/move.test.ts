@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from './library';
 import { acquireLibraryLock, LOCK_FILE } from './lock';
-import { copyLibrary } from './move';
+import { copyLibrary, inspectFolder } from './move';
 
 let base: string;
 let from: string;
@@ -104,5 +104,16 @@ describe('copyLibrary', () => {
       code: 'library-unavailable',
     });
     expect((await readdir(base)).filter((name) => name.includes('lectern-move'))).toEqual([]);
+  });
+});
+
+describe('inspectFolder', () => {
+  it('tells a library, an empty folder, a missing one and a busy one apart', async () => {
+    await mkdir(join(base, 'empty'));
+    await writeFile(join(base, 'busy.txt'), '');
+    expect(await inspectFolder(from)).toEqual({ isLibrary: true, isEmpty: false });
+    expect(await inspectFolder(join(base, 'empty'))).toEqual({ isLibrary: false, isEmpty: true });
+    expect(await inspectFolder(join(base, 'missing'))).toEqual({ isLibrary: false, isEmpty: true });
+    expect(await inspectFolder(base)).toEqual({ isLibrary: false, isEmpty: false });
   });
 });

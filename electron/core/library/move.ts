@@ -111,3 +111,12 @@ export async function copyLibrary(fromDir: string, toDir: string): Promise<MoveR
     throw storageError(to, 'copy the library', error);
   }
 }
+
+/** What a folder picked as the library's new place already holds. */
+export async function inspectFolder(dir: string): Promise<{ isLibrary: boolean; isEmpty: boolean }> {
+  const isLibrary = await stat(join(dir, 'lectern.json')).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+  return { isLibrary, isEmpty: !isLibrary && (await isEmptyFolder(dir).catch(() => false)) };
+}
