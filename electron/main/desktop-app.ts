@@ -33,7 +33,7 @@ import type { LaunchRequest } from './launch-request';
 import { libraryChoice } from './library-choice';
 import { canImportLinks, importLink } from './link-import';
 import { menuTemplate } from './menu-template';
-import { externalUrl } from './policy';
+import { externalUrl } from '../shared/external-url';
 import { progressBarValue } from './taskbar-progress';
 import { createMainWindow } from './window';
 import { placeWindow } from './window-state';

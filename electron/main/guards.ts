@@ -7,7 +7,8 @@
  * applies them to every webContents Electron creates.
  */
 import type { HandlerDetails, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
-import { externalUrl, isAppUrl } from './policy';
+import { externalUrl } from '../shared/external-url';
+import { isAppUrl } from './policy';
 
 /** shell.openExternal, or a fake in tests. */
 export type OpenExternal = (url: string) => Promise<void>;

@@ -21,7 +21,8 @@ import {
   windowOpenHandler,
 } from './guards';
 import { answerCall } from './ipc';
-import { APP_ENTRY, externalUrl, SECURE_WEB_PREFERENCES } from './policy';
+import { externalUrl } from '../shared/external-url';
+import { APP_ENTRY, SECURE_WEB_PREFERENCES } from './policy';
 
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 const directives = new Map(

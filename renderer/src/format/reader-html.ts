@@ -27,17 +27,3 @@ export function readerHtml(html: string, assetUrl: (name: string) => string): st
   holder.append(fragment);
   return holder.innerHTML;
 }
-
-/**
- * A link the reader may open in the system browser: an absolute web or mail
- * address. A relative link (it points nowhere once a page is saved), an
- * anchor without an address and every other scheme open nothing.
- */
-export function externalHref(href: string): string | null {
-  try {
-    const url = new URL(href);
-    return ['http:', 'https:', 'mailto:'].includes(url.protocol) ? url.href : null;
-  } catch {
-    return null;
-  }
-}
