@@ -54,6 +54,8 @@ export class DesktopApp {
   #theme: ThemeChoice = 'system';
   #stopEvents: () => void = () => {};
   #windowLoaded: Promise<void> = new Promise(() => {});
+  /** The last preferences write, awaited before quitting so the window's place is not lost. */
+  #saving: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly preferences: PreferencesStore,
@@ -76,7 +78,7 @@ export class DesktopApp {
     serveIpc(ipcMain, () => this.#requireBackend().dispatch);
     const workAreas = screen.getAllDisplays().map((display) => display.workArea);
     const window = createMainWindow(this.preloadPath, placeWindow(saved.window, workAreas), (state) => {
-      void this.preferences.update((prefs) => ({ ...prefs, window: state }));
+      this.#saving = this.preferences.update((prefs) => ({ ...prefs, window: state }));
     });
     this.#window = window;
     this.#windowLoaded = new Promise((resolve) =>
@@ -88,6 +90,7 @@ export class DesktopApp {
   }
 
   async close(): Promise<void> {
+    await this.#saving.catch(() => undefined);
     this.#stopEvents();
     await this.#backend?.close();
     this.#backend = null;
