@@ -139,6 +139,16 @@ describe('layering (DESIGN.md section 1)', () => {
     ).toEqual([]);
   });
 
+  // main/'s decisions are pure modules tested without Electron; only this glue may use its values.
+  it('keeps Electron values in the few glue files of electron/main', () => {
+    const GLUE = ['app-protocol.ts', 'desktop-app.ts', 'index.ts', 'window.ts'];
+    const main = join(PROJECT, 'electron', 'main');
+    const valueImports = sourceFiles(main)
+      .filter((file) => !isTest(file) && !GLUE.includes(relative(main, file)))
+      .filter((file) => /^import\s+(?!type\b)[^;]*\bfrom\s+'electron'/m.test(readFileSync(file, 'utf8')));
+    expect(valueImports.map((file) => relative(PROJECT, file))).toEqual([]);
+  });
+
   it.each<[string, Rule, string, string]>([
     ['core importing electron', coreRule, 'electron', join(CORE, 'x.ts')],
     ['core importing an electron subpath', coreRule, 'electron/main', join(CORE, 'x.ts')],

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { CallResult } from '../shared/api';
 import { openBackend } from '../core/open-backend';
 import { defaultUserDataDir, resolveLibraryDir } from '../core/library/location';
+import { loadPreferences, preferencesFile } from '../core/settings/desktop-preferences';
 import { startShellServer, type ShellServer } from './http-server';
 import { builtRendererDir } from './renderer-dir';
 
@@ -26,7 +27,9 @@ function portArg(argv: readonly string[]): number | undefined {
 }
 
 export async function runBrowserShell(argv: readonly string[]): Promise<RunningShell> {
-  const libraryDir = resolveLibraryDir(argv, process.env, defaultUserDataDir());
+  const userData = defaultUserDataDir();
+  const { libraryDir: chosen } = await loadPreferences(preferencesFile(userData));
+  const libraryDir = resolveLibraryDir(argv, process.env, userData, chosen);
   const backend = await openBackend(libraryDir);
   // Calls still running at shutdown finish first, so a stop never tears a write.
   const inFlight = new Set<Promise<CallResult>>();
@@ -49,6 +52,7 @@ export async function runBrowserShell(argv: readonly string[]): Promise<RunningS
     async stop() {
       await shell.close();
       await Promise.allSettled([...inFlight]);
+      await backend.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -275,6 +275,7 @@ describe('the browser shell server', () => {
 
 describe('article assets', () => {
   const NAME = '0123456789abcdef.png';
+  const LINK_NAME = 'abcdefabcdefabcd.png';
   let id = '';
 
   beforeAll(async () => {
@@ -282,6 +283,8 @@ describe('article assets', () => {
     if (!imported.ok) throw new Error('import failed');
     id = (imported.value as { article: { id: string } }).article.id;
     await writeFile(join(base, 'library', 'articles', id, 'assets', NAME), PNG_BYTES);
+    // An asset-named symlink inside assets/ that points out of the article folder.
+    await symlink(join(base, 'secret.txt'), join(base, 'library', 'articles', id, 'assets', LINK_NAME));
   });
 
   it('serves a stored asset with an image type and a script-free policy', async () => {
@@ -301,8 +304,17 @@ describe('article assets', () => {
     ['encoded traversal', `/asset/${'ID'}/..%2Farticle.json`],
     ['a bad article id', `/asset/..%2F..%2Ftrash/${NAME}`],
     ['a missing asset', `/asset/${'ID'}/fedcba9876543210.png`],
+    ['a parent segment', `/asset/${'ID'}/../article.json`],
+    ['a parent segment for the article', `/asset/../${NAME}`],
+    ['encoded dots', `/asset/${'ID'}/%2e%2e%2f%2e%2e%2flectern.json`],
+    ['double-encoded traversal', `/asset/${'ID'}/%252e%252e%252farticle.json`],
+    ['an encoded backslash', `/asset/${'ID'}/..%5carticle.json`],
+    ['an absolute path', `/asset/${'ID'}//etc/passwd`],
+    ['an encoded absolute path', `/asset/${'ID'}/%2Fetc%2Fpasswd`],
+    ['a symlink in assets/ that leaves the article folder', `/asset/${'ID'}/${LINK_NAME}`],
   ])('refuses %s', async (_case, path) => {
     const answer = await request(path.replace('ID', id), { headers: { Cookie: cookie } });
     expect(answer.status).toBe(404);
+    expect(answer.body.toString()).not.toContain('outside the renderer');
   });
 });

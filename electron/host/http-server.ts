@@ -206,8 +206,12 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
       return refuse(response, 404, 'Not found.');
     }
     if (request.method !== 'GET') return refuse(response, 405, 'Method not allowed.');
-    const asset = /^\/asset\/([^/]+)\/([^/]+)$/.exec(url.pathname);
-    if (asset) return void handleAsset(response, asset[1] as string, asset[2] as string);
+    if (url.pathname.startsWith('/asset/')) {
+      // Anything under /asset/ that is not exactly /asset/<id>/<name> is refused, never served as a page.
+      const asset = /^\/asset\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+      if (!asset) return refuse(response, 404, 'Not found.');
+      return void handleAsset(response, asset[1] as string, asset[2] as string);
+    }
     void handleStatic(response, url.pathname, fromQuery);
   });
 

@@ -1,48 +1,66 @@
 /**
  * Electron's entry point: one instance, one backend, one window. Everything
- * the app does is in core/ behind the API; this file only starts things.
+ * the app does is in core/ behind the API; desktop-app.ts carries out menus
+ * and launches, and this file only wires Electron's events to it.
  */
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
-import { openBackend } from '../core/open-backend';
-import { resolveLibraryDir } from '../core/library/location';
+import { preferencesFile, PreferencesStore } from '../core/settings/desktop-preferences';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
-import { serveAssetProtocol } from './asset-protocol';
-import { serveIpc } from './ipc';
-import { createMainWindow } from './window';
+import { DesktopApp } from './desktop-app';
+import { guardContents, guardSession } from './guards';
+import { electronArgCount, LECTERN_SCHEME, linkFromSchemeUrl, parseLaunchArgs } from './launch-request';
 
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+const skip = electronArgCount(Boolean(process.defaultApp));
 
 registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
+  // The running Lectern receives our argv in its second-instance event.
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
+  const desktop = new DesktopApp(new PreferencesStore(preferencesFile(app.getPath('userData'))), preloadPath);
+  // In development the registration would point at the bare Electron binary.
+  if (app.isPackaged) app.setAsDefaultProtocolClient(LECTERN_SCHEME);
+
+  app.on('web-contents-created', (_event, contents) =>
+    guardContents(contents, (url) => shell.openExternal(url)),
+  );
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    void desktop.launched(parseLaunchArgs(argv, workingDirectory, skip));
+  });
+  // macOS delivers "Open with" and lectern:// links as events, possibly before ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    void app.whenReady().then(() => desktop.launched({ files: [path], links: [] }));
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    const link = linkFromSchemeUrl(url);
+    if (link) void app.whenReady().then(() => desktop.launched({ files: [], links: [link] }));
   });
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(start);
-}
 
-async function start(): Promise<void> {
-  const libraryDir = resolveLibraryDir(process.argv, process.env, app.getPath('userData'));
-  let backend;
-  try {
-    backend = await openBackend(libraryDir);
-  } catch (error) {
-    dialog.showErrorBox(
-      'Lectern cannot open its library',
-      error instanceof Error ? error.message : String(error),
-    );
-    app.quit();
-    return;
-  }
-  serveAppProtocol(rendererDir);
-  serveAssetProtocol(libraryDir);
-  serveIpc(backend, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
-  createMainWindow(preloadPath);
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    // Release the library's lock before the process ends.
+    event.preventDefault();
+    void desktop.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
+
+  void app.whenReady().then(async () => {
+    guardSession(session.defaultSession);
+    serveAppProtocol(rendererDir);
+    if (!(await desktop.start(process.argv))) {
+      app.quit();
+      return;
+    }
+    void desktop.launched(parseLaunchArgs(process.argv, process.cwd(), skip));
+  });
 }

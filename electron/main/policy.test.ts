@@ -3,7 +3,6 @@ import {
   APP_ENTRY,
   APP_ORIGIN,
   APP_SCHEME,
-  externalUrl,
   isAppUrl,
   isTrustedSender,
   SECURE_WEB_PREFERENCES,
@@ -43,38 +42,6 @@ describe('isAppUrl', () => {
     ['an empty string', ''],
   ])('refuses %s', (_label, url) => {
     expect(isAppUrl(url)).toBe(false);
-  });
-});
-
-describe('externalUrl', () => {
-  it.each([
-    ['https://example.com/a?b=c#d', 'https://example.com/a?b=c#d'],
-    ['http://example.com', 'http://example.com/'],
-    ['HTTPS://EXAMPLE.COM/Path', 'https://example.com/Path'],
-    ['mailto:someone@example.com?subject=Hi', 'mailto:someone@example.com?subject=Hi'],
-  ])('hands %j to the system as %j', (url, expected) => {
-    expect(externalUrl(url)).toBe(expected);
-  });
-
-  it.each([
-    'javascript:alert(1)',
-    'JavaScript:alert(1)',
-    ' javascript:alert(1)',
-    'file:///etc/passwd',
-    'file://server/share/x.exe',
-    'data:text/html,<script>alert(1)</script>',
-    'lectern-app://app/index.html',
-    'vbscript:msgbox(1)',
-    'ms-settings:privacy',
-    'ftp://example.com/file',
-    'smb://server/share',
-    'about:blank',
-    '//example.com/relative',
-    '/relative/path',
-    'not a url',
-    '',
-  ])('refuses %j', (url) => {
-    expect(externalUrl(url)).toBeNull();
   });
 });
 

@@ -37,16 +37,6 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-/** Links that may be handed to the system: parsed, and only web and mail schemes. */
-export function externalUrl(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return ['http:', 'https:', 'mailto:'].includes(parsed.protocol) ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
-
 /** An IPC call is trusted only from the app's own top-level frame. */
 export function isTrustedSender(frame: { url: string; parent: unknown } | null | undefined): boolean {
   return Boolean(frame) && frame?.parent === null && isAppUrl(frame.url);

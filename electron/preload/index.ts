@@ -1,21 +1,31 @@
 /**
- * Exposes the transport, and nothing else, to the renderer as window.lectern.
- * The renderer builds the typed API client on top of it (shared/client.ts).
+ * Exposes the transport, and nothing else, to the renderer as window.lectern,
+ * plus the desktop menus' commands as window.lecternDesktop. The renderer
+ * builds the typed API client on top (shared/client.ts). No Electron object
+ * crosses the bridge: only these functions (security checklist item 20).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiMethod, CallResult, LecternEvent } from '../shared/api';
 import type { Transport } from '../shared/client';
-import { ASSET_SCHEME, IPC_CALL, IPC_EVENT } from '../shared/ipc-channels';
+import type { DesktopBridge, DesktopCommand } from '../shared/desktop-commands';
+import { ASSET_SCHEME, IPC_CALL, IPC_COMMAND, IPC_EVENT } from '../shared/ipc-channels';
+
+function listen<T>(channel: string, listener: (payload: T) => void): () => void {
+  const handler = (_event: IpcRendererEvent, payload: T) => listener(payload);
+  ipcRenderer.on(channel, handler);
+  return () => ipcRenderer.removeListener(channel, handler);
+}
 
 const transport: Transport = {
   call: (method: ApiMethod, args: unknown[]) =>
     ipcRenderer.invoke(IPC_CALL, method, args) as Promise<CallResult>,
-  onEvent(listener: (event: LecternEvent) => void) {
-    const handler = (_event: IpcRendererEvent, payload: LecternEvent) => listener(payload);
-    ipcRenderer.on(IPC_EVENT, handler);
-    return () => ipcRenderer.removeListener(IPC_EVENT, handler);
-  },
+  onEvent: (listener: (event: LecternEvent) => void) => listen(IPC_EVENT, listener),
   assetUrl: (articleId: string, name: string) => `${ASSET_SCHEME}://${articleId}/${name}`,
 };
 
+const desktop: DesktopBridge = {
+  onCommand: (listener: (command: DesktopCommand) => void) => listen(IPC_COMMAND, listener),
+};
+
 contextBridge.exposeInMainWorld('lectern', transport);
+contextBridge.exposeInMainWorld('lecternDesktop', desktop);

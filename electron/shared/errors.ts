@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'extraction-failed',
   'library-unavailable',
   'library-corrupt',
+  'library-in-use',
   'transport-failed',
   'internal',
 ] as const;

@@ -1,9 +1,14 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { desktopCommands } from './desktop/commands';
+import { reportOutcomes } from './state/import-files';
 import './styles/tokens.css';
 import './styles/base.css';
 
 mount(App, { target: document.getElementById('app') as HTMLElement });
+
+desktopCommands.on('import-report', ({ outcomes }) => reportOutcomes(outcomes));
+desktopCommands.connect(window.lecternDesktop);
 
 // The browser shell's token is now in an HttpOnly cookie; keep it out of the
 // address bar, history and any screenshot of the window.

@@ -7,7 +7,8 @@
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
-function within(root: string, candidate: string): boolean {
+/** Whether `candidate` is `root` or a path below it (paths already resolved). */
+export function within(root: string, candidate: string): boolean {
   const rel = relative(root, candidate);
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }

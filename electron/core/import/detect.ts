@@ -33,6 +33,12 @@ export function extensionOf(name: string): string {
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
+/** Whether a file found inside a dropped or chosen folder is one Lectern imports, by its name. */
+export function isImportableName(name: string): boolean {
+  const extension = extensionOf(name);
+  return HTML_EXTENSIONS.has(extension) || TEXT_EXTENSIONS.has(extension);
+}
+
 function signatureOf(bytes: Uint8Array): string | null {
   for (const { bytes: magic, offset = 0, name } of SIGNATURES) {
     if (magic.every((byte, i) => bytes[offset + i] === byte)) return name;

@@ -1,6 +1,7 @@
 /**
- * Where the library lives: `--library DIR`, else LECTERN_LIBRARY, else a
- * folder under the platform's user-data location. Electron passes its own
+ * Where the library lives: `--library DIR`, else LECTERN_LIBRARY, else the
+ * folder chosen in the app (preferences.json), else a folder under the
+ * platform's user-data location. Electron passes its own
  * user-data path; the browser shell and the command line work it out the same
  * way Electron does, so every shell opens the same library by default.
  */
@@ -31,7 +32,10 @@ export function resolveLibraryDir(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
   userDataDir: string,
+  chosenInApp?: string,
 ): string {
-  const chosen = libraryArg(argv) ?? env.LECTERN_LIBRARY;
-  return resolve(chosen && chosen.trim() !== '' ? chosen : join(userDataDir, 'Library'));
+  const given = [libraryArg(argv), env.LECTERN_LIBRARY, chosenInApp].find(
+    (dir) => dir !== undefined && dir.trim() !== '',
+  );
+  return resolve(given ?? join(userDataDir, 'Library'));
 }

@@ -3,12 +3,15 @@
  * provides the transport as window.lectern; in the browser shell it is HTTP.
  */
 import type { Transport } from '@shared/client';
+import type { DesktopBridge } from '@shared/desktop-commands';
 import { createClient } from '@shared/client';
 import { httpTransport } from './http-transport';
 
 declare global {
   interface Window {
     lectern?: Transport;
+    /** Electron only: the menus' commands (desktop/commands.ts). */
+    lecternDesktop?: DesktopBridge;
   }
 }
 

@@ -27,13 +27,3 @@ export function readerHtml(html: string, assetUrl: (name: string) => string): st
   holder.append(fragment);
   return holder.innerHTML;
 }
-
-/** A link the reader may open in the system browser: web and mail only. */
-export function externalHref(href: string): string | null {
-  try {
-    const url = new URL(href, 'http://invalid.invalid/');
-    return ['http:', 'https:', 'mailto:'].includes(url.protocol) && !href.startsWith('#') ? url.href : null;
-  } catch {
-    return null;
-  }
-}

@@ -32,7 +32,8 @@ async function read(file: File): Promise<FileInput> {
   return { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
-function report(outcomes: ImportOutcome[]): void {
+/** Tells the person what an import did: dropped files here, files the desktop app imported (desktop/commands.ts). */
+export function reportOutcomes(outcomes: ImportOutcome[]): void {
   const imported = outcomes.filter((outcome) => outcome.status === 'imported');
   const failed = outcomes.filter((outcome) => outcome.status === 'failed');
   if (imported.length > 0) {
@@ -85,5 +86,5 @@ export async function importFiles(files: File[]): Promise<void> {
       }
     }
   }
-  report(outcomes);
+  reportOutcomes(outcomes);
 }

@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { electronArgCount, linkFromSchemeUrl, parseLaunchArgs } from './launch-request';
+
+describe('linkFromSchemeUrl', () => {
+  it.each([
+    ['lectern://add?url=https%3A%2F%2Fexample.com%2Fa%3Fb%3Dc', 'https://example.com/a?b=c'],
+    ['lectern://add/?url=http://example.com', 'http://example.com/'],
+    ['LECTERN://ADD?url=https://example.com/Path', 'https://example.com/Path'],
+  ])('reads %j as %j', (url, expected) => {
+    expect(linkFromSchemeUrl(url)).toBe(expected);
+  });
+
+  it.each([
+    ['a javascript: address', 'lectern://add?url=javascript:alert(1)'],
+    ['a file: address', 'lectern://add?url=file:///etc/passwd'],
+    ['a data: address', 'lectern://add?url=data:text/html,hi'],
+    ['no address', 'lectern://add'],
+    ['an empty address', 'lectern://add?url='],
+    ['garbage', 'lectern://add?url=not%20a%20url'],
+    ['another action', 'lectern://delete?url=https://example.com'],
+    ['a path after the action', 'lectern://add/../../x?url=https://example.com'],
+    ['another scheme', 'https://add?url=https://example.com'],
+    ['not a URL', 'lectern add'],
+  ])('refuses %s', (_label, url) => {
+    expect(linkFromSchemeUrl(url)).toBeNull();
+  });
+});
+
+describe('parseLaunchArgs', () => {
+  it('takes files after Electron’s own arguments, resolved against the launch folder', () => {
+    expect(
+      parseLaunchArgs(['/opt/Lectern/lectern', 'story.html', '/abs/book.epub'], '/home/reader', 1),
+    ).toEqual({ files: [resolve('/home/reader/story.html'), '/abs/book.epub'], links: [] });
+  });
+
+  it('skips the app folder when Electron runs unpackaged', () => {
+    expect(parseLaunchArgs(['electron', '.', 'a.txt'], '/w', electronArgCount(true))).toEqual({
+      files: [resolve('/w/a.txt')],
+      links: [],
+    });
+    expect(electronArgCount(false)).toBe(1);
+  });
+
+  it('ignores switches and the library folder, and reads lectern:// links', () => {
+    expect(
+      parseLaunchArgs(
+        [
+          'lectern',
+          '--allow-file-access-from-files',
+          '--library',
+          '/books',
+          '--library=/other',
+          'lectern://add?url=https%3A%2F%2Fexample.com%2F',
+          'lectern://add?url=javascript:alert(1)',
+          '',
+          'notes.md',
+        ],
+        '/w',
+        1,
+      ),
+    ).toEqual({ files: [resolve('/w/notes.md')], links: ['https://example.com/'] });
+  });
+});

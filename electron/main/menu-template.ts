@@ -1,0 +1,92 @@
+/**
+ * The application menu as data: File, Edit, View, Help (and the app menu on
+ * macOS), with the usual accelerators. Items that act on the library call
+ * MenuActions, which menu.ts implements through the backend's dispatch or
+ * by asking the window (desktop-commands.ts); editing, zoom, full screen and
+ * quitting are Electron's own roles. Pure, so it is tested without Electron.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+import { THEME_CHOICES, type ThemeChoice } from '../core/settings/desktop-preferences';
+
+export interface MenuActions {
+  importFiles(): void;
+  importFolder(): void;
+  addLink(): void;
+  openLibraryFolder(): void;
+  chooseLibraryFolder(): void;
+  setTheme(theme: ThemeChoice): void;
+  toggleSidebar(): void;
+  showShortcuts(): void;
+}
+
+export interface MenuState {
+  platform: NodeJS.Platform;
+  theme: ThemeChoice;
+  /** Whether the backend can import a web address (the link import of the import feature). */
+  canAddLink: boolean;
+}
+
+const THEME_LABELS: Record<ThemeChoice, string> = {
+  system: 'Match System',
+  light: 'Light',
+  dark: 'Dark',
+};
+
+export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
+  const mac = state.platform === 'darwin';
+  const file: MenuItemConstructorOptions = {
+    label: mac ? 'File' : '&File',
+    submenu: [
+      { label: 'Import Files…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
+      { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.importFolder() },
+      {
+        label: 'Add Link…',
+        accelerator: 'CmdOrCtrl+L',
+        enabled: state.canAddLink,
+        click: () => actions.addLink(),
+      },
+      { type: 'separator' },
+      { label: 'Open Library Folder', click: () => actions.openLibraryFolder() },
+      { label: 'Choose Library Folder…', click: () => actions.chooseLibraryFolder() },
+      ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', accelerator: 'Ctrl+Q' } as const]),
+    ],
+  };
+  const view: MenuItemConstructorOptions = {
+    label: mac ? 'View' : '&View',
+    submenu: [
+      {
+        label: 'Theme',
+        submenu: THEME_CHOICES.map((theme) => ({
+          label: THEME_LABELS[theme],
+          type: 'radio' as const,
+          checked: state.theme === theme,
+          click: () => actions.setTheme(theme),
+        })),
+      },
+      { type: 'separator' },
+      { label: 'Toggle Sidebar', accelerator: 'CmdOrCtrl+\\', click: () => actions.toggleSidebar() },
+      { type: 'separator' },
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  };
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    label: mac ? 'Help' : '&Help',
+    submenu: [
+      { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', click: () => actions.showShortcuts() },
+      ...(mac ? [] : [{ type: 'separator' } as const, { role: 'about', label: 'About Lectern' } as const]),
+    ],
+  };
+  return [
+    ...(mac ? [{ role: 'appMenu' } as const] : []),
+    file,
+    { role: 'editMenu', label: mac ? 'Edit' : '&Edit' },
+    view,
+    ...(mac ? [{ role: 'windowMenu' } as const] : []),
+    help,
+  ];
+}
