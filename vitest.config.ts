@@ -6,7 +6,7 @@ export default defineConfig({
   plugins: [svelte({ configFile: false })],
   resolve: { alias: { '@shared': resolve('electron/shared') } },
   test: {
-    include: ['*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['build/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
   },

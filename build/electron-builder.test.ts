@@ -14,7 +14,7 @@ import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/confi
 import { DebugLogger } from 'builder-util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const PROJECT = dirname(fileURLToPath(import.meta.url));
+const PROJECT = dirname(dirname(fileURLToPath(import.meta.url)));
 const ASSOCIATED = ['html', 'htm', 'mhtml', 'epub', 'pdf', 'txt', 'md'];
 
 let config: Configuration;
