@@ -60,8 +60,13 @@ export function readEpub(bytes: Uint8Array, name: string, assets: AssetStore): E
     if (id && href)
       manifest.set(id, { href: resolvePath(base, href), type: item.getAttribute('media-type') ?? '' });
   }
-  const text = (selector: string) =>
-    opf.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() || null;
+  const elements = [...opf.querySelectorAll('*')];
+  // Dublin Core elements keep their "dc:" prefix in an HTML parser.
+  const text = (field: string) =>
+    elements
+      .find((element) => element.tagName.toLowerCase().replace(/^dc:/, '') === field)
+      ?.textContent?.replace(/\s+/g, ' ')
+      .trim() || null;
   const sections: string[] = [];
   for (const ref of opf.querySelectorAll('itemref')) {
     const item = manifest.get(ref.getAttribute('idref') ?? '');
