@@ -50,7 +50,7 @@ function baseName(name: string): string {
   return name.replace(/^.*[/\\]/, '').replace(/\.[^.]+$/, '');
 }
 
-function siteOf(url: string | null): string | null {
+export function siteOf(url: string | null): string | null {
   if (!url) return null;
   try {
     return new URL(url).hostname.replace(/^www\./, '');
@@ -143,13 +143,12 @@ async function fromMhtml(file: FileInput, options: PrepareOptions): Promise<Buil
     file.name,
   );
   const local: LocalImage = (src) => {
-    let key = src;
+    if (!pageUrl || src.startsWith('cid:')) return resources.get(src)?.body ?? null;
     try {
-      key = pageUrl && !src.startsWith('cid:') ? new URL(src, pageUrl).href : src;
+      return resources.get(new URL(src, pageUrl).href)?.body ?? null;
     } catch {
       return null;
     }
-    return resources.get(key)?.body ?? null;
   };
   const built = await fromPage(html, file.name, local, options);
   built.fields.url ??= pageUrl && /^https?:/i.test(pageUrl) ? pageUrl : null;

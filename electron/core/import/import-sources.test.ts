@@ -2,6 +2,7 @@
  * Every file source and every bad input of the import pipeline, on fixtures
  * built here: each test says what its file holds.
  */
+import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { FileInput } from '../../shared/api';
 import { LecternError } from '../../shared/errors';
@@ -214,9 +215,7 @@ function readEntry(zip: Uint8Array, name: string): Uint8Array {
   const size = view.getUint32(at + 18, true);
   const start = at + 30 + view.getUint16(at + 26, true);
   const data = zip.subarray(start, start + size);
-  return view.getUint16(at + 8, true) === 0
-    ? data
-    : Uint8Array.from(require('node:zlib').inflateRawSync(data));
+  return view.getUint16(at + 8, true) === 0 ? data : Uint8Array.from(inflateRawSync(data));
 }
 
 describe('link files', () => {

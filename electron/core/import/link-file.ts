@@ -19,16 +19,13 @@ function httpUrl(value: string | undefined): string | null {
 
 export function readLinkFile(bytes: Uint8Array, name: string, extension: string): string {
   const text = new TextDecoder('latin1').decode(bytes);
-  let url: string | null = null;
-  if (extension === 'webloc') {
-    // XML plists hold <key>URL</key><string>…</string>; binary ones keep the
-    // ASCII string as it is, so the address is found by its shape.
-    url =
-      httpUrl(/<key>URL<\/key>\s*<string>([^<]+)<\/string>/i.exec(text)?.[1]?.replace(/&amp;/g, '&')) ??
-      httpUrl(/https?:\/\/[\x21-\x7e]+/.exec(text)?.[0]);
-  } else {
-    url = httpUrl(/^\s*URL\s*=\s*(.+)$/im.exec(text)?.[1]);
-  }
+  // XML plists hold <key>URL</key><string>…</string>; binary ones keep the
+  // ASCII string as it is, so the address is found by its shape.
+  const url =
+    extension === 'webloc'
+      ? (httpUrl(/<key>URL<\/key>\s*<string>([^<]+)<\/string>/i.exec(text)?.[1]?.replace(/&amp;/g, '&')) ??
+        httpUrl(/https?:\/\/[\x21-\x7e]+/.exec(text)?.[0]))
+      : httpUrl(/^\s*URL\s*=\s*(.+)$/im.exec(text)?.[1]);
   if (!url) {
     throw new LecternError(
       'unsupported-type',

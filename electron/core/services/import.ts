@@ -12,7 +12,7 @@ import { groupSavedPages, type ImportUnit } from '../../shared/import-units';
 import { createHash } from 'node:crypto';
 import { mapBounded } from '../import/bounded';
 import { fetchUrl, IMAGE_FETCH, PAGE_FETCH, type FetchOptions } from '../import/fetch-url';
-import { linkFileTarget, prepareFile, prepareText } from '../import/import-file';
+import { linkFileTarget, prepareFile, prepareText, siteOf } from '../import/import-file';
 import type { NewArticle } from '../library/library';
 import { logUnexpected } from '../log';
 import type { ServiceContext } from './context';
@@ -38,17 +38,11 @@ function cancelled(input: string): ImportOutcome {
 function pendingArticle(url: string, reason: string): NewArticle {
   const escaped = url.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const original = new TextEncoder().encode(`[InternetShortcut]\r\nURL=${url}\r\n`);
-  let site: string | null = null;
-  try {
-    site = new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    site = null;
-  }
   return {
     fields: {
       title: url,
       byline: null,
-      siteName: site,
+      siteName: siteOf(url),
       url,
       published: null,
       lang: null,
