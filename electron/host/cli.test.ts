@@ -28,7 +28,7 @@ function run(args: string[]): Promise<{ code: number; stdout: string; stderr: st
     execFile(
       process.execPath,
       [join(PROJECT, 'bin/lectern.js'), ...args],
-      { cwd: PROJECT, timeout: 60_000 },
+      { cwd: PROJECT, timeout: 110_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -43,7 +43,7 @@ const lines = (stdout: string) =>
 
 const PAGE = `<!doctype html><html><head><title>Saved Page</title></head><body><article><h1>Saved Page</h1><img src="Saved%20Page_files/pic.png" alt="Pic"><p>${'A sentence about the harbour and its boats. '.repeat(8)}</p></article></body></html>`;
 
-describe('lectern import', () => {
+describe('lectern import', { timeout: 120_000 }, () => {
   it('imports a folder recursively, with a saved page and its images, and prints JSON lines', async () => {
     const folder = join(work, 'drop');
     await mkdir(join(folder, 'nested', 'Saved Page_files'), { recursive: true });
