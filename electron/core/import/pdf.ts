@@ -32,7 +32,7 @@ async function openPdf(bytes: Uint8Array, name: string) {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({
     // pdf.js takes ownership of the buffer it is given; keep the caller's intact.
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,

@@ -52,7 +52,7 @@ async function walk(entry: FileSystemEntry, prefix: string, out: PathedFile[]): 
 
 async function collectFiles(entries: (FileSystemEntry | null)[], files: File[]): Promise<PathedFile[]> {
   if (entries.length === 0 || entries.some((entry) => entry === null)) {
-    return files.map((file) => ({ file, path: file.name }));
+    return files.map((file) => ({ file, path: file.webkitRelativePath || file.name }));
   }
   const out: PathedFile[] = [];
   for (const entry of entries) if (entry) await walk(entry, '', out);
