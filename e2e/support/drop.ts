@@ -43,7 +43,10 @@ export async function dropFiles(page: Page, files: DroppedFile[]): Promise<void>
  * page has no entries (Chromium fills them only for real drags from the
  * desktop), so the items here carry entries with the same interface.
  */
-export async function dropTree(page: Page, files: (DroppedFile & { path: string })[]): Promise<void> {
+export async function dropTree(
+  page: Page,
+  files: (Omit<DroppedFile, 'name'> & { path: string })[],
+): Promise<void> {
   const payload = files.map((file) => ({
     path: file.path,
     mimeType: file.mimeType,
