@@ -31,7 +31,7 @@ async function importClip(text: string): Promise<ArticleSummary> {
   const result = await backend.dispatch('importText', [{ text }]);
   if (!result.ok) throw new Error(result.error.message);
   const outcome = result.value as ImportOutcome;
-  if (outcome.status !== 'imported') throw new Error(outcome.error.message);
+  if (outcome.status === 'failed') throw new Error(outcome.error.message);
   return outcome.article;
 }
 
@@ -132,6 +132,7 @@ describe('createDispatch', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const thrown = make();
     const failing: LecternApi = {
+      ...backend.service,
       listArticles: () => backend.service.listArticles(),
       getArticle: () => Promise.reject(thrown),
       importFiles: (files) => backend.service.importFiles(files),

@@ -31,7 +31,7 @@ import { serveAssetProtocol } from './asset-protocol';
 import { forwardEvents, sendCommand, serveIpc } from './ipc';
 import type { LaunchRequest } from './launch-request';
 import { libraryChoice } from './library-choice';
-import { canImportLinks, importLink } from './link-import';
+import { importLink } from './link-import';
 import { menuTemplate } from './menu-template';
 import { externalUrl } from '../shared/external-url';
 import { progressBarValue } from './taskbar-progress';
@@ -143,7 +143,7 @@ export class DesktopApp {
 
   #installMenu(): void {
     const template = menuTemplate(
-      { platform: process.platform, theme: this.#theme, canAddLink: canImportLinks() },
+      { platform: process.platform, theme: this.#theme },
       {
         importFiles: () => void this.#chooseAndImport(['openFile', 'multiSelections']),
         importFolder: () => void this.#chooseAndImport(['openDirectory', 'multiSelections']),

@@ -1,36 +1,21 @@
 /**
  * Where `lectern://add?url=…` (the bookmarklet) and File › Add Link… hand a
- * web address to the backend. Fetching and extracting a link is the import
- * feature's work; this is the one place that connects to it, by the API
- * method named in LINK_IMPORT_METHOD, through the same dispatch as every
- * call from the window. While the contract has no such method, the person is
- * told so in words and Add Link… stays disabled.
+ * web address to the backend: the import feature's importUrls, through the
+ * same dispatch as every call from the window, so a link that cannot be
+ * fetched now is kept as a pending article like one dropped on the window.
  */
 import type { Dispatch } from '../core/dispatch';
-import { API_METHODS, type ImportOutcome } from '../shared/api';
+import type { ImportOutcome } from '../shared/api';
 
-/** The API method that imports one web address and answers with its ImportOutcome. */
-export const LINK_IMPORT_METHOD = 'importUrl';
-
-export function canImportLinks(methods: readonly string[] = API_METHODS): boolean {
-  return methods.includes(LINK_IMPORT_METHOD);
-}
-
-export async function importLink(
-  dispatch: Dispatch,
-  url: string,
-  methods: readonly string[] = API_METHODS,
-): Promise<ImportOutcome> {
-  if (!canImportLinks(methods)) {
-    return {
-      status: 'failed',
-      input: url,
-      error: {
-        code: 'unsupported-type',
-        message: `This version of Lectern cannot fetch web pages yet, so ${url} was not added. Save the page from your browser and drop the file on the window.`,
-      },
-    };
-  }
-  const result = await dispatch(LINK_IMPORT_METHOD, [url]);
-  return result.ok ? (result.value as ImportOutcome) : { status: 'failed', input: url, error: result.error };
+export async function importLink(dispatch: Dispatch, url: string): Promise<ImportOutcome> {
+  const result = await dispatch('importUrls', [[url]]);
+  const [outcome] = result.ok ? (result.value as ImportOutcome[]) : [];
+  if (outcome) return outcome;
+  return {
+    status: 'failed',
+    input: url,
+    error: result.ok
+      ? { code: 'internal', message: `${url} was not added; please try again.` }
+      : result.error,
+  };
 }

@@ -17,7 +17,7 @@ function fakeActions(): FakeActions {
   };
 }
 
-const LINUX: MenuState = { platform: 'linux', theme: 'system', canAddLink: true };
+const LINUX: MenuState = { platform: 'linux', theme: 'system' };
 
 function items(menu: MenuItemConstructorOptions[], path: string[]): MenuItemConstructorOptions {
   let level = menu;
@@ -92,11 +92,5 @@ describe('menuTemplate', () => {
     const menu = menuTemplate({ ...LINUX, platform: 'darwin' }, fakeActions());
     expect(() => items(menu, ['File', 'quit'])).toThrow();
     expect(() => items(menu, ['Help', 'About Lectern'])).toThrow();
-  });
-
-  it('disables Add Link… until the backend can import links', () => {
-    expect(
-      items(menuTemplate({ ...LINUX, canAddLink: false }, fakeActions()), ['File', 'Add Link…']).enabled,
-    ).toBe(false);
   });
 });

@@ -22,8 +22,6 @@ export interface MenuActions {
 export interface MenuState {
   platform: NodeJS.Platform;
   theme: ThemeChoice;
-  /** Whether the backend can import a web address (the link import of the import feature). */
-  canAddLink: boolean;
 }
 
 const THEME_LABELS: Record<ThemeChoice, string> = {
@@ -39,12 +37,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
     submenu: [
       { label: 'Import Files…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
       { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.importFolder() },
-      {
-        label: 'Add Link…',
-        accelerator: 'CmdOrCtrl+L',
-        enabled: state.canAddLink,
-        click: () => actions.addLink(),
-      },
+      { label: 'Add Link…', accelerator: 'CmdOrCtrl+L', click: () => actions.addLink() },
       { type: 'separator' },
       { label: 'Open Library Folder', click: () => actions.openLibraryFolder() },
       { label: 'Choose Library Folder…', click: () => actions.chooseLibraryFolder() },

@@ -7,7 +7,7 @@
 import type { ArticleSummary } from './article';
 import type { SerializedError } from './errors';
 import { ARTICLES_METHODS, type ArticlesApi } from './api/articles';
-import { IMPORT_METHODS, type ImportApi } from './api/import';
+import { IMPORT_METHODS, type ImportApi, type ImportProgressEvent } from './api/import';
 
 export type * from './api/articles';
 export type * from './api/import';
@@ -23,13 +23,15 @@ const METHODS: Record<ApiMethod, true> = { ...ARTICLES_METHODS, ...IMPORT_METHOD
 export const API_METHODS = Object.keys(METHODS) as ApiMethod[];
 
 /** Pushed from the backend to every open window. */
-export type LecternEvent = {
-  type: 'library-changed';
-  /** Articles added or changed, in their new state. */
-  changed: ArticleSummary[];
-  /** Ids of articles that left the library. */
-  removed: string[];
-};
+export type LecternEvent =
+  | {
+      type: 'library-changed';
+      /** Articles added or changed, in their new state. */
+      changed: ArticleSummary[];
+      /** Ids of articles that left the library. */
+      removed: string[];
+    }
+  | ImportProgressEvent;
 
 /** How every transport returns a call: the value, or the error in words. */
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: SerializedError };

@@ -8,7 +8,7 @@ import type { Highlight } from './annotation';
 export type ArticleStatus = 'inbox' | 'archived';
 
 /** How the article came in, which decides how it can be re-extracted. */
-export type SourceKind = 'html' | 'text';
+export type SourceKind = 'html' | 'mhtml' | 'text' | 'markdown' | 'pdf' | 'epub' | 'clip' | 'link';
 
 export interface ArticleSource {
   kind: SourceKind;
@@ -43,6 +43,11 @@ export interface ArticleMeta {
   note: string;
   source: ArticleSource;
   highlights: Highlight[];
+  /**
+   * Set while a link could not be fetched (offline, unreachable): the article
+   * holds only its URL until a retry succeeds. Absent on fetched articles.
+   */
+  pending?: { reason: string };
 }
 
 /** What the list shows: everything but the parts that only the reader needs. */

@@ -1,13 +1,13 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { desktopCommands } from './desktop/commands';
-import { reportOutcomes } from './state/import-files';
+import { importer } from './state/importer.svelte';
 import './styles/tokens.css';
 import './styles/base.css';
 
 mount(App, { target: document.getElementById('app') as HTMLElement });
 
-desktopCommands.on('import-report', ({ outcomes }) => reportOutcomes(outcomes));
+desktopCommands.on('import-report', ({ outcomes }) => importer.report(outcomes));
 desktopCommands.connect(window.lecternDesktop);
 
 // The browser shell's token is now in an HttpOnly cookie; keep it out of the

@@ -42,7 +42,7 @@ describe('detectKind', () => {
     ['a .text file', 'Some words', 'notes.text', ''],
     ['no extension', 'Plain words, no extension at all.', 'README', ''],
     ['a dot-file name with no extension', 'Plain words.', '.notes', ''],
-    ['an unknown extension reported as text/plain', 'Plain words.', 'notes.md', 'text/plain'],
+    ['an unknown extension reported as text/plain', 'Plain words.', 'notes.log', 'text/plain'],
     ['UTF-16LE text, whose NUL bytes are not binary', [0xff, 0xfe, 0x48, 0, 0x69, 0], 'notes.txt', ''],
     ['UTF-16BE text', [0xfe, 0xff, 0, 0x48, 0, 0x69], 'README', ''],
   ])('reads %s as text', (_label, content, name, mime) => {
@@ -56,7 +56,6 @@ describe('detectKind', () => {
     ['a JPEG with no extension', JPEG, 'photo', 'photo is a JPEG image, not a web page or text.'],
     ['a zip archive', ZIP, 'archive.zip', 'archive.zip is a zip archive, not a web page or text.'],
     ['a .docx (a zip inside)', ZIP, 'letter.docx', 'letter.docx is a zip archive, not a web page or text.'],
-    ['a PDF', PDF, 'paper.pdf', 'paper.pdf is a PDF document, not a web page or text.'],
     ['a PDF named .htm', PDF, 'paper.htm', 'paper.htm is named like a web page but holds a PDF document.'],
     ['binary data', BINARY, 'blob.bin', 'blob.bin is binary data, not a web page or text.'],
     [
@@ -87,6 +86,26 @@ describe('detectKind', () => {
     const error = refusal(content, name);
     expect(error.code).toBe('empty-file');
     expect(error.message).toBe(`${name} is empty: there is nothing in it to import.`);
+  });
+
+  it.each<[string, string | number[], string, string]>([
+    ['a PDF', PDF, 'paper.pdf', 'pdf'],
+    ['a PDF with no extension', PDF, 'download', 'pdf'],
+    ['an EPUB', ZIP, 'book.epub', 'epub'],
+    ['an .mhtml file', 'From: <Saved by Blink>\r\nContent-Type: multipart/related;', 'page.mhtml', 'mhtml'],
+    ['an .mht with any content', 'MIME-Version: 1.0', 'page.mht', 'mhtml'],
+    [
+      'a web archive with no extension',
+      'MIME-Version: 1.0\r\nContent-Type: multipart/related; x',
+      'saved',
+      'mhtml',
+    ],
+    ['Markdown', '# Title', 'notes.md', 'markdown'],
+    ['a .url link file', '[InternetShortcut]\nURL=https://example.com/', 'link.url', 'link'],
+    ['a binary .webloc', BINARY, 'link.webloc', 'link'],
+    ['a .desktop link', '[Desktop Entry]\nType=Link\nURL=https://example.com/', 'link.desktop', 'link'],
+  ])('reads %s as %s', (_label, content, name, kind) => {
+    expect(detectKind(bytes(content), name, '')).toBe(kind);
   });
 
   it('judges by content even when the MIME type claims HTML', () => {

@@ -6,7 +6,7 @@
  */
 import { LecternError } from '../../shared/errors';
 
-export type ImportKind = 'html' | 'text';
+export type ImportKind = 'html' | 'text' | 'markdown' | 'pdf' | 'epub' | 'mhtml' | 'link';
 
 const SIGNATURES: { bytes: number[]; offset?: number; name: string }[] = [
   { bytes: [0x89, 0x50, 0x4e, 0x47], name: 'a PNG image' },
@@ -26,7 +26,21 @@ const SIGNATURES: { bytes: number[]; offset?: number; name: string }[] = [
 
 const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml', 'shtml']);
 const TEXT_EXTENSIONS = new Set(['txt', 'text']);
-const SUPPORTED = '.html, .htm and .txt files';
+const MARKDOWN_EXTENSIONS = new Set(['md', 'markdown', 'mdown', 'mkd']);
+const MHTML_EXTENSIONS = new Set(['mhtml', 'mht']);
+const LINK_EXTENSIONS = new Set(['url', 'webloc', 'desktop']);
+const SUPPORTED = 'web pages (.html, .mhtml), text (.txt, .md), PDF, EPUB and link files';
+
+/** Extensions a folder walk picks up; anything else in a dropped folder is skipped quietly. */
+export const IMPORTABLE_EXTENSIONS = new Set([
+  ...HTML_EXTENSIONS,
+  ...TEXT_EXTENSIONS,
+  ...MARKDOWN_EXTENSIONS,
+  ...MHTML_EXTENSIONS,
+  ...LINK_EXTENSIONS,
+  'pdf',
+  'epub',
+]);
 
 export function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
@@ -67,6 +81,19 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
   return /^(?:<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<!--)/.test(head);
 }
 
+/** An EPUB's first entry is an uncompressed "mimetype" file saying so. */
+function isEpubZip(bytes: Uint8Array): boolean {
+  return new TextDecoder('latin1').decode(bytes.subarray(30, 58)) === 'mimetypeapplication/epub+zip';
+}
+
+function looksLikeMhtml(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  return (
+    /^(?:From|MIME-Version|Snapshot-Content-Location|Subject|Date):/i.test(head) &&
+    /multipart\/related/i.test(head)
+  );
+}
+
 function isBlank(bytes: Uint8Array): boolean {
   for (const byte of bytes) {
     if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return false;
@@ -79,10 +106,14 @@ export function detectKind(bytes: Uint8Array, name: string, mimeType: string): I
     throw new LecternError('empty-file', `${name} is empty: there is nothing in it to import.`);
   }
   const extension = extensionOf(name);
+  // Binary property lists (.webloc) hold NUL bytes; the link reader checks them.
+  if (LINK_EXTENSIONS.has(extension)) return 'link';
   const signature = signatureOf(bytes);
+  const pretending = HTML_EXTENSIONS.has(extension) || TEXT_EXTENSIONS.has(extension);
+  if (signature === 'a PDF document' && !pretending) return 'pdf';
+  if (signature === 'a zip archive' && (extension === 'epub' || isEpubZip(bytes))) return 'epub';
   if (signature || looksBinary(bytes)) {
     const what = signature ?? 'binary data';
-    const pretending = HTML_EXTENSIONS.has(extension) || TEXT_EXTENSIONS.has(extension);
     throw new LecternError(
       'unsupported-type',
       pretending
@@ -90,6 +121,8 @@ export function detectKind(bytes: Uint8Array, name: string, mimeType: string): I
         : `${name} is ${what}, not a web page or text. Lectern imports ${SUPPORTED}.`,
     );
   }
+  if (MHTML_EXTENSIONS.has(extension) || looksLikeMhtml(bytes)) return 'mhtml';
+  if (MARKDOWN_EXTENSIONS.has(extension) || mimeType === 'text/markdown') return 'markdown';
   if (HTML_EXTENSIONS.has(extension) || mimeType === 'text/html') return 'html';
   if (TEXT_EXTENSIONS.has(extension) || mimeType === 'text/plain') return 'text';
   if (looksLikeHtml(bytes)) return 'html';

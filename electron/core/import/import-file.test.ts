@@ -99,7 +99,11 @@ describe('prepareFile on a web page', () => {
       expect(html).toContain(paragraph.slice(0, 60));
     }
     expect(html.match(/<p[\s>]/g)?.length).toBeGreaterThanOrEqual(4);
-    expect(html).toContain(`src="${DATA_PNG}"`);
+    const [asset] = prepared.assets;
+    expect(prepared.assets).toHaveLength(1);
+    expect(asset?.name).toMatch(/^[0-9a-f]{32}\.png$/);
+    expect(Buffer.from(asset?.bytes ?? []).toString('base64')).toBe(DATA_PNG.split(',')[1]);
+    expect(html).toContain(`src="assets/${asset?.name}"`);
   });
 
   it('removes everything that could run or fetch', () => {
@@ -110,6 +114,9 @@ describe('prepareFile on a web page', () => {
     expect(html).not.toMatch(/<iframe|evil\.example/i);
     expect(html).not.toMatch(/tracker\.example|pixel\.png/);
     expect(html.match(/<img/g)).toHaveLength(1);
+    expect(html).toContain(
+      '<span data-missing-image="" role="img" aria-label="Image not saved: remote"></span>',
+    );
     // The trap link keeps its words but loses its target.
     expect(html).toContain('and a trap.');
   });

@@ -1,8 +1,10 @@
 /**
  * Imported HTML is hostile. DOMPurify removes everything that can run
  * (scripts, handlers, javascript: URLs, frames, forms); the hooks below also
- * drop what the reader must never fetch (remote images) and links that point
- * nowhere once a page is saved to disk (relative links without a base).
+ * keep only images stored with the article (assets/<name>, see
+ * localize-images.ts), turning every other image into a quiet placeholder the
+ * reader styles, since the reader must never fetch from the web; and drop
+ * links that point nowhere once a page is saved to disk.
  *
  * DOMPurify needs a browser-grade DOM: over linkedom it silently returns its
  * input unsanitized, so it runs over one jsdom window, created once per
@@ -11,6 +13,7 @@
  * before display; this pass is the one that decides what is stored.
  */
 import createDOMPurify, { type DOMPurify } from 'dompurify';
+import { ASSET_PREFIX, isAssetName } from '../../shared/assets';
 
 export interface SanitizedHtml {
   html: string;
@@ -31,6 +34,18 @@ function isSafeHref(href: string): boolean {
   return /^(?:https?:|mailto:)/i.test(href) || href.startsWith('#');
 }
 
+/** Stands in for an image that could not be kept: its description, in a box the reader styles. */
+function missingImage(document: Document, alt: string | null): Element {
+  const placeholder = document.createElement('span');
+  placeholder.setAttribute('data-missing-image', '');
+  placeholder.setAttribute('role', 'img');
+  const label = alt?.trim() ? `Image not saved: ${alt.trim()}` : 'Image not saved';
+  // The words live in the label, shown by the reader's CSS, so they do not
+  // count as article text or shift highlight positions.
+  placeholder.setAttribute('aria-label', label);
+  return placeholder;
+}
+
 async function createPurifier(): Promise<DOMPurify> {
   const { JSDOM } = await import('jsdom');
   const { window } = new JSDOM('');
@@ -43,7 +58,9 @@ async function createPurifier(): Promise<DOMPurify> {
     }
     if (node.nodeName === 'IMG') {
       const src = node.getAttribute('src') ?? '';
-      if (!/^data:image\/(?:png|jpeg|gif|webp|avif);/i.test(src)) node.remove();
+      if (!src.startsWith(ASSET_PREFIX) || !isAssetName(src.slice(ASSET_PREFIX.length))) {
+        node.replaceWith(missingImage(node.ownerDocument, node.getAttribute('alt')));
+      }
     }
   });
   return purify;

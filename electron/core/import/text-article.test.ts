@@ -115,6 +115,12 @@ describe('textToArticle', () => {
   });
 
   it.each(['', '\n\n', '   \r\n\t'])('uses the fallback title for blank text %j', (text) => {
-    expect(textToArticle(text, 'Fallback')).toEqual({ title: 'Fallback', html: '', text: '' });
+    expect(textToArticle(text, 'Fallback')).toEqual({
+      title: 'Fallback',
+      html: '',
+      text: '',
+      byline: null,
+      published: null,
+    });
   });
 });

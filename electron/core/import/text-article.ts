@@ -2,14 +2,19 @@
  * Plain text to a reader article: the first non-empty line is the title and
  * the rest becomes paragraphs. Blank lines separate paragraphs; inside one,
  * hard-wrapped lines (as in e-mail or old text files) are joined into flowing
- * text, while short lines (verse, addresses, lists) keep their breaks.
+ * text, while short lines (verse, addresses, lists) keep their breaks. Page
+ * chrome, a repeated title, the byline and the date line are recovered first
+ * (clip-structure.ts).
  */
+import { recoverClip } from './clip-structure';
 
 export interface TextArticle {
   title: string;
   /** Reader HTML, already escaped: only <p> and <br> are produced. */
   html: string;
   text: string;
+  byline: string | null;
+  published: string | null;
 }
 
 const MAX_TITLE = 200;
@@ -30,18 +35,11 @@ function paragraphHtml(block: string): string {
 }
 
 export function textToArticle(text: string, fallbackTitle: string): TextArticle {
-  const lines = text
-    .replace(/\r\n?/g, '\n')
-    .replace(/^\ufeff/, '')
-    .split('\n');
-  const first = lines.findIndex((line) => line.trim() !== '');
-  const titleLine = first >= 0 ? (lines[first] as string).trim() : '';
+  const clip = recoverClip(text);
+  const titleLine = clip.title ?? '';
   const title =
     titleLine.length > MAX_TITLE ? `${titleLine.slice(0, MAX_TITLE - 1)}…` : titleLine || fallbackTitle;
-  const rest = lines
-    .slice(first + 1)
-    .join('\n')
-    .trim();
+  const rest = clip.body.join('\n').trim();
   // A one-line clip is all title; keep it as the body too so the reader has text.
   const bodyText = rest || titleLine;
   // With no blank lines at all, each line is a paragraph (text copied from a page).
@@ -51,5 +49,7 @@ export function textToArticle(text: string, fallbackTitle: string): TextArticle 
     title,
     html: paragraphs.map(paragraphHtml).join('\n'),
     text: paragraphs.join('\n\n'),
+    byline: clip.byline,
+    published: clip.published,
   };
 }

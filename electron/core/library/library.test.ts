@@ -39,6 +39,7 @@ function newArticle(title: string, extension = 'html'): NewArticle {
       wordCount: 3,
     },
     html: `<p>${title} body</p>`,
+    assets: [],
     source: { kind: 'html', name: `${title}.${extension}`, sha256: 'ab'.repeat(32) },
     original: { bytes: new TextEncoder().encode(`<html>${title}</html>`), extension },
   };

@@ -6,9 +6,11 @@
  * 10,000, and damage to one file stays with one article.
  */
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { normalizeUrl } from '../../shared/url-normalize';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { ArticleMeta, ArticleSource } from '../../shared/article';
+import { isAssetName } from '../../shared/assets';
 import { LecternError } from '../../shared/errors';
 import { isArticleId } from '../../shared/ids';
 import { writeFileAtomic } from '../files/atomic-write';
@@ -27,8 +29,12 @@ export interface NewArticle {
     'title' | 'byline' | 'siteName' | 'url' | 'published' | 'lang' | 'excerpt' | 'wordCount'
   >;
   html: string;
+  /** Images content.html refers to as "assets/<name>". */
+  assets: { name: string; bytes: Uint8Array }[];
   source: Omit<ArticleSource, 'original'>;
   original: { bytes: Uint8Array; extension: string };
+  /** Set for a link kept to retry: see ArticleMeta.pending. */
+  pending?: { reason: string };
 }
 
 /** Something found wrong while opening, reported rather than fatal. */
@@ -164,15 +170,26 @@ export class Library {
   }
 
   /**
+   * An article already holding this content (same SHA-256 of the imported
+   * bytes) or this address (compared normalized), if any.
+   */
+  findDuplicate(sha256: string | null, url: string | null): ArticleMeta | null {
+    const address = url ? normalizeUrl(url) : null;
+    for (const db of this.#articles.values()) {
+      const meta = db.data;
+      if (sha256 && meta.source.sha256 === sha256) return meta;
+      if (address && meta.url && normalizeUrl(meta.url) === address) return meta;
+    }
+    return null;
+  }
+
+  /**
    * Writes a new article folder. Everything goes into a staging folder first
    * and is renamed into place at the end, so a failed import leaves nothing.
    */
   async add(article: NewArticle): Promise<ArticleMeta> {
     const now = this.now();
     const id = newArticleId(now);
-    const staging = join(this.dir, 'articles', `${STAGING_PREFIX}${id}`);
-    const final = join(this.dir, 'articles', id);
-    const original = `original.${article.original.extension}`;
     const meta: ArticleMeta = {
       id,
       ...article.fields,
@@ -183,13 +200,54 @@ export class Library {
       tags: [],
       progress: 0,
       note: '',
-      source: { ...article.source, original },
+      source: { ...article.source, original: `original.${article.original.extension}` },
       highlights: [],
+      ...(article.pending ? { pending: article.pending } : {}),
     };
+    await this.#writeFolder(id, meta, article);
+    return meta;
+  }
+
+  /**
+   * Replaces a (pending) article's content with a fetched one, keeping what
+   * the person gave it: id, added date, tags, state, note and highlights.
+   */
+  async replace(id: string, article: NewArticle): Promise<ArticleMeta> {
+    const previous = this.#db(id).data;
+    const { pending: _pending, ...kept } = previous;
+    const meta: ArticleMeta = {
+      ...kept,
+      ...article.fields,
+      updatedAt: this.now().toISOString(),
+      source: { ...article.source, original: `original.${article.original.extension}` },
+      ...(article.pending ? { pending: article.pending } : {}),
+    };
+    const final = join(this.dir, 'articles', id);
+    const aside = join(this.dir, 'articles', `${STAGING_PREFIX}old-${id}`);
+    await rename(final, aside).catch((error: unknown) => {
+      throw storageError(this.dir, 'update the article', error);
+    });
+    try {
+      await this.#writeFolder(id, meta, article);
+    } catch (error) {
+      await rename(aside, final);
+      throw error;
+    }
+    await rm(aside, { recursive: true, force: true });
+    return meta;
+  }
+
+  async #writeFolder(id: string, meta: ArticleMeta, article: NewArticle): Promise<void> {
+    const staging = join(this.dir, 'articles', `${STAGING_PREFIX}${id}`);
+    const final = join(this.dir, 'articles', id);
     try {
       await mkdir(join(staging, 'assets'), { recursive: true });
+      for (const asset of article.assets) {
+        if (!isAssetName(asset.name)) throw new Error(`not an asset name: ${asset.name}`);
+        await writeFileAtomic(join(staging, 'assets', asset.name), asset.bytes);
+      }
       await writeFileAtomic(join(staging, 'content.html'), article.html);
-      await writeFileAtomic(join(staging, original), article.original.bytes);
+      await writeFileAtomic(join(staging, meta.source.original), article.original.bytes);
       await writeFileAtomic(join(staging, 'article.json'), `${JSON.stringify(meta, null, 2)}\n`);
       await rename(staging, final);
     } catch (error) {
@@ -198,7 +256,6 @@ export class Library {
     }
     const db = new Low<ArticleMeta>(new JsonFile(join(final, 'article.json')), meta);
     this.#articles.set(id, db);
-    return meta;
   }
 
   /** Applies `change` to an article's metadata and writes it. */

@@ -26,6 +26,7 @@ beforeEach(async () => {
     },
     html: '<p>Moving day</p>',
     source: { kind: 'text', name: 'moving.txt', sha256: 'abc' },
+    assets: [],
     original: { bytes: new TextEncoder().encode('Moving day'), extension: 'txt' },
   });
   await mkdir(join(from, '.cache'), { recursive: true });

@@ -1,33 +1,218 @@
-/** ImportApi: runs the import pipeline and files the result in the library. */
-import type { FileInput, ImportApi, ImportOutcome, TextInput } from '../../shared/api';
-import { summarize } from '../../shared/article';
-import { serializeError } from '../../shared/errors';
-import { prepareFile, prepareText } from '../import/import-file';
+/**
+ * ImportApi: runs the import pipeline and files the result in the library.
+ * Files are prepared a few at a time (IMPORT_CONCURRENCY); the duplicate check
+ * and the write happen one at a time, so two copies of one file in the same
+ * drop still make one article. Links that cannot be reached are kept as
+ * pending articles holding their address, to be retried.
+ */
+import type { FileInput, ImportApi, ImportJob, ImportOutcome, TextInput } from '../../shared/api';
+import { summarize, type ArticleMeta } from '../../shared/article';
+import { LecternError, serializeError } from '../../shared/errors';
+import { groupSavedPages, type ImportUnit } from '../../shared/import-units';
+import { createHash } from 'node:crypto';
+import { mapBounded } from '../import/bounded';
+import { fetchUrl, IMAGE_FETCH, PAGE_FETCH, type FetchOptions } from '../import/fetch-url';
+import { linkFileTarget, prepareFile, prepareText, siteOf } from '../import/import-file';
 import type { NewArticle } from '../library/library';
 import { logUnexpected } from '../log';
 import type { ServiceContext } from './context';
 
-export function importService({ library, events }: ServiceContext): ImportApi {
-  async function save(input: string, prepare: () => Promise<NewArticle>): Promise<ImportOutcome> {
+export const IMPORT_CONCURRENCY = 3;
+
+export interface ImportServiceOptions {
+  /** Fetch settings for links (tests shorten the timeout). */
+  pageFetch?: FetchOptions;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function cancelled(input: string): ImportOutcome {
+  return {
+    status: 'failed',
+    input,
+    error: { code: 'cancelled', message: `${input} was not imported: the import was cancelled.` },
+  };
+}
+
+/** The article a pending link shows until it is fetched. */
+function pendingArticle(url: string, reason: string): NewArticle {
+  const escaped = url.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const original = new TextEncoder().encode(`[InternetShortcut]\r\nURL=${url}\r\n`);
+  return {
+    fields: {
+      title: url,
+      byline: null,
+      siteName: siteOf(url),
+      url,
+      published: null,
+      lang: null,
+      excerpt: reason,
+      wordCount: 0,
+    },
+    html: `<p><a href="${escaped}" rel="noopener noreferrer">${escaped}</a></p>`,
+    assets: [],
+    source: { kind: 'link', name: url, sha256: sha256(original) },
+    original: { bytes: original, extension: 'url' },
+    pending: { reason },
+  };
+}
+
+export function importService(
+  { library, events }: ServiceContext,
+  options: ImportServiceOptions = {},
+): ImportApi {
+  const pageFetch = options.pageFetch ?? PAGE_FETCH;
+  const jobs = new Map<string, AbortController>();
+  let writing: Promise<unknown> = Promise.resolve();
+
+  /** Runs `step` after every earlier write has finished: duplicate checks see all previous imports. */
+  function serialized<T>(step: () => Promise<T>): Promise<T> {
+    const result = writing.then(step, step);
+    writing = result.catch(() => undefined);
+    return result;
+  }
+
+  function duplicateOf(input: string, existing: ArticleMeta | null): ImportOutcome | null {
+    return existing ? { status: 'duplicate', input, article: summarize(existing) } : null;
+  }
+
+  async function file(
+    input: string,
+    article: NewArticle,
+    urlForDuplicates: string | null,
+  ): Promise<ImportOutcome> {
+    return serialized(async () => {
+      const duplicate = duplicateOf(input, library.findDuplicate(article.source.sha256, urlForDuplicates));
+      if (duplicate) return duplicate;
+      const saved = summarize(await library.add(article));
+      events.emit({ type: 'library-changed', changed: [saved], removed: [] });
+      return { status: article.pending ? 'pending' : 'imported', input, article: saved } as ImportOutcome;
+    });
+  }
+
+  async function guarded(input: string, run: () => Promise<ImportOutcome>): Promise<ImportOutcome> {
     try {
-      const article = summarize(await library.add(await prepare()));
-      events.emit({ type: 'library-changed', changed: [article], removed: [] });
-      return { status: 'imported', input, article };
+      return await run();
     } catch (error) {
       logUnexpected(error);
       return { status: 'failed', input, error: serializeError(error) };
     }
   }
 
+  const fetchImage = async (url: string) => (await fetchUrl(url, IMAGE_FETCH)).bytes;
+
+  /** Fetches and prepares a link; throws 'unreachable' when the network is the problem. */
+  async function fetchArticle(url: string, signal?: AbortSignal): Promise<NewArticle> {
+    const fetched = await fetchUrl(url, { ...pageFetch, signal });
+    const article = await prepareFile(
+      { name: url, type: fetched.contentType, bytes: fetched.bytes },
+      { fetchedFrom: fetched.url, fetchImage },
+    );
+    article.fields.url ??= fetched.url;
+    return article;
+  }
+
+  async function importUrl(input: string, url: string, signal?: AbortSignal): Promise<ImportOutcome> {
+    return guarded(input, async () => {
+      const known = duplicateOf(input, library.findDuplicate(null, url));
+      if (known) return known;
+      let article: NewArticle;
+      try {
+        article = await fetchArticle(url, signal);
+      } catch (error) {
+        if (!(error instanceof LecternError) || error.code !== 'unreachable') throw error;
+        article = pendingArticle(url, error.message);
+      }
+      return file(input, article, article.fields.url);
+    });
+  }
+
+  async function importUnit(
+    unit: ImportUnit<FileInput>,
+    signal: AbortSignal | undefined,
+  ): Promise<ImportOutcome> {
+    const input = unit.main.path ?? unit.main.name;
+    if (signal?.aborted) return cancelled(input);
+    const link = (() => {
+      try {
+        return linkFileTarget(unit.main);
+      } catch (error) {
+        return error as LecternError;
+      }
+    })();
+    if (link instanceof LecternError) return { status: 'failed', input, error: link.toJSON() };
+    if (link) return importUrl(input, link, signal);
+    return guarded(input, async () => {
+      const known = duplicateOf(input, library.findDuplicate(sha256(unit.main.bytes), null));
+      if (known) return known;
+      const related = new Map([...unit.related].map(([path, item]) => [path, item.bytes]));
+      const article = await prepareFile(unit.main, { related });
+      return file(input, article, article.fields.url);
+    });
+  }
+
+  async function runJob<T>(
+    items: T[],
+    job: ImportJob | undefined,
+    run: (item: T, signal: AbortSignal) => Promise<ImportOutcome>,
+  ): Promise<ImportOutcome[]> {
+    const controller = job ? (jobs.get(job.jobId) ?? new AbortController()) : new AbortController();
+    if (job) jobs.set(job.jobId, controller);
+    return mapBounded(items, IMPORT_CONCURRENCY, async (item) => {
+      const outcome = await run(item, controller.signal);
+      if (job) events.emit({ type: 'import-progress', jobId: job.jobId, outcome });
+      return outcome;
+    });
+  }
+
   return {
-    async importFiles(files: FileInput[]) {
-      const outcomes: ImportOutcome[] = [];
-      for (const file of files) outcomes.push(await save(file.name, () => prepareFile(file)));
-      return outcomes;
+    async importFiles(files, job) {
+      return runJob(groupSavedPages(files), job, importUnit);
+    },
+
+    async importUrls(urls, job) {
+      return runJob(urls, job, (url, signal) =>
+        signal.aborted ? Promise.resolve(cancelled(url)) : importUrl(url, url, signal),
+      );
     },
 
     async importText(input: TextInput) {
-      return save(input.title ?? 'Text clip', () => prepareText(input));
+      const name = input.title ?? 'Text clip';
+      return guarded(name, async () => file(name, await prepareText(input), null));
+    },
+
+    async retryArticle(id) {
+      const meta = library.get(id);
+      if (!meta.pending || !meta.url) {
+        throw new LecternError(
+          'invalid-argument',
+          `“${meta.title}” is already saved; there is nothing to retry.`,
+        );
+      }
+      const url = meta.url;
+      return guarded(url, async () => {
+        let article: NewArticle;
+        try {
+          article = await fetchArticle(url);
+        } catch (error) {
+          const reason = error instanceof LecternError ? error.message : serializeError(error).message;
+          const kept = await library.update(id, (next) => {
+            next.pending = { reason };
+            next.excerpt = reason;
+          });
+          events.emit({ type: 'library-changed', changed: [summarize(kept)], removed: [] });
+          throw error;
+        }
+        const saved = summarize(await serialized(() => library.replace(id, article)));
+        events.emit({ type: 'library-changed', changed: [saved], removed: [] });
+        return { status: 'imported', input: url, article: saved };
+      });
+    },
+
+    async cancelImport(jobId) {
+      const controller = jobs.get(jobId) ?? new AbortController();
+      controller.abort();
+      jobs.set(jobId, controller);
     },
   };
 }

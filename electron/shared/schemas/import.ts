@@ -1,21 +1,34 @@
 import * as v from 'valibot';
 import type { ImportApi } from '../api/import';
 import { MAX_TEXT_CHARS } from '../limits';
-import type { ArgsSchemas } from './common';
+import { articleId, type ArgsSchemas } from './common';
 
 const fileInput = v.object({
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
   type: v.pipe(v.string(), v.maxLength(255)),
   bytes: v.instance(Uint8Array),
+  path: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(4096))),
 });
+
+const job = v.optional(v.strictObject({ jobId: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }));
+const webUrl = v.pipe(
+  v.string(),
+  v.url(),
+  v.maxLength(8192),
+  v.regex(/^https?:\/\//i, 'must be a web address'),
+);
 
 const textInput = v.object({
   text: v.pipe(v.string(), v.maxLength(MAX_TEXT_CHARS)),
+  html: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT_CHARS))),
   title: v.optional(v.pipe(v.string(), v.maxLength(1000))),
   url: v.optional(v.pipe(v.string(), v.url(), v.maxLength(8192))),
 });
 
 export const importArgs: ArgsSchemas<ImportApi> = {
-  importFiles: v.strictTuple([v.pipe(v.array(fileInput), v.maxLength(10_000))]),
+  importFiles: v.strictTuple([v.pipe(v.array(fileInput), v.maxLength(10_000)), job]),
   importText: v.strictTuple([textInput]),
+  importUrls: v.strictTuple([v.pipe(v.array(webUrl), v.minLength(1), v.maxLength(1000)), job]),
+  retryArticle: v.strictTuple([articleId]),
+  cancelImport: v.strictTuple([v.pipe(v.string(), v.minLength(1), v.maxLength(100))]),
 };

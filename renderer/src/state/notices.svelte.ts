@@ -4,7 +4,8 @@
  */
 export interface Notice {
   id: number;
-  tone: 'success' | 'error';
+  /** success fades by itself; info (a duplicate, a kept link) and error stay until dismissed. */
+  tone: 'success' | 'info' | 'error';
   title: string;
   lines: string[];
   action?: { label: string; run: () => void };

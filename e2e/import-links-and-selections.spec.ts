@@ -1,0 +1,132 @@
+/**
+ * Links and selections dragged from a browser or pasted: a link is fetched
+ * (here from a local server), a selection is saved as a clip with its source
+ * address, and a link that cannot be reached is kept, shown with its address,
+ * and filled in by Retry once its server answers.
+ */
+import { createServer } from 'node:net';
+import { startTestSite, type TestSite } from '../electron/core/import/fixtures/web-server';
+import { dropData, paste } from './support/drop';
+import { expect, test } from './support/lectern';
+
+test.describe.configure({ timeout: 120_000 });
+
+let site: TestSite;
+test.beforeAll(async () => {
+  site = await startTestSite();
+});
+test.afterAll(async () => {
+  await site.close();
+});
+
+test('a dragged link and a pasted link are fetched; the same link again is a duplicate', async ({
+  lectern,
+}) => {
+  const { page } = lectern;
+  await dropData(page, { 'text/uri-list': site.url('/good'), 'text/plain': site.url('/good') });
+  const notice = page.getByRole('status').filter({ hasText: 'Added to your library' });
+  await expect(notice).toContainText('Ferry Letters');
+
+  await paste(page, { 'text/plain': site.url('/other') });
+  await expect(page.getByRole('status').filter({ hasText: 'Harbour Office' })).toBeVisible();
+
+  await paste(page, { 'text/plain': `${site.url('/good')}?utm_source=newsletter#top` });
+  const duplicate = page.getByRole('status').filter({ hasText: 'Already in your library' });
+  await expect(duplicate).toContainText('is already saved as “Ferry Letters”');
+  await duplicate.getByRole('button', { name: 'Open it' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ferry Letters');
+  await expect(page.getByRole('list', { name: 'Articles' })).toHaveCount(0);
+});
+
+test('a dragged selection and a pasted clip are saved with their structure and source', async ({
+  lectern,
+}) => {
+  const { page } = lectern;
+  await dropData(page, {
+    'text/html':
+      '<h2>Tide Notes</h2><p>The <b>spring</b> tide rose higher than the harbour wall.</p><ul><li>gulls</li><li>terns</li></ul>',
+    'text/plain': 'Tide Notes\nThe spring tide rose higher than the harbour wall.\ngulls\nterns',
+    'text/uri-list': 'https://coast.example/notes',
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Tide Notes' })).toBeVisible();
+
+  await paste(page, {
+    'text/plain':
+      'Share this Story\nThe Ferry Strike\nBy Jane Doe\nJune 3, 2022\n\nThe ferry did not sail for a week, and the island ran out of milk.\n\nAdvertisement\n\nRelated Articles',
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'The Ferry Strike' })).toBeVisible();
+
+  const articles = page.getByRole('list', { name: 'Articles' }).getByRole('link');
+  await articles.filter({ hasText: 'Tide Notes' }).click();
+  const content = page.getByTestId('article-content');
+  await expect(content.getByRole('listitem')).toHaveText(['gulls', 'terns']);
+  await expect(page.getByRole('link', { name: 'coast.example' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await articles.filter({ hasText: 'The Ferry Strike' }).click();
+  await expect(page.getByText('Jane Doe')).toBeVisible();
+  await expect(page.getByTestId('article-content')).toHaveText(
+    'The ferry did not sail for a week, and the island ran out of milk.',
+  );
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+test('an unreachable link is kept as pending with its address, and Retry fetches it later', async ({
+  lectern,
+}) => {
+  const { page } = lectern;
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/good`;
+  await dropData(page, { 'text/uri-list': url, 'text/plain': url });
+
+  const notice = page.getByRole('status').filter({ hasText: 'Link kept to fetch later' });
+  await expect(notice).toContainText(`${url} could not be reached`);
+  const row = page.getByRole('list', { name: 'Articles' }).getByRole('link');
+  await expect(row).toContainText('Not fetched yet');
+  await notice.getByRole('button', { name: 'Show it' }).click();
+
+  const pending = page.getByTestId('pending-article');
+  await expect(pending).toContainText('This link has not been saved yet');
+  await expect(pending).toContainText(url);
+  await pending.getByRole('button', { name: 'Retry' }).click();
+  await expect(pending).toContainText('could not be reached');
+
+  const late = await startTestSite(port);
+  try {
+    await pending.getByRole('button', { name: 'Retry' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ferry Letters');
+    await expect(pending).toBeHidden();
+    await expect(page.getByTestId('article-content')).toContainText(
+      'The ferry timetable changed every spring',
+    );
+  } finally {
+    await late.close();
+  }
+});
+
+test('links that fail are named with their reason', async ({ lectern }) => {
+  const { page } = lectern;
+  await dropData(page, {
+    'text/uri-list': [
+      site.url('/missing'),
+      site.url('/broken'),
+      site.url('/loop-a'),
+      site.url('/image'),
+      site.url('/archive'),
+    ].join('\r\n'),
+  });
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toContainText('5 failed');
+  await expect(summary).toContainText('/missing was not found (HTTP 404)');
+  await expect(summary).toContainText('/broken answered with an error (HTTP 500)');
+  await expect(summary).toContainText('/loop-a redirects in a loop');
+  await expect(summary).toContainText('/image serves an image (image/png), not an article');
+  await expect(summary).toContainText('/archive serves a download (application/zip), not an article');
+});

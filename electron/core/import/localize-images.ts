@@ -1,0 +1,83 @@
+/**
+ * Makes an article's images local. Before extraction, every <img> whose
+ * bytes are at hand (a data: URI, a file of the saved page's _files folder,
+ * a part of an MHTML archive) is stored and pointed at a "lectern-asset:"
+ * address: an absolute URL, so neither the base-URL rewrite nor Readability
+ * touches it. After extraction those become "assets/<name>", and the
+ * remaining web images are fetched when a fetcher is given (online imports).
+ * Whatever is still remote is turned into a placeholder by the sanitizer:
+ * the reader never loads anything from the web.
+ *
+ * The rewrite works on the HTML text with a pattern over <img> tags rather
+ * than a second DOM parse: the page is parsed once, by the extractor.
+ */
+import { ASSET_PREFIX } from '../../shared/assets';
+import type { AssetStore } from './asset-store';
+
+const IMG_SRC = /(<img\b[^>]*?\bsrc\s*=\s*)(["'])([^"']*)\2/gi;
+const LOCAL_SCHEME = 'lectern-asset:';
+const MAX_FETCHED_IMAGES = 40;
+
+export type LocalImage = (src: string) => Uint8Array | null;
+export type FetchImage = (url: string) => Promise<Uint8Array | null>;
+
+function unescapeAttribute(value: string): string {
+  return value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
+}
+
+export function dataUriBytes(src: string): Uint8Array | null {
+  const match = /^data:image\/[\w.+-]+(;[^,]*)?,(.*)$/is.exec(src.trim());
+  if (!match) return null;
+  const payload = match[2] as string;
+  return /;base64/i.test(match[1] ?? '')
+    ? Uint8Array.from(Buffer.from(payload, 'base64'))
+    : new TextEncoder().encode(decodeURIComponent(payload));
+}
+
+/** Stores the images found locally and points them at lectern-asset: addresses. */
+export function storeLocalImages(html: string, assets: AssetStore, local: LocalImage = () => null): string {
+  return html.replace(IMG_SRC, (whole, start: string, quote: string, raw: string) => {
+    const src = unescapeAttribute(raw);
+    const bytes = src.startsWith('data:') ? dataUriBytes(src) : local(src);
+    const stored = bytes ? assets.add(bytes) : null;
+    return stored ? `${start}${quote}${LOCAL_SCHEME}${stored.slice(ASSET_PREFIX.length)}${quote}` : whole;
+  });
+}
+
+/** Turns lectern-asset: addresses into assets/ ones and fetches the web images, when allowed. */
+export async function finishImages(
+  html: string,
+  assets: AssetStore,
+  fetchImage?: FetchImage,
+): Promise<string> {
+  const remote = new Map<string, string | null>();
+  if (fetchImage) {
+    for (const match of html.matchAll(IMG_SRC)) {
+      const src = unescapeAttribute(match[3] as string);
+      if (/^https?:/i.test(src) && remote.size < MAX_FETCHED_IMAGES) remote.set(src, null);
+    }
+    const queue = [...remote.keys()];
+    const worker = async () => {
+      for (let src = queue.shift(); src !== undefined; src = queue.shift()) {
+        const bytes = await fetchImage(src).catch(() => null);
+        remote.set(src, bytes ? assets.add(bytes) : null);
+      }
+    };
+    await Promise.all([worker(), worker(), worker(), worker()]);
+  }
+  return html.replace(IMG_SRC, (whole, start: string, quote: string, raw: string) => {
+    const src = unescapeAttribute(raw);
+    if (src.startsWith(LOCAL_SCHEME))
+      return `${start}${quote}${ASSET_PREFIX}${src.slice(LOCAL_SCHEME.length)}${quote}`;
+    if (src.startsWith('data:')) {
+      const stored = dataUriBytes(src);
+      const reference = stored ? assets.add(stored) : null;
+      if (reference) return `${start}${quote}${reference}${quote}`;
+    }
+    const fetched = remote.get(src);
+    return fetched ? `${start}${quote}${fetched}${quote}` : whole;
+  });
+}

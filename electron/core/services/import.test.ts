@@ -1,0 +1,228 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { FileInput, ImportApi, ImportOutcome, LecternEvent } from '../../shared/api';
+import { EventHub } from '../events';
+import { pngBytes } from '../import/fixtures/images';
+import { startTestSite, UNREACHABLE_URL, type TestSite } from '../import/fixtures/web-server';
+import { PAGE_FETCH } from '../import/fetch-url';
+import { Library } from '../library/library';
+import { importService } from './import';
+
+let dir: string;
+let library: Library;
+let events: LecternEvent[];
+let service: ImportApi;
+let site: TestSite;
+
+beforeAll(async () => {
+  site = await startTestSite();
+});
+afterAll(async () => {
+  await site.close();
+});
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'lectern-import-'));
+  library = await Library.open(dir);
+  const hub = new EventHub();
+  events = [];
+  hub.subscribe((event) => events.push(event));
+  service = importService({ library, events: hub }, { pageFetch: { ...PAGE_FETCH, timeoutMs: 1500 } });
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const page = (title: string, extra = '') =>
+  `<!doctype html><html><head><title>${title}</title>${extra}</head><body><article><h1>${title}</h1><p>${'A quiet sentence about the sea and its keepers. '.repeat(8)}</p></article></body></html>`;
+const file = (name: string, content: string | Uint8Array, path?: string): FileInput => ({
+  name,
+  type: '',
+  bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content,
+  ...(path ? { path } : {}),
+});
+
+async function articleFolders(): Promise<string[]> {
+  return (await readdir(join(dir, 'articles'))).sort();
+}
+
+function errorOf(outcome: ImportOutcome | undefined): string {
+  if (outcome?.status !== 'failed') throw new Error(`expected a failure, got ${outcome?.status}`);
+  return outcome.error.message;
+}
+
+describe('duplicates', () => {
+  it('does not import the same content twice, and names the existing article', async () => {
+    const [first] = await service.importFiles([file('a.html', page('Tides'))]);
+    const [second] = await service.importFiles([file('copy of a.html', page('Tides'))]);
+    expect(first?.status).toBe('imported');
+    expect(second).toMatchObject({ status: 'duplicate', input: 'copy of a.html' });
+    if (first?.status === 'imported' && second?.status === 'duplicate')
+      expect(second.article.id).toBe(first.article.id);
+    expect(await articleFolders()).toHaveLength(1);
+  });
+
+  it('finds two copies in the same drop', async () => {
+    const outcomes = await service.importFiles([
+      file('a.html', page('Tides')),
+      file('b.html', page('Tides')),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['duplicate', 'imported']);
+  });
+
+  it('treats pages with the same address, fragment and utm_* aside, as one', async () => {
+    const canonical = (href: string) => `<link rel="canonical" href="${href}">`;
+    await service.importFiles([
+      file('a.html', page('Tides', canonical('https://example.com/tides?utm_source=x'))),
+    ]);
+    const [again] = await service.importFiles([
+      file('b.html', page('Tides, revised', canonical('https://example.com/tides#top'))),
+    ]);
+    expect(again?.status).toBe('duplicate');
+  });
+});
+
+describe('saved pages with their folder', () => {
+  it('imports a page and its _files folder as one article with its images', async () => {
+    const html = page('Keepers').replace('</h1>', '</h1><img src="Keepers_files/lamp.png" alt="Lamp">');
+    const outcomes = await service.importFiles([
+      file('Keepers.html', html, 'Trip/Keepers.html'),
+      file('lamp.png', pngBytes(7), 'Trip/Keepers_files/lamp.png'),
+    ]);
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0]?.status).toBe('imported');
+    const [id] = await articleFolders();
+    const folder = join(dir, 'articles', id as string);
+    expect((await readdir(join(folder, 'assets'))).length).toBe(1);
+    expect((await readdir(folder)).sort()).toEqual([
+      'article.json',
+      'assets',
+      'content.html',
+      'original.html',
+    ]);
+  });
+});
+
+describe('links', () => {
+  it('fetches a page, stores its image, and records its address', async () => {
+    const [outcome] = await service.importUrls([site.url('/good?utm_medium=mail')]);
+    expect(outcome?.status).toBe('imported');
+    if (outcome?.status !== 'imported') return;
+    expect(outcome.article.title).toBe('Ferry Letters');
+    expect(outcome.article.url).toBe(site.url('/good?utm_medium=mail'));
+    const assets = await readdir(join(dir, 'articles', outcome.article.id, 'assets'));
+    expect(assets).toHaveLength(1);
+    const [again] = await service.importUrls([site.url('/good#comments')]);
+    expect(again?.status).toBe('duplicate');
+  });
+
+  it('follows a redirect, and reads PDFs and plain text', async () => {
+    const outcomes = await service.importUrls([site.url('/moved'), site.url('/paper'), site.url('/notes')]);
+    expect(outcomes.map((o) => (o.status === 'failed' ? o.error.message : o.article.title))).toEqual([
+      'Ferry Letters',
+      'Tide Report',
+      'Plain Notes',
+    ]);
+  });
+
+  it.each<[string, string, RegExp]>([
+    ['HTTP 404', '/missing', /\/missing was not found \(HTTP 404\)\. Check the link\.$/],
+    ['HTTP 500', '/broken', /\/broken answered with an error \(HTTP 500\)\. Try again later\.$/],
+    ['a redirect loop', '/loop-a', /\/loop-a redirects in a loop, so there is no page to save\.$/],
+    ['an image', '/image', /\/image serves an image \(image\/png\), not an article\./],
+    ['a zip', '/archive', /\/archive serves a download \(application\/zip\), not an article\./],
+  ])('refuses %s with a message and saves nothing', async (_label, path, message) => {
+    const [outcome] = await service.importUrls([site.url(path)]);
+    expect(errorOf(outcome)).toMatch(message);
+    expect(await articleFolders()).toEqual([]);
+  });
+
+  it('keeps an unreachable link as a pending article, then fills it in on retry', async () => {
+    const [outcome] = await service.importUrls([UNREACHABLE_URL]);
+    expect(outcome?.status).toBe('pending');
+    if (outcome?.status !== 'pending') return;
+    const meta = library.get(outcome.article.id);
+    expect(meta.pending?.reason).toBe(
+      `${UNREACHABLE_URL} could not be reached. Check the connection; the link is kept to retry.`,
+    );
+    expect(meta.url).toBe(UNREACHABLE_URL);
+    expect(await library.content(meta.id)).toContain(UNREACHABLE_URL);
+
+    // Still offline: the retry fails and the article stays pending.
+    const stillOffline = await service.retryArticle(meta.id);
+    expect(errorOf(stillOffline)).toMatch(/could not be reached/);
+    expect(library.get(meta.id).pending).toBeDefined();
+
+    // The link comes back (here: the article's address now points at the test site).
+    await library.update(meta.id, (next) => {
+      next.url = site.url('/other');
+      next.tags = ['kept'];
+    });
+    const retried = await service.retryArticle(meta.id);
+    expect(retried.status).toBe('imported');
+    const filled = library.get(meta.id);
+    expect(filled.pending).toBeUndefined();
+    expect(filled.title).toBe('Harbour Office');
+    expect(filled.tags).toEqual(['kept']);
+    expect(filled.addedAt).toBe(meta.addedAt);
+    expect(await articleFolders()).toEqual([meta.id]);
+  });
+
+  it('gives up on a slow server after the time limit, keeping the link', async () => {
+    const [outcome] = await service.importUrls([site.url('/slow')]);
+    expect(outcome?.status).toBe('pending');
+  });
+
+  it('imports a .url link file by fetching its address', async () => {
+    const [outcome] = await service.importFiles([
+      file('ferry.url', `[InternetShortcut]\nURL=${site.url('/other')}\n`),
+    ]);
+    expect(outcome).toMatchObject({
+      status: 'imported',
+      input: 'ferry.url',
+      article: { title: 'Harbour Office' },
+    });
+  });
+});
+
+describe('bulk imports', () => {
+  it('imports 500 files with progress events, a few at a time', async () => {
+    const files = Array.from({ length: 500 }, (_, i) =>
+      file(`note-${i}.txt`, `Note ${i}\n\nThe body of note number ${i}.`),
+    );
+    const outcomes = await service.importFiles(files, { jobId: 'bulk' });
+    expect(outcomes.filter((o) => o.status === 'imported')).toHaveLength(500);
+    const progress = events.filter((event) => event.type === 'import-progress');
+    expect(progress).toHaveLength(500);
+    expect(await articleFolders()).toHaveLength(500);
+    expect(library.list()).toHaveLength(500);
+  });
+
+  it('stops a cancelled job: files not yet started fail as cancelled, nothing is half-written', async () => {
+    const files = Array.from({ length: 60 }, (_, i) => file(`n-${i}.txt`, `Note ${i}\n\nBody ${i}.`));
+    const running = service.importFiles(files, { jobId: 'stop-me' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await service.cancelImport('stop-me');
+    const outcomes = await running;
+    const cancelled = outcomes.filter((o) => o.status === 'failed' && o.error.code === 'cancelled');
+    const imported = outcomes.filter((o) => o.status === 'imported');
+    expect(cancelled.length).toBeGreaterThan(0);
+    expect(imported.length + cancelled.length).toBe(60);
+    expect(await articleFolders()).toHaveLength(imported.length);
+  });
+});
+
+describe('bad input leaves no folder behind', () => {
+  it.each<[string, FileInput]>([
+    ['an empty file', file('empty.txt', '')],
+    ['binary named .html', file('x.html', Uint8Array.from([0, 1, 2, 3]))],
+    ['invalid UTF-8', file('x.txt', Uint8Array.from([0xc3, 0x28]))],
+  ])('%s', async (_label, input) => {
+    const [outcome] = await service.importFiles([input]);
+    expect(outcome?.status).toBe('failed');
+    expect((await readdir(join(dir, 'articles'))).filter((name) => !name.startsWith('.'))).toEqual([]);
+    expect(await readdir(join(dir, 'articles'))).toEqual([]);
+  });
+});

@@ -1,0 +1,141 @@
+/** The command line, run as a child process on a temporary library, as a person would run it. */
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { epubBytes } from '../core/import/fixtures/epub';
+import { pngBytes } from '../core/import/fixtures/images';
+import { startTestSite, UNREACHABLE_URL, type TestSite } from '../core/import/fixtures/web-server';
+import type { CliLine } from './cli';
+
+const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
+let work: string;
+let site: TestSite;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'lectern-cli-'));
+  site = await startTestSite();
+});
+afterAll(async () => {
+  await site.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(PROJECT, 'electron/host/lectern.js'), ...args],
+      { cwd: PROJECT, timeout: 110_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const lines = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as CliLine)
+    .sort((a, b) => a.input.localeCompare(b.input));
+
+const PAGE = `<!doctype html><html><head><title>Saved Page</title></head><body><article><h1>Saved Page</h1><img src="Saved%20Page_files/pic.png" alt="Pic"><p>${'A sentence about the harbour and its boats. '.repeat(8)}</p></article></body></html>`;
+
+describe('lectern import', { timeout: 120_000 }, () => {
+  it('imports a folder recursively, with a saved page and its images, and prints JSON lines', async () => {
+    const folder = join(work, 'drop');
+    await mkdir(join(folder, 'nested', 'Saved Page_files'), { recursive: true });
+    await writeFile(join(folder, 'notes.txt'), 'Notes\n\nSome notes about tides.');
+    await writeFile(join(folder, 'readme.md'), '# Read Me\n\nA *Markdown* file.');
+    await writeFile(join(folder, 'photo.jpg'), pngBytes(1));
+    await writeFile(join(folder, 'nested', 'Saved Page.html'), PAGE);
+    await writeFile(join(folder, 'nested', 'Saved Page_files', 'pic.png'), pngBytes(2));
+    await writeFile(
+      join(folder, 'nested', 'book.epub'),
+      epubBytes({ title: 'Small Book', chapters: [{ file: 'a.xhtml', body: '<p>Once upon a time.</p>' }] }),
+    );
+    const library = join(work, 'library-1');
+
+    const first = await run(['import', folder, '--library', library, '--json']);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(
+      lines(first.stdout).map(({ input, status, title, error }) => [
+        input.slice(folder.length + 1),
+        status,
+        title,
+        error,
+      ]),
+    ).toEqual([
+      ['nested/book.epub', 'imported', 'Small Book', null],
+      ['nested/Saved Page.html', 'imported', 'Saved Page', null],
+      ['notes.txt', 'imported', 'Notes', null],
+      ['readme.md', 'imported', 'Read Me', null],
+    ]);
+    const ids = await readdir(join(library, 'articles'));
+    expect(ids).toHaveLength(4);
+    const saved = lines(first.stdout).find((line) => line.title === 'Saved Page');
+    expect(await readdir(join(library, 'articles', saved?.id as string, 'assets'))).toHaveLength(1);
+
+    const again = await run(['import', join(folder, 'notes.txt'), '--library', library, '--json']);
+    expect(again.code).toBe(0);
+    expect(lines(again.stdout)).toEqual([
+      {
+        input: join(folder, 'notes.txt'),
+        status: 'duplicate',
+        id: expect.any(String),
+        title: 'Notes',
+        error: null,
+      },
+    ]);
+  });
+
+  it('reports each failure with its reason and exits non-zero', async () => {
+    const big = join(work, 'huge.html');
+    await writeFile(big, '');
+    await truncate(big, 300 * 1024 * 1024);
+    const empty = join(work, 'empty.txt');
+    await writeFile(empty, '');
+    const library = join(work, 'library-2');
+
+    const result = await run([
+      'import',
+      big,
+      empty,
+      join(work, 'nowhere.html'),
+      site.url('/missing'),
+      site.url('/good'),
+      UNREACHABLE_URL,
+      '--library',
+      library,
+      '--json',
+    ]);
+    expect(result.code).toBe(1);
+    const byInput = new Map(lines(result.stdout).map((line) => [line.input, line]));
+    expect(byInput.get(big)?.error).toBe(
+      'huge.html is 300 MB, more than the 100 MB Lectern imports. Nothing was saved.',
+    );
+    expect(byInput.get(empty)?.error).toBe('empty.txt is empty: there is nothing in it to import.');
+    expect(byInput.get(join(work, 'nowhere.html'))?.error).toBe(
+      `${join(work, 'nowhere.html')} does not exist.`,
+    );
+    expect(byInput.get(site.url('/missing'))?.error).toMatch(/was not found \(HTTP 404\)/);
+    expect(byInput.get(site.url('/good'))).toMatchObject({ status: 'imported', title: 'Ferry Letters' });
+    expect(byInput.get(UNREACHABLE_URL)).toMatchObject({ status: 'failed', id: expect.any(String) });
+    expect(byInput.get(UNREACHABLE_URL)?.error).toMatch(/could not be reached/);
+    // The imported page and the pending link; nothing for the failures.
+    expect(await readdir(join(library, 'articles'))).toHaveLength(2);
+  });
+
+  it('prints readable lines without --json, and usage for a wrong command', async () => {
+    const file = join(work, 'plain.txt');
+    await writeFile(file, 'Plain\n\nWords.');
+    const result = await run(['import', file, '--library', join(work, 'library-3')]);
+    expect(result.stdout.trim()).toBe(`imported   ${file} → Plain`);
+    const usage = await run(['export']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^Usage: lectern import/);
+  });
+});

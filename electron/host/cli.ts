@@ -1,0 +1,111 @@
+/**
+ * The command line: `lectern import <file|folder|url>... [--library DIR] [--json]`.
+ * Runs the same import service as the app, on the same library (or the one
+ * named), a few inputs at a time. Prints one line per input, or with --json
+ * one JSON object per line: {input, status, id, title, error}. Exits with 1
+ * when any input failed, 2 on a usage error.
+ */
+import { pathToFileURL } from 'node:url';
+import type { ImportOutcome } from '../shared/api';
+import { serializeError } from '../shared/errors';
+import { mapBounded } from '../core/import/bounded';
+import { collectInputs, readFileUnit, type PathInput } from '../core/import/read-paths';
+import { defaultUserDataDir, resolveLibraryDir } from '../core/library/location';
+import { openBackend } from '../core/open-backend';
+import { IMPORT_CONCURRENCY } from '../core/services/import';
+
+const USAGE = `Usage: lectern import <file|folder|url>... [--library DIR] [--json]
+
+Adds web pages (.html, .mhtml), text (.txt, .md), PDF, EPUB, link files
+(.url, .webloc, .desktop), folders of them, and web addresses to the library.`;
+
+export interface CliLine {
+  input: string;
+  status: 'imported' | 'duplicate' | 'failed';
+  id: string | null;
+  title: string | null;
+  error: string | null;
+}
+
+export function cliLine(input: string, outcome: ImportOutcome): CliLine {
+  switch (outcome.status) {
+    case 'imported':
+    case 'duplicate':
+      return {
+        input,
+        status: outcome.status,
+        id: outcome.article.id,
+        title: outcome.article.title,
+        error: null,
+      };
+    case 'pending':
+      return {
+        input,
+        status: 'failed',
+        id: outcome.article.id,
+        title: outcome.article.title,
+        error: outcome.article.excerpt,
+      };
+    case 'failed':
+      return { input, status: 'failed', id: null, title: null, error: outcome.error.message };
+  }
+}
+
+function describe(line: CliLine): string {
+  if (line.status === 'imported') return `imported   ${line.input} → ${line.title}`;
+  if (line.status === 'duplicate')
+    return `duplicate  ${line.input} → already in the library as “${line.title}”`;
+  return `failed     ${line.input}: ${line.error}`;
+}
+
+function parseArgs(argv: string[]): { inputs: string[]; json: boolean } | null {
+  const [command, ...rest] = argv;
+  if (command !== 'import') return null;
+  const inputs: string[] = [];
+  let json = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    if (arg === '--json') json = true;
+    else if (arg === '--library') i++;
+    else if (!arg.startsWith('--library=')) inputs.push(arg);
+  }
+  return inputs.length > 0 ? { inputs, json } : null;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed) {
+    console.error(USAGE);
+    return 2;
+  }
+  const backend = await openBackend(resolveLibraryDir(argv, process.env, defaultUserDataDir()));
+  const print = (line: CliLine) => console.log(parsed.json ? JSON.stringify(line) : describe(line));
+  let failed = false;
+  const inputs = await collectInputs(parsed.inputs);
+  await mapBounded(inputs, IMPORT_CONCURRENCY, async (item: PathInput) => {
+    let outcome: ImportOutcome;
+    try {
+      if (item.kind === 'error')
+        outcome = { status: 'failed', input: item.input, error: item.error.toJSON() };
+      else if (item.kind === 'url')
+        [outcome] = (await backend.service.importUrls([item.url])) as [ImportOutcome];
+      else [outcome] = (await backend.service.importFiles(await readFileUnit(item.path))) as [ImportOutcome];
+    } catch (error) {
+      outcome = { status: 'failed', input: item.input, error: serializeError(error) };
+    }
+    const line = cliLine(item.input, outcome);
+    failed ||= line.status === 'failed';
+    print(line);
+  });
+  return failed ? 1 : 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(serializeError(error).message);
+      process.exit(1);
+    },
+  );
+}
