@@ -49,6 +49,7 @@ export async function runBrowserShell(argv: readonly string[]): Promise<RunningS
     async stop() {
       await shell.close();
       await Promise.allSettled([...inFlight]);
+      await backend.close();
     },
   };
 }

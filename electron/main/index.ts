@@ -41,6 +41,15 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
+  // Save the caches before quitting; they are derived, so a crash costs only a slower next open.
+  const opened = backend;
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closing) return;
+    closing = true;
+    event.preventDefault();
+    void opened.close().finally(() => app.quit());
+  });
   serveAppProtocol(rendererDir);
   serveAssetProtocol(libraryDir);
   serveIpc(backend, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
