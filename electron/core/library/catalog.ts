@@ -37,6 +37,7 @@ export interface CatalogEntry {
   summary: ArticleSummary;
 }
 
+/** The file's shape, as written by writeCatalog. */
 interface CatalogFile {
   version: number;
   entries: CatalogEntry[];
@@ -73,7 +74,15 @@ export async function readCatalog(libraryDir: string): Promise<Map<string, Catal
   return entries;
 }
 
+/** Entries serialized between turns of the event loop, so saving 10,000 never stalls a call for long. */
+const WRITE_BATCH = 500;
+
 export async function writeCatalog(libraryDir: string, entries: Iterable<CatalogEntry>): Promise<void> {
-  const file: CatalogFile = { version: CATALOG_VERSION, entries: [...entries] };
-  await writeFileAtomic(join(libraryDir, CACHE_DIR, CATALOG_FILE), JSON.stringify(file));
+  const parts: string[] = [];
+  for (const entry of [...entries]) {
+    parts.push(JSON.stringify(entry));
+    if (parts.length % WRITE_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  const text = `{"version":${CATALOG_VERSION},"entries":[${parts.join(',')}]}`;
+  await writeFileAtomic(join(libraryDir, CACHE_DIR, CATALOG_FILE), text);
 }
