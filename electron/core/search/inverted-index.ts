@@ -19,6 +19,8 @@ const MAGIC = 'LECTERN-INDEX';
 const FORMAT = 1;
 /** Merge the unsorted new terms into the dictionary beyond this many. */
 const MAX_UNSORTED = 4096;
+/** Terms added to the dictionary between turns of the event loop while loading. */
+const TERMS_PER_TURN = 5000;
 
 class Postings {
   constructor(
@@ -217,7 +219,12 @@ export class InvertedIndex {
     return out;
   }
 
-  static deserialize(bytes: Uint8Array): InvertedIndex {
+  /**
+   * Reads an index back from serialize()'s bytes. Building the dictionary of a
+   * large index takes a while, so it yields to the event loop every few
+   * thousand terms: calls arriving meanwhile are answered (from a scan).
+   */
+  static async deserialize(bytes: Uint8Array): Promise<InvertedIndex> {
     if (bytes.length < 8) throw new DamagedIndexError('too short');
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const headLength = view.getUint32(0, true);
@@ -245,7 +252,9 @@ export class InvertedIndex {
       throw new DamagedIndexError('header is incomplete');
     }
     const bodyStart = 8 + headLength + pad;
-    const bodyBytes = bytes.slice(bodyStart);
+    // A view, not a copy, when the body is aligned for Uint32 (it is in a file read whole).
+    const aligned = (bytes.byteOffset + bodyStart) % 4 === 0;
+    const bodyBytes = aligned ? bytes.subarray(bodyStart) : bytes.slice(bodyStart);
     const total = counts.reduce((sum, n) => sum + n, 0);
     if (bodyBytes.length !== total * 4) throw new DamagedIndexError('body length does not match');
     if (createHash('sha1').update(bodyBytes).digest('hex') !== header.sha1) {
@@ -261,6 +270,7 @@ export class InvertedIndex {
     });
     let offset = 0;
     for (let i = 0; i < terms.length; i++) {
+      if (i % TERMS_PER_TURN === TERMS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
       const count = counts[i] as number;
       const data = body.subarray(offset, offset + count);
       offset += count;

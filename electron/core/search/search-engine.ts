@@ -82,7 +82,7 @@ export class SearchEngine {
   async start(): Promise<void> {
     let loaded: InvertedIndex | null = null;
     try {
-      loaded = InvertedIndex.deserialize(await readFile(this.#path));
+      loaded = await InvertedIndex.deserialize(await readFile(this.#path));
     } catch (error) {
       if (error instanceof DamagedIndexError)
         console.warn(`Lectern: the search index was damaged (${error.message}); rebuilding it.`);
