@@ -178,7 +178,7 @@ async function edits(dir: string, label: string): Promise<void> {
   const highlight: number[] = [];
   for (let i = 0; i < 40; i++) {
     const id = ids[(i * 37) % ids.length] as string;
-    tag.push((await timed(() => backend.service.tagArticles([id], [`bench/${i}`])))[1]);
+    tag.push((await timed(() => backend.service.tagArticles([id], [`bench/${Date.now()}-${i}`])))[1]);
     const [, took] = await timed(() =>
       backend.library.update(id, (meta) => {
         const now = new Date().toISOString();
