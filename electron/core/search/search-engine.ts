@@ -32,6 +32,8 @@ const INDEX_FILE = 'search-index.bin';
 const SAVE_DELAY_MS = 5000;
 /** Articles read at once when a query must look at text (a scan, or checking phrases). */
 const READ_CONCURRENCY = 16;
+/** Summaries sent with a result: more than a tall window shows. */
+const FIRST_SUMMARIES = 40;
 
 export type IndexState = 'loading' | 'building' | 'ready';
 
@@ -222,8 +224,13 @@ export class SearchEngine {
     }
     const hasWords = query.terms.some((t) => !t.negate);
     const relevance = hasWords ? this.#titleRelevance(query.terms) : null;
-    const ids = sortArticles(found, query.sort, relevance).map((a) => a.id);
-    return { ids, ignored: query.ignored, indexed };
+    const sorted = sortArticles(found, query.sort, relevance);
+    return {
+      ids: sorted.map((a) => a.id),
+      first: sorted.slice(0, FIRST_SUMMARIES),
+      ignored: query.ignored,
+      indexed,
+    };
   }
 
   /** Keeps the articles whose indexed words satisfy the terms; phrases are only narrowed to their words here. */

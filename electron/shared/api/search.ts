@@ -6,9 +6,13 @@ export interface SnippetPart {
   mark: boolean;
 }
 
+import type { ArticleSummary } from '../article';
+
 export interface SearchResult {
   /** Every matching article's id, in the query's order. */
   ids: string[];
+  /** The summaries of the first results, so a window can paint them before it has the rest. */
+  first: ArticleSummary[];
   /** One sentence per part of the query that was not understood (see parseQuery). */
   ignored: string[];
   /** False while the index is being built and the answer came from reading every article. */

@@ -92,14 +92,23 @@ class BrowseState {
     const terms = highlightTerms(parseQuery(this.text));
     return terms.words.length + terms.prefixes.length > 0;
   });
+  /**
+   * The result's articles. Until the window has every summary (just after it
+   * opens), the result's own first summaries are shown, so rows appear at once.
+   */
   readonly rows = $derived.by(() => {
+    const result = this.result;
+    if (!result) return [];
+    if (library.status !== 'ready') return result.first;
     const out: ArticleSummary[] = [];
-    for (const id of this.result?.ids ?? []) {
+    for (const id of result.ids) {
       const article = library.byId.get(id);
       if (article) out.push(article);
     }
     return out;
   });
+  /** How many articles the result holds, known before every row can be shown. */
+  readonly total = $derived(this.result?.ids.length ?? 0);
 
   /** Runs the current query; a later call's answer always wins. */
   async refresh(): Promise<void> {
@@ -109,7 +118,8 @@ class BrowseState {
     try {
       result = await api.search(query);
     } catch (error) {
-      result = { ids: [], ignored: [error instanceof Error ? error.message : String(error)], indexed: false };
+      const message = error instanceof Error ? error.message : String(error);
+      result = { ids: [], first: [], ignored: [message], indexed: false };
     }
     if (sequence !== this.#sequence) return;
     this.result = result;
