@@ -35,7 +35,7 @@ test('a dropped page and clip are read, and still there after a restart', async 
   ).toBeUndefined();
 
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
   await expect(lighthouse).toBeFocused();
 
   page = await lectern.restart();

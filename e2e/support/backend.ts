@@ -14,6 +14,8 @@ const START_TIMEOUT_MS = 30_000;
 
 export interface RunningBackend {
   url: string;
+  /** The backend process's id, for measuring it. */
+  pid: number | undefined;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -41,6 +43,7 @@ export async function startBackend(libraryDir: string): Promise<RunningBackend> 
   });
   return {
     url,
+    pid: child.pid,
     output: () => output,
     async stop() {
       if (child.exitCode !== null) return;

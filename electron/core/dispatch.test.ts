@@ -17,6 +17,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   vi.restoreAllMocks();
+  await backend.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -47,7 +48,7 @@ describe('createDispatch', () => {
 
     const updated = await backend.dispatch('updateArticle', [article.id, { progress: 0.5, favorite: true }]);
     expect(updated.ok).toBe(true);
-    expect(backend.library.get(article.id)).toMatchObject({ progress: 0.5, favorite: true });
+    expect(await backend.library.get(article.id)).toMatchObject({ progress: 0.5, favorite: true });
   });
 
   it.each(['deleteEverything', '', 'constructor', 'toString', '__proto__', 'hasOwnProperty'])(
@@ -116,7 +117,7 @@ describe('createDispatch', () => {
       'invalid-argument',
     );
 
-    expect(backend.library.get(article.id)).toMatchObject({ progress: 0, favorite: false });
+    expect(await backend.library.get(article.id)).toMatchObject({ progress: 0, favorite: false });
   });
 
   it('passes a LecternError from the service through with its code', async () => {
@@ -131,15 +132,7 @@ describe('createDispatch', () => {
   ])('turns %s from the service into internal, without its text or stack', async (_label, make) => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const thrown = make();
-    const failing: LecternApi = {
-      ...backend.service,
-      listArticles: () => backend.service.listArticles(),
-      getArticle: () => Promise.reject(thrown),
-      importFiles: (files) => backend.service.importFiles(files),
-      importText: (input) => backend.service.importText(input),
-      updateArticle: (id, patch) => backend.service.updateArticle(id, patch),
-      deleteArticle: (id) => backend.service.deleteArticle(id),
-    };
+    const failing: LecternApi = { ...backend.service, getArticle: () => Promise.reject(thrown) };
     const dispatch = createDispatch(failing);
 
     const message = expectError(await dispatch('getArticle', ['0000000001-abcdefgh']), 'internal');

@@ -4,9 +4,20 @@
  */
 import type { LecternApi } from '../shared/api';
 import { articlesService } from './services/articles';
+import { bulkService } from './services/bulk';
 import type { ServiceContext } from './services/context';
 import { importService } from './services/import';
+import { searchService } from './services/search';
+import { tagsService } from './services/tags';
+import { trashService } from './services/trash';
 
 export function createService(context: ServiceContext): LecternApi {
-  return { ...articlesService(context), ...importService(context) };
+  return {
+    ...articlesService(context),
+    ...importService(context),
+    ...searchService(context),
+    ...tagsService(context),
+    ...bulkService(context),
+    ...trashService(context),
+  };
 }

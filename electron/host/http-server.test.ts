@@ -3,7 +3,7 @@ import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBackend } from '../core/open-backend';
+import { openBackend, type Backend } from '../core/open-backend';
 import type { CallResult, ImportOutcome, LecternEvent } from '../shared/api';
 import type { ArticleSummary } from '../shared/article';
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
@@ -65,6 +65,8 @@ async function callApi(method: string, args: unknown, headers: Record<string, st
 
 const PNG_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
+let backend: Backend | undefined;
+
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'lectern-http-'));
   const rendererDir = join(base, 'renderer');
@@ -72,7 +74,7 @@ beforeAll(async () => {
   await writeFile(join(rendererDir, 'index.html'), INDEX_HTML);
   await writeFile(join(rendererDir, 'a.js'), A_JS);
   await writeFile(join(base, 'secret.txt'), 'outside the renderer');
-  const backend = await openBackend(join(base, 'library'));
+  backend = await openBackend(join(base, 'library'));
   shell = await startShellServer({
     dispatch: backend.dispatch,
     events: backend.events,
@@ -86,6 +88,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await shell?.close();
+  await backend?.close();
   await rm(base, { recursive: true, force: true });
 });
 
@@ -243,7 +246,7 @@ describe('the browser shell server', () => {
       expect(outcome.ok).toBe(true);
 
       const event = await firstEvent;
-      if (event.type !== 'library-changed') throw new Error(`unexpected ${event.type} event`);
+      if (event.type !== 'library-changed') throw new Error(`unexpected event ${event.type}`);
       expect(event.changed.map((article) => article.title)).toEqual(['Evented clip']);
       expect(event.removed).toEqual([]);
     } finally {

@@ -7,18 +7,33 @@
 import type { ArticleSummary } from './article';
 import type { SerializedError } from './errors';
 import { ARTICLES_METHODS, type ArticlesApi } from './api/articles';
+import { BULK_METHODS, type BulkApi } from './api/bulk';
 import { IMPORT_METHODS, type ImportApi, type ImportProgressEvent } from './api/import';
+import { SEARCH_METHODS, type SearchApi } from './api/search';
+import { TAGS_METHODS, type TagsApi } from './api/tags';
+import { TRASH_METHODS, type TrashApi } from './api/trash';
 
 export type * from './api/articles';
+export type * from './api/bulk';
 export type * from './api/import';
+export type * from './api/search';
+export type * from './api/tags';
+export type * from './api/trash';
 
-export interface LecternApi extends ArticlesApi, ImportApi {}
+export interface LecternApi extends ArticlesApi, ImportApi, SearchApi, TagsApi, BulkApi, TrashApi {}
 
 export type ApiMethod = keyof LecternApi;
 
 // Each feature lists its methods in a Record over its interface, which fails
 // to compile when a method is missing; the transports derive from this list.
-const METHODS: Record<ApiMethod, true> = { ...ARTICLES_METHODS, ...IMPORT_METHODS };
+const METHODS: Record<ApiMethod, true> = {
+  ...ARTICLES_METHODS,
+  ...IMPORT_METHODS,
+  ...SEARCH_METHODS,
+  ...TAGS_METHODS,
+  ...BULK_METHODS,
+  ...TRASH_METHODS,
+};
 
 export const API_METHODS = Object.keys(METHODS) as ApiMethod[];
 
@@ -26,10 +41,14 @@ export const API_METHODS = Object.keys(METHODS) as ApiMethod[];
 export type LecternEvent =
   | {
       type: 'library-changed';
-      /** Articles added or changed, in their new state. */
+      /** Articles added or changed (moving to or from the trash included), in their new state. */
       changed: ArticleSummary[];
-      /** Ids of articles that left the library. */
+      /** Ids of articles deleted for good. */
       removed: string[];
+    }
+  | {
+      /** Library-wide settings in lectern.json changed: tag colours or saved views. */
+      type: 'settings-changed';
     }
   | ImportProgressEvent;
 

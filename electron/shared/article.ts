@@ -48,10 +48,26 @@ export interface ArticleMeta {
    * holds only its URL until a retry succeeds. Absent on fetched articles.
    */
   pending?: { reason: string };
+  /** ISO 8601 time the article was moved to trash/; absent while it is in the library. */
+  trashedAt?: string;
 }
 
-/** What the list shows: everything but the parts that only the reader needs. */
-export type ArticleSummary = Omit<ArticleMeta, 'highlights' | 'note'>;
+/**
+ * What the list shows: everything but the parts that only the reader needs,
+ * with the counts the list and the search filters use in their place.
+ */
+export type ArticleSummary = Omit<ArticleMeta, 'highlights' | 'note' | 'trashedAt'> & {
+  highlightCount: number;
+  hasNote: boolean;
+  trashedAt: string | null;
+};
+
+/** An article counts as read once its progress reaches this, or when marked read (progress 1). */
+export const READ_PROGRESS = 0.95;
+
+export function isRead(article: Pick<ArticleSummary, 'progress'>): boolean {
+  return article.progress >= READ_PROGRESS;
+}
 
 export interface ArticleWithContent {
   meta: ArticleMeta;
@@ -60,6 +76,11 @@ export interface ArticleWithContent {
 }
 
 export function summarize(meta: ArticleMeta): ArticleSummary {
-  const { highlights: _highlights, note: _note, ...summary } = meta;
-  return summary;
+  const { highlights, note, trashedAt, ...summary } = meta;
+  return {
+    ...summary,
+    highlightCount: highlights.length,
+    hasNote: note.trim().length > 0,
+    trashedAt: trashedAt ?? null,
+  };
 }

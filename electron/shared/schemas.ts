@@ -6,6 +6,17 @@
 import type { LecternApi } from './api';
 import { articlesArgs } from './schemas/articles';
 import type { ArgsSchemas } from './schemas/common';
+import { bulkArgs } from './schemas/bulk';
 import { importArgs } from './schemas/import';
+import { searchArgs } from './schemas/search';
+import { tagsArgs } from './schemas/tags';
+import { trashArgs } from './schemas/trash';
 
-export const apiArgs: ArgsSchemas<LecternApi> = { ...articlesArgs, ...importArgs };
+export const apiArgs: ArgsSchemas<LecternApi> = {
+  ...articlesArgs,
+  ...importArgs,
+  ...searchArgs,
+  ...tagsArgs,
+  ...bulkArgs,
+  ...trashArgs,
+};

@@ -7,14 +7,24 @@ import { LecternError } from '../../shared/errors';
 import { Library, type NewArticle } from './library';
 
 let dir: string;
+let opened: Library[] = [];
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'lectern-library-'));
 });
 
 afterEach(async () => {
+  await Promise.all(opened.map((library) => library.close()));
+  opened = [];
   await rm(dir, { recursive: true, force: true });
 });
+
+/** Opens a library that afterEach closes, so no cache write outlives the test folder. */
+async function openLibrary(...args: Parameters<typeof Library.open>): Promise<Library> {
+  const library = await Library.open(...args);
+  opened.push(library);
+  return library;
+}
 
 /** A clock that moves one minute forward on every reading, so "newest first" is decidable. */
 function steppingClock(start = Date.UTC(2024, 0, 1, 9, 0, 0)): () => Date {
@@ -78,7 +88,7 @@ async function caught(promise: Promise<unknown>): Promise<LecternError> {
 
 describe('Library', () => {
   it('creates lectern.json with format version 1 and the library folders', async () => {
-    const library = await Library.open(dir, () => new Date('2024-05-06T07:08:09.000Z'));
+    const library = await openLibrary(dir, () => new Date('2024-05-06T07:08:09.000Z'));
 
     expect(await readJson(join(dir, 'lectern.json'))).toEqual({
       formatVersion: 1,
@@ -94,8 +104,8 @@ describe('Library', () => {
   });
 
   it('keeps an existing lectern.json as it is on reopen', async () => {
-    await Library.open(dir, () => new Date('2024-01-01T00:00:00.000Z'));
-    await Library.open(dir, () => new Date('2030-01-01T00:00:00.000Z'));
+    await openLibrary(dir, () => new Date('2024-01-01T00:00:00.000Z'));
+    await openLibrary(dir, () => new Date('2030-01-01T00:00:00.000Z'));
 
     expect(await readJson(join(dir, 'lectern.json'))).toMatchObject({
       formatVersion: 1,
@@ -105,7 +115,7 @@ describe('Library', () => {
 
   it('writes an article folder with its metadata, content, original and assets folder', async () => {
     const now = new Date('2024-01-01T09:00:00.000Z');
-    const library = await Library.open(dir, () => now);
+    const library = await openLibrary(dir, () => now);
     const meta = await library.add(newArticle('First', 'htm'));
     const folder = join(dir, 'articles', meta.id);
 
@@ -145,22 +155,22 @@ describe('Library', () => {
   });
 
   it('lists the same articles, newest first, from a new instance', async () => {
-    const library = await Library.open(dir, steppingClock());
+    const library = await openLibrary(dir, steppingClock());
     const first = await library.add(newArticle('First'));
     const second = await library.add(newArticle('Second'));
     const third = await library.add(newArticle('Third'));
     expect(library.list().map((a) => a.title)).toEqual(['Third', 'Second', 'First']);
 
-    const reopened = await Library.open(dir);
+    const reopened = await openLibrary(dir);
 
     expect(reopened.list().map((a) => a.id)).toEqual([third.id, second.id, first.id]);
-    expect(reopened.get(second.id)).toEqual(second);
+    expect(await reopened.get(second.id)).toEqual(second);
     expect(reopened.problems).toEqual([]);
   });
 
   it('persists update() across reopen', async () => {
     const clock = steppingClock();
-    const library = await Library.open(dir, clock);
+    const library = await openLibrary(dir, clock);
     const meta = await library.add(newArticle('Changing'));
 
     const updated = await library.update(meta.id, (draft) => {
@@ -172,8 +182,8 @@ describe('Library', () => {
 
     expect(updated.updatedAt).not.toBe(meta.updatedAt);
     expect(updated.addedAt).toBe(meta.addedAt);
-    const reopened = await Library.open(dir);
-    expect(reopened.get(meta.id)).toMatchObject({
+    const reopened = await openLibrary(dir);
+    expect(await reopened.get(meta.id)).toMatchObject({
       status: 'archived',
       favorite: true,
       progress: 0.75,
@@ -184,7 +194,7 @@ describe('Library', () => {
   });
 
   it('moves a trashed article to trash/<id>, after which it is not found', async () => {
-    const library = await Library.open(dir, steppingClock());
+    const library = await openLibrary(dir, steppingClock());
     const kept = await library.add(newArticle('Kept'));
     const gone = await library.add(newArticle('Gone'));
 
@@ -198,14 +208,37 @@ describe('Library', () => {
       'original.html',
     ]);
     expect(library.list().map((a) => a.id)).toEqual([kept.id]);
-    const error = await caught(Promise.resolve().then(() => library.get(gone.id)));
-    expect(error.code).toBe('not-found');
-    expect((await caught(library.content(gone.id))).code).toBe('not-found');
-    expect((await caught(library.update(gone.id, () => undefined))).code).toBe('not-found');
-    expect((await caught(library.trash(gone.id))).code).toBe('not-found');
+    expect(library.trashed().map((a) => a.id)).toEqual([gone.id]);
+    expect(library.summary(gone.id).trashedAt).toMatch(/^\d{4}-/);
+    expect((await caught(library.trash(gone.id))).message).toMatch(/already in the trash/);
+    expect(await library.content(gone.id)).toBe('<p>Gone body</p>');
 
-    const reopened = await Library.open(dir);
+    const reopened = await openLibrary(dir);
     expect(reopened.list().map((a) => a.id)).toEqual([kept.id]);
+    expect(reopened.trashed().map((a) => a.id)).toEqual([gone.id]);
+  });
+
+  it('restores a trashed article as it was, and purges one for good', async () => {
+    const library = await openLibrary(dir, steppingClock());
+    const back = await library.add(newArticle('Back'));
+    const gone = await library.add(newArticle('Gone'));
+    await library.update(back.id, (meta) => {
+      meta.tags = ['kept'];
+    });
+    await library.trash(back.id);
+    await library.trash(gone.id);
+
+    const restored = await library.restore(back.id);
+    await library.purge(gone.id);
+
+    expect(restored).toMatchObject({ id: back.id, tags: ['kept'], trashedAt: null });
+    expect(await readJson(join(dir, 'articles', back.id, 'article.json'))).not.toHaveProperty('trashedAt');
+    expect(await exists(join(dir, 'trash', gone.id))).toBe(false);
+    expect((await caught(library.get(gone.id))).code).toBe('not-found');
+    expect((await caught(library.purge(back.id))).code).toBe('invalid-argument');
+    const reopened = await openLibrary(dir);
+    expect(reopened.list().map((a) => a.id)).toEqual([back.id]);
+    expect(reopened.trashed()).toEqual([]);
   });
 
   it.each([
@@ -214,12 +247,12 @@ describe('Library', () => {
     ['JSON without a format version', '{"tagColors": {}}'],
     ['a JSON array', '[1, 2, 3]'],
   ])('sets a lectern.json holding %s aside and still lists the articles', async (_label, damaged) => {
-    const library = await Library.open(dir, steppingClock());
+    const library = await openLibrary(dir, steppingClock());
     const meta = await library.add(newArticle('Survivor'));
     await writeFile(join(dir, 'lectern.json'), damaged);
 
     const when = new Date('2024-02-03T04:05:06.000Z');
-    const reopened = await Library.open(dir, () => when);
+    const reopened = await openLibrary(dir, () => when);
 
     const aside = join(dir, `lectern.json.damaged-${when.getTime()}`);
     expect(await readFile(aside, 'utf8')).toBe(damaged);
@@ -236,13 +269,13 @@ describe('Library', () => {
     ['a record for another id', JSON.stringify({ id: '0000000000-zzzzzzzz', title: 'x', addedAt: 'x' })],
     ['a record without a title', '{"addedAt": "2024-01-01T00:00:00.000Z"}'],
   ])('skips an article.json holding %s with a problem, leaving it on disk', async (_label, damaged) => {
-    const library = await Library.open(dir, steppingClock());
+    const library = await openLibrary(dir, steppingClock());
     const good = await library.add(newArticle('Good'));
     const bad = await library.add(newArticle('Bad'));
     const badPath = join(dir, 'articles', bad.id, 'article.json');
     await writeFile(badPath, damaged);
 
-    const reopened = await Library.open(dir);
+    const reopened = await openLibrary(dir);
 
     expect(reopened.list().map((a) => a.id)).toEqual([good.id]);
     expect(reopened.problems).toHaveLength(1);
@@ -250,18 +283,18 @@ describe('Library', () => {
     expect(reopened.problems[0]?.message).toMatch(/skipped and left on disk/);
     expect(await readFile(badPath, 'utf8')).toBe(damaged);
     expect(await exists(join(dir, 'articles', bad.id, 'content.html'))).toBe(true);
-    expect((await caught(Promise.resolve().then(() => reopened.get(bad.id)))).code).toBe('not-found');
+    expect((await caught(reopened.get(bad.id))).code).toBe('not-found');
   });
 
   it('removes leftover staging folders on open and ignores folders that are not articles', async () => {
-    const library = await Library.open(dir, steppingClock());
+    const library = await openLibrary(dir, steppingClock());
     const meta = await library.add(newArticle('Real'));
     const staging = join(dir, 'articles', '.staging-0000000001-abcdefgh');
     await mkdir(join(staging, 'assets'), { recursive: true });
     await writeFile(join(staging, 'content.html'), '<p>half written</p>');
     await mkdir(join(dir, 'articles', 'not-an-article'));
 
-    const reopened = await Library.open(dir);
+    const reopened = await openLibrary(dir);
 
     expect(await exists(staging)).toBe(false);
     expect(await exists(join(dir, 'articles', 'not-an-article'))).toBe(true);
@@ -273,7 +306,7 @@ describe('Library', () => {
     const newer = `${JSON.stringify({ formatVersion: 99, createdAt: 'x', tagColors: {}, savedViews: [], settings: {} })}\n`;
     await writeFile(join(dir, 'lectern.json'), newer);
 
-    const error = await caught(Library.open(dir));
+    const error = await caught(openLibrary(dir));
 
     expect(error.code).toBe('library-unavailable');
     expect(error.message).toContain('newer Lectern');
@@ -283,7 +316,7 @@ describe('Library', () => {
   });
 
   it('lands every one of many concurrent updates, in order, with no temp files left', async () => {
-    const library = await Library.open(dir, steppingClock());
+    const library = await openLibrary(dir, steppingClock());
     const meta = await library.add(newArticle('Busy'));
     const count = 60;
 
@@ -306,7 +339,7 @@ describe('Library', () => {
     expect(stored).toMatchObject({ title: `Busy ${count - 1}`, progress: 1, tags: expectedTags });
     expect((await walk(dir)).filter((file) => file.endsWith('.tmp'))).toEqual([]);
 
-    const reopened = await Library.open(dir);
-    expect(reopened.get(meta.id)).toEqual(last);
+    const reopened = await openLibrary(dir);
+    expect(await reopened.get(meta.id)).toEqual(last);
   });
 });

@@ -1,19 +1,24 @@
 /**
  * The library on disk (README.md, "The library on disk"): lectern.json for
- * library-wide data and one folder per article. All article metadata is held
- * in memory after open, so listing never touches the disk; each article.json
- * is its own lowdb instance, so a write costs the same at 10 articles or
- * 10,000, and damage to one file stays with one article.
+ * library-wide data and one folder per article, in articles/ or trash/.
+ *
+ * Memory holds one summary per article (the catalog, cached in .cache/ so an
+ * open reads one file; see catalog.ts); the full record, with highlights and
+ * note, is read from article.json when asked for. Every change to an article
+ * reads its file, changes it and writes it back atomically, one change at a
+ * time per article, so a write costs the same at 10 articles or 10,000 and
+ * picks up edits made by other tools.
  */
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
-import { normalizeUrl } from '../../shared/url-normalize';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import type { ArticleMeta, ArticleSource } from '../../shared/article';
+import { summarize, type ArticleMeta, type ArticleSource, type ArticleSummary } from '../../shared/article';
 import { isAssetName } from '../../shared/assets';
+import { normalizeUrl } from '../../shared/url-normalize';
 import { LecternError } from '../../shared/errors';
 import { isArticleId } from '../../shared/ids';
 import { writeFileAtomic } from '../files/atomic-write';
+import { CACHE_DIR, readCatalog, writeCatalog, type CatalogEntry, type Place, type Stamp } from './catalog';
 import { LIBRARY_FORMAT_VERSION, migrateLibraryFile, newLibraryFile, type LibraryFile } from './format';
 import { newArticleId } from './ids';
 import { DamagedFileError, JsonFile } from './json-file';
@@ -21,6 +26,9 @@ import { storageError } from './storage-error';
 
 export const LIBRARY_FILE = 'lectern.json';
 const STAGING_PREFIX = '.staging-';
+/** How long after the last change the catalog cache is saved; a crash before then costs a reread, not data. */
+const CATALOG_SAVE_DELAY_MS = 2000;
+const BATCH = 64;
 
 /** What an importer hands over: the extracted article and the bytes it came from. */
 export interface NewArticle {
@@ -43,7 +51,11 @@ export interface LibraryProblem {
   message: string;
 }
 
-type ArticleDb = Low<ArticleMeta>;
+/** What verify() found changed on disk since the catalog was saved. */
+export interface CatalogChanges {
+  changed: ArticleSummary[];
+  removed: string[];
+}
 
 function looksLikeArticle(value: unknown, id: string): value is ArticleMeta {
   if (typeof value !== 'object' || value === null) return false;
@@ -51,9 +63,31 @@ function looksLikeArticle(value: unknown, id: string): value is ArticleMeta {
   return meta.id === id && typeof meta.title === 'string' && typeof meta.addedAt === 'string';
 }
 
+/** Fills in fields an older or hand-edited article.json may lack, so the rest of Lectern can trust them. */
+function withDefaults(meta: ArticleMeta): ArticleMeta {
+  return {
+    ...meta,
+    tags: Array.isArray(meta.tags) ? meta.tags.filter((t) => typeof t === 'string') : [],
+    highlights: Array.isArray(meta.highlights) ? meta.highlights : [],
+    note: typeof meta.note === 'string' ? meta.note : '',
+    progress: typeof meta.progress === 'number' ? meta.progress : 0,
+    favorite: meta.favorite === true,
+    status: meta.status === 'archived' ? 'archived' : 'inbox',
+    wordCount: typeof meta.wordCount === 'number' ? meta.wordCount : 0,
+  };
+}
+
+function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
+  return a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : 0;
+}
+
 export class Library {
   readonly problems: LibraryProblem[] = [];
-  readonly #articles = new Map<string, ArticleDb>();
+  readonly #entries = new Map<string, CatalogEntry>();
+  /** The change in progress per article; the next one waits for it. */
+  readonly #queues = new Map<string, Promise<unknown>>();
+  #saveTimer: NodeJS.Timeout | null = null;
+  #saving: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly dir: string,
@@ -66,13 +100,14 @@ export class Library {
     try {
       await mkdir(join(dir, 'articles'), { recursive: true });
       await mkdir(join(dir, 'trash'), { recursive: true });
+      await mkdir(join(dir, CACHE_DIR), { recursive: true });
     } catch (error) {
       throw storageError(dir, 'create its folders', error);
     }
     const file = await Library.#openLibraryFile(dir, now);
     const library = new Library(dir, file.db, now);
     library.problems.push(...file.problems);
-    await library.#loadArticles();
+    await library.#loadCatalog();
     return library;
   }
 
@@ -114,56 +149,188 @@ export class Library {
     return { db, problems };
   }
 
-  async #loadArticles(): Promise<void> {
-    const articlesDir = join(this.dir, 'articles');
-    const entries = await readdir(articlesDir, { withFileTypes: true });
+  async #folderIds(place: Place): Promise<string[]> {
+    const folder = join(this.dir, place);
+    const entries = await readdir(folder, { withFileTypes: true });
     // A staging folder is an import that never finished: remove it.
     await Promise.all(
       entries
         .filter((entry) => entry.name.startsWith(STAGING_PREFIX))
-        .map((entry) => rm(join(articlesDir, entry.name), { recursive: true, force: true })),
+        .map((entry) => rm(join(folder, entry.name), { recursive: true, force: true })),
     );
-    const ids = entries.filter((e) => e.isDirectory() && isArticleId(e.name)).map((e) => e.name);
-    const BATCH = 64;
-    for (let i = 0; i < ids.length; i += BATCH) {
-      await Promise.all(ids.slice(i, i + BATCH).map((id) => this.#loadArticle(id)));
-    }
+    return entries.filter((e) => e.isDirectory() && isArticleId(e.name)).map((e) => e.name);
   }
 
-  async #loadArticle(id: string): Promise<void> {
-    const path = join(this.dir, 'articles', id, 'article.json');
-    const db = new Low<ArticleMeta | null>(new JsonFile(path), null);
+  async #loadCatalog(): Promise<void> {
+    const [inLibrary, inTrash, cached] = await Promise.all([
+      this.#folderIds('articles'),
+      this.#folderIds('trash'),
+      readCatalog(this.dir),
+    ]);
+    const toRead: [string, Place][] = [];
+    for (const [ids, place] of [
+      [inLibrary, 'articles'],
+      [inTrash, 'trash'],
+    ] as const) {
+      for (const id of ids) {
+        const entry = cached?.get(id);
+        if (entry && entry.place === place) this.#entries.set(id, entry);
+        else toRead.push([id, place]);
+      }
+    }
+    for (let i = 0; i < toRead.length; i += BATCH) {
+      await Promise.all(toRead.slice(i, i + BATCH).map(([id, place]) => this.#readEntry(id, place)));
+    }
+    if (cached === null || toRead.length > 0 || cached.size !== this.#entries.size) this.#scheduleSave(0);
+  }
+
+  #articlePath(id: string, place: Place): string {
+    return join(this.dir, place, id, 'article.json');
+  }
+
+  /** Reads one article.json into the catalog; a damaged one is reported and skipped. */
+  async #readEntry(id: string, place: Place): Promise<CatalogEntry | null> {
+    const path = this.#articlePath(id, place);
+    let value: unknown;
+    let stamp: Stamp;
     try {
-      await db.read();
+      const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+      value = JSON.parse(text);
+      stamp = { mtimeMs: info.mtimeMs, size: info.size };
     } catch {
       this.problems.push({ path, message: `${path} is damaged; the article is skipped and left on disk.` });
-      return;
+      return null;
     }
-    if (!looksLikeArticle(db.data, id)) {
+    if (!looksLikeArticle(value, id)) {
       this.problems.push({
         path,
         message: `${path} is not an article record; it is skipped and left on disk.`,
       });
-      return;
+      return null;
     }
-    this.#articles.set(id, db as ArticleDb);
+    const meta = withDefaults(value);
+    if (place === 'trash' && !meta.trashedAt) meta.trashedAt = new Date(stamp.mtimeMs).toISOString();
+    const entry: CatalogEntry = { place, stamp, summary: summarize(meta) };
+    this.#entries.set(id, entry);
+    return entry;
   }
 
-  /** Every article, newest first. */
-  list(): ArticleMeta[] {
-    return [...this.#articles.values()]
-      .map((db) => db.data)
-      .sort((a, b) => (a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : 0));
+  /**
+   * Checks every cached entry against its article.json's time and size and
+   * rereads the ones that changed. Run after open, in the background.
+   */
+  async verify(): Promise<CatalogChanges> {
+    const changes: CatalogChanges = { changed: [], removed: [] };
+    const entries = [...this.#entries.values()];
+    for (let i = 0; i < entries.length; i += BATCH) {
+      await Promise.all(
+        entries.slice(i, i + BATCH).map(async ({ place, stamp, summary: { id } }) => {
+          let info;
+          try {
+            info = await stat(this.#articlePath(id, place));
+          } catch {
+            info = null;
+          }
+          if (info && info.mtimeMs === stamp.mtimeMs && info.size === stamp.size) return;
+          await this.#exclusive(id, async () => {
+            this.#entries.delete(id);
+            const fresh = info ? await this.#readEntry(id, place) : null;
+            if (fresh) changes.changed.push(fresh.summary);
+            else changes.removed.push(id);
+          });
+        }),
+      );
+    }
+    if (changes.changed.length + changes.removed.length > 0) this.#scheduleSave();
+    return changes;
   }
 
-  get(id: string): ArticleMeta {
-    return this.#db(id).data;
+  #scheduleSave(delay = CATALOG_SAVE_DELAY_MS): void {
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => {
+      this.#saveTimer = null;
+      void this.flush();
+    }, delay);
+    this.#saveTimer.unref();
+  }
+
+  /** Saves the catalog cache now if a change is waiting. Failures only cost a slower next open. */
+  async flush(): Promise<void> {
+    if (this.#saveTimer) {
+      clearTimeout(this.#saveTimer);
+      this.#saveTimer = null;
+    }
+    this.#saving = this.#saving.then(() =>
+      writeCatalog(this.dir, this.#entries.values()).catch((error: unknown) => {
+        console.warn('Lectern: could not save the catalog cache:', error);
+      }),
+    );
+    await this.#saving;
+  }
+
+  /** Saves what is pending; call before the process exits. */
+  async close(): Promise<void> {
+    if (this.#saveTimer) await this.flush();
+    await this.#saving;
+  }
+
+  /** Articles in the library (not in the trash), newest first. */
+  list(): ArticleSummary[] {
+    return this.summaries('articles').sort(newestFirst);
+  }
+
+  /** Articles in the trash, most recently trashed first. */
+  trashed(): ArticleSummary[] {
+    return this.summaries('trash').sort((a, b) => ((a.trashedAt ?? '') < (b.trashedAt ?? '') ? 1 : -1));
+  }
+
+  /** Summaries in no particular order; all of them when `place` is not given. */
+  summaries(place?: Place): ArticleSummary[] {
+    const out: ArticleSummary[] = [];
+    for (const entry of this.#entries.values()) {
+      if (place === undefined || entry.place === place) out.push(entry.summary);
+    }
+    return out;
+  }
+
+  summary(id: string): ArticleSummary {
+    return this.#entry(id).summary;
+  }
+
+  has(id: string): boolean {
+    return this.#entries.has(id);
+  }
+
+  /** The full record, highlights and note included, read from disk. */
+  async get(id: string): Promise<ArticleMeta> {
+    const entry = this.#entry(id);
+    return this.#readMeta(id, entry.place);
+  }
+
+  async #readMeta(id: string, place: Place): Promise<ArticleMeta> {
+    const path = this.#articlePath(id, place);
+    let value: unknown;
+    try {
+      value = JSON.parse(await readFile(path, 'utf8'));
+    } catch (error) {
+      if (error instanceof SyntaxError) {
+        throw new LecternError(
+          'library-corrupt',
+          `${path} is damaged, so this article cannot be read or changed.`,
+        );
+      }
+      throw storageError(this.dir, 'read the article', error);
+    }
+    if (!looksLikeArticle(value, id)) {
+      throw new LecternError('library-corrupt', `${path} is not an article record any more.`);
+    }
+    return withDefaults(value);
   }
 
   async content(id: string): Promise<string> {
-    this.#db(id);
+    const { place } = this.#entry(id);
     try {
-      return await readFile(join(this.dir, 'articles', id, 'content.html'), 'utf8');
+      return await readFile(join(this.dir, place, id, 'content.html'), 'utf8');
     } catch (error) {
       throw storageError(this.dir, 'read the article’s content', error);
     }
@@ -173,12 +340,13 @@ export class Library {
    * An article already holding this content (same SHA-256 of the imported
    * bytes) or this address (compared normalized), if any.
    */
-  findDuplicate(sha256: string | null, url: string | null): ArticleMeta | null {
+  findDuplicate(sha256: string | null, url: string | null): ArticleSummary | null {
     const address = url ? normalizeUrl(url) : null;
-    for (const db of this.#articles.values()) {
-      const meta = db.data;
-      if (sha256 && meta.source.sha256 === sha256) return meta;
-      if (address && meta.url && normalizeUrl(meta.url) === address) return meta;
+    for (const { place, summary } of this.#entries.values()) {
+      // Something in the trash is not in the library: importing it again is allowed.
+      if (place !== 'articles') continue;
+      if (sha256 && summary.source.sha256 === sha256) return summary;
+      if (address && summary.url && normalizeUrl(summary.url) === address) return summary;
     }
     return null;
   }
@@ -213,8 +381,14 @@ export class Library {
    * the person gave it: id, added date, tags, state, note and highlights.
    */
   async replace(id: string, article: NewArticle): Promise<ArticleMeta> {
-    const previous = this.#db(id).data;
-    const { pending: _pending, ...kept } = previous;
+    return this.#exclusive(id, () => this.#replace(id, article));
+  }
+
+  async #replace(id: string, article: NewArticle): Promise<ArticleMeta> {
+    if (this.#entry(id).place !== 'articles') {
+      throw new LecternError('not-found', 'That article is in the trash; restore it first.');
+    }
+    const { pending: _pending, ...kept } = await this.#readMeta(id, 'articles');
     const meta: ArticleMeta = {
       ...kept,
       ...article.fields,
@@ -254,41 +428,127 @@ export class Library {
       await rm(staging, { recursive: true, force: true });
       throw storageError(this.dir, 'save the article', error);
     }
-    const db = new Low<ArticleMeta>(new JsonFile(join(final, 'article.json')), meta);
-    this.#articles.set(id, db);
+    await this.#record(meta, 'articles');
   }
 
-  /** Applies `change` to an article's metadata and writes it. */
-  async update(id: string, change: (meta: ArticleMeta) => void): Promise<ArticleMeta> {
-    const db = this.#db(id);
-    const next = structuredClone(db.data);
-    change(next);
-    next.updatedAt = this.now().toISOString();
-    const previous = db.data;
-    db.data = next;
+  /**
+   * Applies `change` to an article's full record and writes it. A change that
+   * returns false changed nothing, and nothing is written.
+   */
+  async update(id: string, change: (meta: ArticleMeta) => void | false): Promise<ArticleMeta> {
+    return this.#exclusive(id, async () => {
+      const { place } = this.#entry(id);
+      const next = await this.#readMeta(id, place);
+      if (change(next) === false) return next;
+      next.updatedAt = this.now().toISOString();
+      try {
+        await writeFileAtomic(this.#articlePath(id, place), `${JSON.stringify(next, null, 2)}\n`);
+      } catch (error) {
+        throw storageError(this.dir, 'save the change', error);
+      }
+      await this.#record(next, place);
+      return next;
+    });
+  }
+
+  /** Moves an article's folder to trash/, noting when, so it can be restored or purged later. */
+  async trash(id: string): Promise<ArticleSummary> {
+    return this.#move(id, 'articles', 'trash', (meta) => {
+      meta.trashedAt = this.now().toISOString();
+    });
+  }
+
+  /** Moves a trashed article back into the library, as it was. */
+  async restore(id: string): Promise<ArticleSummary> {
+    return this.#move(id, 'trash', 'articles', (meta) => {
+      delete meta.trashedAt;
+    });
+  }
+
+  /** Deletes a trashed article's folder for good. */
+  async purge(id: string): Promise<void> {
+    await this.#exclusive(id, async () => {
+      const entry = this.#entry(id);
+      if (entry.place !== 'trash')
+        throw new LecternError('invalid-argument', 'Only articles in the trash can be deleted for good.');
+      try {
+        await rm(join(this.dir, 'trash', id), { recursive: true, force: true });
+      } catch (error) {
+        throw storageError(this.dir, 'delete the article for good', error);
+      }
+      this.#entries.delete(id);
+      this.#scheduleSave();
+    });
+  }
+
+  async #move(
+    id: string,
+    from: Place,
+    to: Place,
+    mark: (meta: ArticleMeta) => void,
+  ): Promise<ArticleSummary> {
+    return this.#exclusive(id, async () => {
+      const entry = this.#entry(id);
+      if (entry.place !== from) {
+        throw new LecternError(
+          'not-found',
+          from === 'trash' ? 'That article is not in the trash.' : 'That article is already in the trash.',
+        );
+      }
+      const meta = await this.#readMeta(id, from);
+      mark(meta);
+      try {
+        await writeFileAtomic(this.#articlePath(id, from), `${JSON.stringify(meta, null, 2)}\n`);
+        await rename(join(this.dir, from, id), join(this.dir, to, id));
+      } catch (error) {
+        throw storageError(
+          this.dir,
+          to === 'trash' ? 'move the article to the trash' : 'restore the article',
+          error,
+        );
+      }
+      return (await this.#record(meta, to)).summary;
+    });
+  }
+
+  async #record(meta: ArticleMeta, place: Place): Promise<CatalogEntry> {
+    const info = await stat(this.#articlePath(meta.id, place));
+    const entry: CatalogEntry = {
+      place,
+      stamp: { mtimeMs: info.mtimeMs, size: info.size },
+      summary: summarize(meta),
+    };
+    this.#entries.set(meta.id, entry);
+    this.#scheduleSave();
+    return entry;
+  }
+
+  /** Changes lectern.json (tag colours, saved views, settings) and writes it. */
+  async updateFile(change: (file: LibraryFile) => void): Promise<void> {
+    const previous = structuredClone(this.file.data);
+    change(this.file.data);
     try {
-      await db.write();
+      await this.file.write();
     } catch (error) {
-      db.data = previous;
-      throw storageError(this.dir, 'save the change', error);
+      this.file.data = previous;
+      throw storageError(this.dir, 'save lectern.json', error);
     }
+  }
+
+  #exclusive<T>(id: string, run: () => Promise<T>): Promise<T> {
+    const previous = this.#queues.get(id) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    const settled = next.catch(() => undefined);
+    this.#queues.set(id, settled);
+    void settled.then(() => {
+      if (this.#queues.get(id) === settled) this.#queues.delete(id);
+    });
     return next;
   }
 
-  /** Moves an article's folder to trash/, where it can be restored by hand. */
-  async trash(id: string): Promise<void> {
-    this.#db(id);
-    try {
-      await rename(join(this.dir, 'articles', id), join(this.dir, 'trash', id));
-    } catch (error) {
-      throw storageError(this.dir, 'move the article to the trash', error);
-    }
-    this.#articles.delete(id);
-  }
-
-  #db(id: string): ArticleDb {
-    const db = this.#articles.get(id);
-    if (!db) throw new LecternError('not-found', 'That article is no longer in the library.');
-    return db;
+  #entry(id: string): CatalogEntry {
+    const entry = this.#entries.get(id);
+    if (!entry) throw new LecternError('not-found', 'That article is no longer in the library.');
+    return entry;
   }
 }

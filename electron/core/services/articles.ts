@@ -6,23 +6,27 @@ import type { ServiceContext } from './context';
 export function articlesService({ library, events }: ServiceContext): ArticlesApi {
   return {
     async listArticles() {
-      return library.list().map(summarize);
+      return library.list();
     },
 
     async getArticle(id: string) {
-      const meta = library.get(id);
-      return { meta, html: await library.content(id) };
+      const [meta, html] = await Promise.all([library.get(id), library.content(id)]);
+      return { meta, html };
     },
 
     async updateArticle(id: string, patch: ArticlePatch) {
-      const summary = summarize(await library.update(id, (draft) => Object.assign(draft, patch)));
+      const summary = summarize(
+        await library.update(id, (draft) => {
+          Object.assign(draft, patch);
+        }),
+      );
       events.emit({ type: 'library-changed', changed: [summary], removed: [] });
       return summary;
     },
 
     async deleteArticle(id: string) {
-      await library.trash(id);
-      events.emit({ type: 'library-changed', changed: [], removed: [id] });
+      const summary = await library.trash(id);
+      events.emit({ type: 'library-changed', changed: [summary], removed: [] });
     },
   };
 }

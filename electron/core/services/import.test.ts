@@ -8,6 +8,7 @@ import { pngBytes } from '../import/fixtures/images';
 import { startTestSite, UNREACHABLE_URL, type TestSite } from '../import/fixtures/web-server';
 import { PAGE_FETCH } from '../import/fetch-url';
 import { Library } from '../library/library';
+import { SearchEngine } from '../search/search-engine';
 import { importService } from './import';
 
 let dir: string;
@@ -29,9 +30,13 @@ beforeEach(async () => {
   const hub = new EventHub();
   events = [];
   hub.subscribe((event) => events.push(event));
-  service = importService({ library, events: hub }, { pageFetch: { ...PAGE_FETCH, timeoutMs: 1500 } });
+  service = importService(
+    { library, events: hub, search: new SearchEngine(library) },
+    { pageFetch: { ...PAGE_FETCH, timeoutMs: 1500 } },
+  );
 });
 afterEach(async () => {
+  await library.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -143,7 +148,7 @@ describe('links', () => {
     const [outcome] = await service.importUrls([UNREACHABLE_URL]);
     expect(outcome?.status).toBe('pending');
     if (outcome?.status !== 'pending') return;
-    const meta = library.get(outcome.article.id);
+    const meta = await library.get(outcome.article.id);
     expect(meta.pending?.reason).toBe(
       `${UNREACHABLE_URL} could not be reached. Check the connection; the link is kept to retry.`,
     );
@@ -153,7 +158,7 @@ describe('links', () => {
     // Still offline: the retry fails and the article stays pending.
     const stillOffline = await service.retryArticle(meta.id);
     expect(errorOf(stillOffline)).toMatch(/could not be reached/);
-    expect(library.get(meta.id).pending).toBeDefined();
+    expect((await library.get(meta.id)).pending).toBeDefined();
 
     // The link comes back (here: the article's address now points at the test site).
     await library.update(meta.id, (next) => {
@@ -162,7 +167,7 @@ describe('links', () => {
     });
     const retried = await service.retryArticle(meta.id);
     expect(retried.status).toBe('imported');
-    const filled = library.get(meta.id);
+    const filled = await library.get(meta.id);
     expect(filled.pending).toBeUndefined();
     expect(filled.title).toBe('Harbour Office');
     expect(filled.tags).toEqual(['kept']);

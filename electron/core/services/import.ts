@@ -6,7 +6,7 @@
  * pending articles holding their address, to be retried.
  */
 import type { FileInput, ImportApi, ImportJob, ImportOutcome, TextInput } from '../../shared/api';
-import { summarize, type ArticleMeta } from '../../shared/article';
+import { summarize, type ArticleSummary } from '../../shared/article';
 import { LecternError, serializeError } from '../../shared/errors';
 import { groupSavedPages, type ImportUnit } from '../../shared/import-units';
 import { createHash } from 'node:crypto';
@@ -72,8 +72,8 @@ export function importService(
     return result;
   }
 
-  function duplicateOf(input: string, existing: ArticleMeta | null): ImportOutcome | null {
-    return existing ? { status: 'duplicate', input, article: summarize(existing) } : null;
+  function duplicateOf(input: string, existing: ArticleSummary | null): ImportOutcome | null {
+    return existing ? { status: 'duplicate', input, article: existing } : null;
   }
 
   async function file(
@@ -182,7 +182,7 @@ export function importService(
     },
 
     async retryArticle(id) {
-      const meta = library.get(id);
+      const meta = await library.get(id);
       if (!meta.pending || !meta.url) {
         throw new LecternError(
           'invalid-argument',

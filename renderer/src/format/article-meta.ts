@@ -3,7 +3,7 @@
  * minute, the middle of the range measured for adults reading non-fiction on
  * screens; it is rounded, because "7 min" reads better than "6.8 min".
  */
-import type { ArticleSummary } from '@shared/article';
+import { READ_PROGRESS, type ArticleSummary } from '@shared/article';
 
 const WORDS_PER_MINUTE = 230;
 
@@ -39,7 +39,18 @@ export function addedLabel(iso: string, now: Date = new Date()): string {
   return (date.getFullYear() === now.getFullYear() ? dayFormat : yearFormat).format(date);
 }
 
+/** "Added today", "Added yesterday", "Added 3 Mar": relative words lower-cased, dates as written. */
+export function addedPhrase(iso: string, now: Date = new Date()): string {
+  const label = addedLabel(iso, now);
+  return `Added ${label === 'Today' || label === 'Yesterday' ? label.toLowerCase() : label}`;
+}
+
 /** A published date in full, or null when the page did not give one. */
 export function publishedLabel(iso: string | null): string | null {
   return iso ? yearFormat.format(new Date(iso)) : null;
+}
+
+/** "Read", or how far: "40% read". */
+export function progressLabel(progress: number): string {
+  return progress >= READ_PROGRESS ? 'Read' : `${Math.round(progress * 100)}% read`;
 }

@@ -7,6 +7,7 @@
  * text/plain, with the page's address in text/uri-list when the browser
  * gives one.
  */
+import { carriesArticles } from '../format/drag';
 import type { TextInput } from '@shared/api';
 import { isInsideSavedPageFolder } from '@shared/import-units';
 import { asWebUrl } from '@shared/url-normalize';
@@ -106,6 +107,8 @@ function htmlText(html: string): string {
 
 /** True when the drag can become an import, to show the drop overlay. */
 export function carriesImportable(data: DataTransfer | null): boolean {
+  // Articles dragged within the window (onto a tag) carry their links too, but are not imports.
+  if (carriesArticles(data)) return false;
   const types = data?.types ?? [];
   return ['Files', 'text/uri-list', 'text/html', 'text/plain'].some((type) => types.includes(type));
 }

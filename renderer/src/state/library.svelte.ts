@@ -1,7 +1,9 @@
 /**
- * The article list as the window sees it: loaded once, then kept current by
- * the backend's library-changed events, so imports from any window (or the
- * command line) appear without a reload.
+ * Every article summary the window knows, in the library and in the trash:
+ * loaded once, then kept current by the backend's library-changed events, so
+ * changes from any window (or the command line) appear without a reload.
+ * Which of them to show, and in what order, is the search's business
+ * (browse.svelte.ts); this holds the rows' contents.
  */
 import type { LecternEvent } from '@shared/api';
 import type { ArticleSummary } from '@shared/article';
@@ -11,19 +13,32 @@ function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
   return a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : 0;
 }
 
+type Listener = () => void;
+
 class LibraryState {
+  /** Articles in the library (not the trash), newest first. */
   articles = $state.raw<ArticleSummary[]>([]);
+  /** Every known article by id, trashed ones included. */
+  byId = $state.raw(new Map<string, ArticleSummary>());
   status = $state<'loading' | 'ready' | 'failed'>('loading');
   error = $state('');
+  readonly #listeners = new Set<Listener>();
 
   constructor() {
     api.onEvent((event) => this.#apply(event));
   }
 
+  /** Calls `listener` after every change the backend reports; returns the unsubscribe function. */
+  onChange(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
   async load(): Promise<void> {
     this.status = 'loading';
     try {
-      this.articles = await api.listArticles();
+      const [articles, trashed] = await Promise.all([api.listArticles(), api.listTrash()]);
+      this.#set([...articles, ...trashed]);
       this.status = 'ready';
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
@@ -31,12 +46,16 @@ class LibraryState {
     }
   }
 
+  #set(all: ArticleSummary[]): void {
+    this.byId = new Map(all.map((article) => [article.id, article] as const));
+    this.articles = all.filter((a) => a.trashedAt === null).sort(newestFirst);
+  }
+
   #apply(event: LecternEvent): void {
     if (event.type !== 'library-changed') return;
-    const gone = new Set([...event.removed, ...event.changed.map((article) => article.id)]);
-    this.articles = [...this.articles.filter((article) => !gone.has(article.id)), ...event.changed].sort(
-      newestFirst,
-    );
+    const replaced = new Set([...event.removed, ...event.changed.map((article) => article.id)]);
+    this.#set([...[...this.byId.values()].filter((a) => !replaced.has(a.id)), ...event.changed]);
+    for (const listener of this.#listeners) listener();
   }
 }
 

@@ -1,36 +1,80 @@
 /**
  * Hash routes, so the browser shell's back button and reloads keep the place:
- * `#/` is the library, `#/article/<id>` the reader.
+ * `#/` is the inbox, `#/favorites`, `#/archive`, `#/all`, `#/trash`,
+ * `#/tag/<name>` and `#/view/<name>` the other lists, `#/article/<id>` the
+ * reader. `#/highlights` belongs to the highlights view.
  */
-export type Route = { name: 'library' } | { name: 'article'; id: string };
+export type ListKind = 'inbox' | 'favorites' | 'archive' | 'all' | 'trash';
+
+export type Route =
+  | { name: 'library'; list: ListKind }
+  | { name: 'tag'; tag: string }
+  | { name: 'view'; view: string }
+  | { name: 'article'; id: string };
+
+const LISTS: ListKind[] = ['inbox', 'favorites', 'archive', 'all', 'trash'];
 
 export function parseRoute(hash: string): Route {
-  const match = /^#\/article\/([0-9a-z-]+)$/.exec(hash);
-  return match ? { name: 'article', id: match[1] as string } : { name: 'library' };
+  const article = /^#\/article\/([0-9a-z-]+)$/.exec(hash);
+  if (article) return { name: 'article', id: article[1] as string };
+  const named = /^#\/(tag|view)\/(.+)$/.exec(hash);
+  if (named) {
+    let value: string;
+    try {
+      value = decodeURIComponent(named[2] as string);
+    } catch {
+      return { name: 'library', list: 'inbox' };
+    }
+    return named[1] === 'tag' ? { name: 'tag', tag: value } : { name: 'view', view: value };
+  }
+  const list = /^#\/([a-z]+)$/.exec(hash)?.[1] as ListKind | undefined;
+  return { name: 'library', list: list && LISTS.includes(list) ? list : 'inbox' };
 }
 
 export function articleHref(id: string): string {
   return `#/article/${id}`;
 }
 
+export function listHref(list: ListKind): string {
+  return list === 'inbox' ? '#/' : `#/${list}`;
+}
+
+export function tagHref(tag: string): string {
+  return `#/tag/${encodeURIComponent(tag)}`;
+}
+
+export function viewHref(view: string): string {
+  return `#/view/${encodeURIComponent(view)}`;
+}
+
+export const HIGHLIGHTS_HREF = '#/highlights';
+
 class Router {
   route = $state<Route>(parseRoute(location.hash));
   /** The article last left, so the library can put focus back on its row. */
   lastArticleId = $state<string | null>(null);
+  /** The list the reader was opened from, to return to it. */
+  #lastListHash = '#/';
 
   constructor() {
     window.addEventListener('hashchange', () => {
       if (this.route.name === 'article') this.lastArticleId = this.route.id;
       this.route = parseRoute(location.hash);
+      if (this.route.name !== 'article') this.#lastListHash = location.hash || '#/';
     });
+    if (this.route.name !== 'article') this.#lastListHash = location.hash || '#/';
+  }
+
+  go(href: string): void {
+    location.hash = href.slice(1);
   }
 
   openArticle(id: string): void {
-    location.hash = articleHref(id).slice(1);
+    this.go(articleHref(id));
   }
 
   backToLibrary(): void {
-    location.hash = '/';
+    this.go(this.#lastListHash);
   }
 }
 

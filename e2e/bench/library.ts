@@ -1,0 +1,299 @@
+/**
+ * `npm run bench` (library part): Lectern at 10,000 articles, against a
+ * baseline measured in the same run. Prints JSON lines.
+ *
+ * On a synthetic library (synthetic-library.ts: 10,000 articles of ~2,000
+ * words, 50,000 highlights, 200 tags; LECTERN_BENCH_ARTICLES changes the
+ * size, LECTERN_BENCH_LIBRARY reuses a folder between runs):
+ * - core open with the catalog cache, against an open that reads every
+ *   article.json (the cache removed: what open did before the cache);
+ * - search p95 over 200 varied queries from the index, against a full scan
+ *   of the article files (on a sample: a scan takes seconds per query);
+ * - adding a tag and a highlight in core, at 100 articles and at the full size;
+ * - first rows painted in Chromium through the browser shell, warm against
+ *   cold (.cache removed), and the backend process's resident memory.
+ */
+import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { Library } from '../../electron/core/library/library';
+import { openBackend } from '../../electron/core/open-backend';
+import { htmlText } from '../../electron/core/search/html-text';
+import { SearchEngine } from '../../electron/core/search/search-engine';
+import { parseQuery } from '../../electron/shared/search/query';
+import { findChromium } from '../../electron/host/find-chromium';
+import { startBackend } from '../support/backend';
+import { corpusDir } from './corpus';
+import { buildSyntheticLibrary, type SyntheticLibrary } from './synthetic-library';
+
+function emit(record: Record<string, unknown>): void {
+  console.log(JSON.stringify({ bench: 'library', ...record }));
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+const ms = (value: number) => Number(value.toFixed(2));
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await run();
+  return [value, performance.now() - start];
+}
+
+const SIZES = (articles: number) => ({
+  articles,
+  wordsPerArticle: 2000,
+  highlights: articles * 5,
+  tags: 200,
+});
+
+async function build(dir: string, articles: number): Promise<SyntheticLibrary> {
+  const [library, took] = await timed(() =>
+    buildSyntheticLibrary(dir, { ...SIZES(articles), corpus: corpusDir() }),
+  );
+  emit({ step: 'generate', articles, corpus: corpusDir() !== null, seconds: ms(took / 1000) });
+  return library;
+}
+
+/** 200 queries of every kind the language has, drawn from the library's own words. */
+async function queries(dir: string, lib: SyntheticLibrary): Promise<string[]> {
+  let seed = 7;
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
+  const phrases: string[] = [];
+  for (const id of lib.ids.slice(0, 40)) {
+    const words = htmlText(await readFile(join(dir, 'articles', id, 'content.html'), 'utf8')).split(' ');
+    const at = Math.floor(rand() * (words.length - 3));
+    phrases.push(words.slice(at, at + 2 + Math.floor(rand() * 2)).join(' '));
+  }
+  const makers: (() => string)[] = [
+    () => pick(lib.vocabulary),
+    () => `${pick(lib.vocabulary)} ${pick(lib.vocabulary)}`,
+    () => pick(lib.vocabulary).slice(0, 3),
+    () => `${pick(lib.vocabulary)} ${pick(lib.vocabulary).slice(0, 4)}`,
+    () => `"${pick(phrases)}"`,
+    () => `${pick(lib.vocabulary)} -${pick(lib.vocabulary)}`,
+    () => `tag:${pick(lib.tags)}`,
+    () => `tag:${pick(lib.tags).split('/')[0]} is:unread`,
+    () => `-tag:${pick(lib.tags)} ${pick(lib.vocabulary)}`,
+    () => 'no:tag',
+    () => pick(['is:inbox', 'is:archived', 'is:favorite', 'is:read', 'is:unread']),
+    () => `has:highlights ${pick(lib.vocabulary)}`,
+    () => 'has:note sort:title',
+    () => `site:${pick(lib.sites)}`,
+    () => `author:"${pick(lib.authors)}"`,
+    () => 'lang:fr',
+    () => `added:${2019 + Math.floor(rand() * 6)}-01-01..${2020 + Math.floor(rand() * 6)}-06-30`,
+    () => `published:..2021-12-31 ${pick(lib.vocabulary)}`,
+    () => 'words:>2000 sort:words',
+    () => `${pick(lib.vocabulary)} is:archived sort:added-asc`,
+  ];
+  return Array.from({ length: 200 }, (_, i) => (makers[i % makers.length] as () => string)());
+}
+
+async function coreOpen(dir: string): Promise<void> {
+  await rm(join(dir, '.cache', 'catalog.json'), { force: true });
+  const [cold, coldMs] = await timed(() => Library.open(dir));
+  await cold.close();
+  const warm: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const [library, took] = await timed(() => Library.open(dir));
+    warm.push(took);
+    await library.close();
+  }
+  emit({
+    step: 'core-open',
+    articles: cold.list().length,
+    baselineMs: ms(coldMs),
+    baseline: 'reads every article.json (no catalog cache)',
+    medianMs: ms(percentile(warm, 50)),
+    targetMs: 300,
+  });
+}
+
+async function search(dir: string, words: SyntheticLibrary): Promise<void> {
+  const library = await Library.open(dir);
+  const lib = { ...words, ids: library.list().map((a) => a.id) };
+  const engine = new SearchEngine(library);
+  const [, buildMs] = await timed(async () => {
+    await rm(join(dir, '.cache', 'search-index.bin'), { force: true });
+    await engine.start();
+    await engine.ready;
+    await engine.settled();
+  });
+  await engine.close();
+  const size = (await stat(join(dir, '.cache', 'search-index.bin'))).size;
+  const reloaded = new SearchEngine(library);
+  const [, loadMs] = await timed(() => reloaded.start());
+  emit({
+    step: 'index',
+    buildSeconds: ms(buildMs / 1000),
+    loadMs: ms(loadMs),
+    fileMb: ms(size / 1024 / 1024),
+  });
+
+  const all = await queries(dir, lib);
+  for (const query of all.slice(0, 20)) await reloaded.search(query); // warm-up
+  const times: number[] = [];
+  let results = 0;
+  for (const query of all) {
+    const [result, took] = await timed(() => reloaded.search(query));
+    times.push(took);
+    results += result.ids.length;
+  }
+  const sample = all.filter((_, i) => i % 40 === 0);
+  const scan: number[] = [];
+  for (const query of sample) {
+    const [, took] = await timed(() => reloaded.run(parseQuery(query), query, true));
+    scan.push(took);
+  }
+  emit({
+    step: 'search',
+    queries: all.length,
+    meanResults: Math.round(results / all.length),
+    p50Ms: ms(percentile(times, 50)),
+    p95Ms: ms(percentile(times, 95)),
+    maxMs: ms(Math.max(...times)),
+    targetP95Ms: 30,
+    baseline: `full scan of every article, ${sample.length} of the queries`,
+    baselineP50Ms: ms(percentile(scan, 50)),
+    baselineMaxMs: ms(Math.max(...scan)),
+  });
+  await reloaded.close();
+  await library.close();
+}
+
+/** Adds a tag and a highlight through the service, as the app does; the index catches up in the background. */
+async function edits(dir: string, label: string): Promise<void> {
+  const backend = await openBackend(dir);
+  await backend.background;
+  const ids = backend.library.list().map((a) => a.id);
+  const tag: number[] = [];
+  const highlight: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const id = ids[(i * 37) % ids.length] as string;
+    tag.push((await timed(() => backend.service.tagArticles([id], [`bench/${Date.now()}-${i}`])))[1]);
+    const [, took] = await timed(() =>
+      backend.library.update(id, (meta) => {
+        const now = new Date().toISOString();
+        meta.highlights.push({
+          id: `bench-${i}`,
+          color: 'yellow',
+          note: '',
+          createdAt: now,
+          updatedAt: now,
+          target: {
+            selector: [
+              { type: 'TextQuoteSelector', exact: 'bench', prefix: '', suffix: '' },
+              { type: 'TextPositionSelector', start: 0, end: 5 },
+            ],
+          },
+        });
+      }),
+    );
+    highlight.push(took);
+  }
+  await backend.search.settled();
+  emit({
+    step: 'edit',
+    articles: label,
+    tagMedianMs: ms(percentile(tag, 50)),
+    tagP95Ms: ms(percentile(tag, 95)),
+    highlightMedianMs: ms(percentile(highlight, 50)),
+    highlightP95Ms: ms(percentile(highlight, 95)),
+    targetMs: 10,
+  });
+  await backend.close();
+}
+
+async function rssOf(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+async function paint(dir: string, word: string): Promise<void> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    emit({ step: 'paint', skipped: 'no Chromium found' });
+    return;
+  }
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+  const firstRows = async (): Promise<{ ms: number; rssMb: number | null }> => {
+    const backend = await startBackend(dir);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      // The page notes when the first row enters the document and the frame
+      // after it is painted, in its own clock, which starts at navigation.
+      await page.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector('a[data-id]')) return;
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            (window as { firstRowsAt?: number }).firstRowsAt = performance.now();
+          });
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(backend.url);
+      await page.waitForFunction(() => (window as { firstRowsAt?: number }).firstRowsAt !== undefined, null, {
+        timeout: 60_000,
+      });
+      const took = await page.evaluate(() => (window as { firstRowsAt?: number }).firstRowsAt as number);
+      await page.getByRole('searchbox').fill(word);
+      await page.locator('mark').first().waitFor({ timeout: 60_000 });
+      const rss = backend.pid && existsSync(`/proc/${backend.pid}`) ? mb(await rssOf(backend.pid)) : null;
+      await page.close();
+      return { ms: took, rssMb: rss };
+    } finally {
+      await backend.stop();
+    }
+  };
+  const saved = join(tmpdir(), `lectern-bench-cache-${process.pid}`);
+  await cp(join(dir, '.cache'), saved, { recursive: true });
+  await rm(join(dir, '.cache'), { recursive: true });
+  const cold = await firstRows();
+  await rm(join(dir, '.cache'), { recursive: true, force: true });
+  await cp(saved, join(dir, '.cache'), { recursive: true });
+  await rm(saved, { recursive: true });
+  const warm = await firstRows();
+  emit({
+    step: 'paint',
+    baseline: 'no .cache (catalog and index rebuilt)',
+    baselineMs: ms(cold.ms),
+    firstRowsMs: ms(warm.ms),
+    targetMs: 1000,
+  });
+  emit({ step: 'memory', backendRssMb: warm.rssMb, baselineRssMb: cold.rssMb, targetMb: 300 });
+  await browser.close();
+}
+
+export async function libraryBench(): Promise<void> {
+  const articles = Number(process.env.LECTERN_BENCH_ARTICLES ?? 10_000);
+  const reuse = process.env.LECTERN_BENCH_LIBRARY;
+  const dir = reuse ?? (await mkdtemp(join(tmpdir(), 'lectern-bench-library-')));
+  const small = await mkdtemp(join(tmpdir(), 'lectern-bench-small-'));
+  try {
+    // A reused folder is not rebuilt; the generator is seeded, so the same
+    // words, tags and sites come from building an empty copy beside it.
+    const words =
+      reuse && existsSync(join(dir, 'lectern.json'))
+        ? await buildSyntheticLibrary(join(small, 'words'), { ...SIZES(0), corpus: corpusDir() })
+        : await build(dir, articles);
+    await coreOpen(dir);
+    await search(dir, words);
+    await build(join(small, 'library'), 100);
+    await edits(join(small, 'library'), '100');
+    await edits(dir, String(articles));
+    await paint(dir, words.vocabulary[0] ?? 'the');
+  } finally {
+    await rm(small, { recursive: true, force: true });
+    if (!reuse) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await libraryBench();

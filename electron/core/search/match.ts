@@ -1,0 +1,138 @@
+/**
+ * Query evaluation that needs no index: the filters against an article's
+ * summary, the words against a document's text, and the result order. The
+ * index (search-engine.ts) narrows the candidates; these decide.
+ */
+import { isRead, type ArticleSummary } from '../../shared/article';
+import type { DateRange, Filter, SearchQuery, Sort, Term } from '../../shared/search/query';
+import { fold, tokenize } from '../../shared/search/tokens';
+import { tagWithin } from '../../shared/tags';
+import { siteText } from './document';
+
+function inRange(value: string | null, range: DateRange): boolean {
+  if (value === null) return false;
+  if (range.from !== null && value.slice(0, range.from.length) < range.from) return false;
+  if (range.to !== null && value.slice(0, range.to.length) > range.to) return false;
+  return true;
+}
+
+function filterHolds(article: ArticleSummary, filter: Filter): boolean {
+  switch (filter.kind) {
+    case 'tag':
+      return article.tags.some((tag) => tagWithin(tag, filter.name));
+    case 'no-tag':
+      return article.tags.length === 0;
+    case 'is':
+      switch (filter.value) {
+        case 'inbox':
+          return article.status === 'inbox';
+        case 'archived':
+          return article.status === 'archived';
+        case 'favorite':
+          return article.favorite;
+        case 'read':
+          return isRead(article);
+        case 'unread':
+          return !isRead(article);
+        case 'trashed':
+          return article.trashedAt !== null;
+      }
+      return false;
+    case 'has':
+      return filter.value === 'highlights' ? article.highlightCount > 0 : article.hasNote;
+    case 'site':
+      return fold(siteText(article)).includes(fold(filter.value));
+    case 'author':
+      return fold(article.byline ?? '').includes(fold(filter.value));
+    case 'lang':
+      return (article.lang ?? '').toLowerCase().startsWith(filter.value.toLowerCase());
+    case 'added':
+      return inRange(article.addedAt, filter);
+    case 'published':
+      return inRange(article.published, filter);
+    case 'words':
+      return (
+        (filter.min === null || article.wordCount >= filter.min) &&
+        (filter.max === null || article.wordCount <= filter.max)
+      );
+  }
+}
+
+/** Whether the query looks in the trash: only when it asks for is:trashed. */
+export function searchesTrash(query: SearchQuery): boolean {
+  return query.filters.some((f) => f.kind === 'is' && f.value === 'trashed' && !f.negate);
+}
+
+export function filtersHold(article: ArticleSummary, filters: readonly Filter[]): boolean {
+  return filters.every((filter) => filterHolds(article, filter) !== filter.negate);
+}
+
+function containsSequence(tokens: readonly string[], words: readonly string[]): boolean {
+  outer: for (let i = 0; i + words.length <= tokens.length; i++) {
+    for (let j = 0; j < words.length; j++) if (tokens[i + j] !== words[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function termHolds(term: Term, fields: readonly string[][]): boolean {
+  if (term.kind === 'phrase') return fields.some((tokens) => containsSequence(tokens, term.words));
+  if (term.prefix) return fields.some((tokens) => tokens.some((t) => t.startsWith(term.text)));
+  return fields.some((tokens) => tokens.includes(term.text));
+}
+
+/** Tokenizes a document's fields once for termsHold. */
+export function fieldTokens(fields: readonly string[]): string[][] {
+  return fields.map((field) => tokenize(field));
+}
+
+/** Whether a document's words satisfy every word and phrase of the query. */
+export function termsHold(terms: readonly Term[], fields: readonly string[][]): boolean {
+  return terms.every((term) => termHolds(term, fields) !== term.negate);
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+function compareBy(key: Sort['key']): (a: ArticleSummary, b: ArticleSummary) => number {
+  switch (key) {
+    case 'added':
+      return (a, b) => (a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : 0);
+    case 'published':
+      // Articles without a date sort as the oldest.
+      return (a, b) => {
+        const x = a.published ?? '';
+        const y = b.published ?? '';
+        return x < y ? -1 : x > y ? 1 : 0;
+      };
+    case 'title':
+      return (a, b) => collator.compare(a.title, b.title);
+    case 'words':
+      return (a, b) => a.wordCount - b.wordCount;
+    case 'progress':
+      return (a, b) => a.progress - b.progress;
+  }
+}
+
+/**
+ * Orders results: by the query's sort when it has one; otherwise, when it has
+ * words, titles holding more of them first; then newest first.
+ */
+export function sortArticles(
+  articles: ArticleSummary[],
+  sort: Sort | null,
+  relevance: ((article: ArticleSummary) => number) | null,
+): ArticleSummary[] {
+  const byAdded = compareBy('added');
+  if (sort) {
+    const compare = compareBy(sort.key);
+    const sign = sort.direction === 'asc' ? 1 : -1;
+    return articles.sort((a, b) => sign * compare(a, b) || -byAdded(a, b));
+  }
+  if (relevance) {
+    const scores = new Map(articles.map((a) => [a.id, relevance(a)]));
+    return articles.sort(
+      (a, b) => (scores.get(b.id) as number) - (scores.get(a.id) as number) || -byAdded(a, b),
+    );
+  }
+  return articles.sort((a, b) => -byAdded(a, b));
+}

@@ -1,0 +1,235 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ArticleMeta } from '../../shared/article';
+import { openBackend, type Backend } from '../open-backend';
+
+let dir: string;
+let backends: Backend[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'lectern-search-'));
+});
+
+afterEach(async () => {
+  await Promise.all(backends.map((backend) => backend.close()));
+  backends = [];
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function open(): Promise<Backend> {
+  const backend = await openBackend(dir);
+  backends.push(backend);
+  await backend.background;
+  return backend;
+}
+
+async function add(backend: Backend, title: string, body: string, fields: Partial<ArticleMeta> = {}) {
+  const outcome = await backend.service.importText({ text: `${title}\n\n${body}` });
+  if (outcome.status !== 'imported') throw new Error(`import ended ${outcome.status}`);
+  await backend.library.update(outcome.article.id, (meta) => {
+    Object.assign(meta, fields);
+  });
+  backend.search.notify([outcome.article.id]);
+  return outcome.article.id;
+}
+
+const highlight = (exact: string, note = '') => ({
+  id: `h-${exact.length}`,
+  color: 'yellow' as const,
+  note,
+  createdAt: '2024-01-01T00:00:00.000Z',
+  updatedAt: '2024-01-01T00:00:00.000Z',
+  target: {
+    selector: [
+      { type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' },
+      { type: 'TextPositionSelector' as const, start: 0, end: exact.length },
+    ] as [
+      { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
+      { type: 'TextPositionSelector'; start: number; end: number },
+    ],
+  },
+});
+
+/** A small library covering every field an operator can look at. */
+async function fixture(backend: Backend) {
+  const ids = {
+    lighthouse: await add(
+      backend,
+      'The Logbooks of the Skerry Light',
+      'Keepers wrote of fog and the old light.',
+      {
+        byline: 'Mairi Sutherland',
+        siteName: 'Coastal Review',
+        url: 'https://coastal.example.com/skerry',
+        lang: 'en-GB',
+        published: '2023-11-02T00:00:00.000Z',
+        addedAt: '2024-02-01T10:00:00.000Z',
+        wordCount: 1800,
+        tags: ['history/maritime', 'long reads'],
+        highlights: [highlight('the old light', 'a lovely phrase')],
+      },
+    ),
+    garden: await add(backend, 'Notes on a Winter Garden', 'Seed heads left standing for the birds.', {
+      byline: 'Tom Hale',
+      lang: 'en',
+      published: '2024-05-20T00:00:00.000Z',
+      addedAt: '2024-05-21T10:00:00.000Z',
+      wordCount: 400,
+      tags: ['history'],
+      status: 'archived',
+      favorite: true,
+      progress: 1,
+      note: 'Plant teasels next autumn.',
+    }),
+    café: await add(backend, 'Café culture', 'Un petit café au lait, s’il vous plaît.', {
+      lang: 'fr',
+      addedAt: '2024-07-01T10:00:00.000Z',
+      wordCount: 1200,
+      progress: 0.4,
+    }),
+  };
+  await backend.search.settled();
+  return ids;
+}
+
+describe('the search engine', () => {
+  it('answers every operator of the query language', async () => {
+    const backend = await open();
+    const { lighthouse, garden, café } = await fixture(backend);
+    const find = async (query: string) => (await backend.search.search(query)).ids;
+    const cases: [string, string[]][] = [
+      ['', [café, garden, lighthouse]],
+      ['light', [lighthouse]],
+      ['ligh', [lighthouse]],
+      ['light ', [lighthouse]],
+      ['birds seed', [garden]],
+      ['cafe', [café]],
+      ['"old light"', [lighthouse]],
+      ['"light old"', []],
+      ['-fog', [café, garden]],
+      ['-"old light"', [café, garden]],
+      ['lovely', [lighthouse]],
+      ['teasels', [garden]],
+      ['maritime', [lighthouse]],
+      ['sutherland', [lighthouse]],
+      ['tag:history', [garden, lighthouse]],
+      ['tag:History/Maritime', [lighthouse]],
+      ['tag:"long reads"', [lighthouse]],
+      ['-tag:history', [café]],
+      ['no:tag', [café]],
+      ['is:inbox', [café, lighthouse]],
+      ['is:archived', [garden]],
+      ['is:favorite', [garden]],
+      ['is:read', [garden]],
+      ['is:unread', [café, lighthouse]],
+      ['has:highlights', [lighthouse]],
+      ['has:note', [garden]],
+      ['site:coastal', [lighthouse]],
+      ['author:hale', [garden]],
+      ['lang:en', [garden, lighthouse]],
+      ['added:2024-05-01..', [café, garden]],
+      ['added:..2024-03-01', [lighthouse]],
+      ['added:2024-05-01..2024-06-30', [garden]],
+      ['published:2023', [lighthouse]],
+      ['words:>1000', [café, lighthouse]],
+      ['words:<=400', [garden]],
+      ['sort:title', [café, garden, lighthouse]],
+      ['sort:words', [lighthouse, café, garden]],
+      ['sort:added-asc', [lighthouse, garden, café]],
+      ['sort:published', [garden, lighthouse, café]],
+      ['sort:progress', [garden, café, lighthouse]],
+      ['tag:history is:unread light', [lighthouse]],
+    ];
+    for (const [query, expected] of cases) expect([query, await find(query)]).toEqual([query, expected]);
+  });
+
+  it('gives the same answers from the index as from a full scan', async () => {
+    const backend = await open();
+    await fixture(backend);
+    const { parseQuery } = await import('../../shared/search/query');
+    for (const query of ['light', 'the', 'th', '"old light"', '-fog the', 'tag:history winter', 'caf', 'x']) {
+      const indexed = await backend.search.run(parseQuery(query));
+      const scanned = await backend.search.run(parseQuery(query), query, true);
+      expect(indexed.indexed).toBe(true);
+      expect(scanned.indexed).toBe(false);
+      expect(scanned.ids).toEqual(indexed.ids);
+    }
+  });
+
+  it('reports what a malformed query ignored and searches its words', async () => {
+    const backend = await open();
+    await fixture(backend);
+    const result = await backend.search.search('is:lighthouse');
+    expect(result.ignored).toHaveLength(1);
+    expect(result.ids).toEqual([]);
+  });
+
+  it('follows edits, trash, restore and deletion as they happen', async () => {
+    const backend = await open();
+    const { garden } = await fixture(backend);
+    await backend.service.tagArticles([garden], ['botany']);
+    await backend.search.settled();
+    expect((await backend.search.search('botany')).ids).toEqual([garden]);
+
+    await backend.service.trashArticles([garden]);
+    await backend.search.settled();
+    expect((await backend.search.search('teasels')).ids).toEqual([]);
+    expect((await backend.search.search('teasels is:trashed')).ids).toEqual([garden]);
+
+    await backend.service.restoreArticles([garden]);
+    await backend.search.settled();
+    expect((await backend.search.search('teasels')).ids).toEqual([garden]);
+
+    await backend.service.trashArticles([garden]);
+    await backend.service.emptyTrash();
+    await backend.search.settled();
+    expect((await backend.search.search('teasels is:trashed')).ids).toEqual([]);
+  });
+
+  it('persists the index, and reopens without rebuilding it', async () => {
+    const first = await open();
+    const { café } = await fixture(first);
+    await first.close();
+    backends = [];
+
+    const second = await openBackend(dir);
+    backends.push(second);
+    expect(second.search.state).toBe('loading');
+    await second.search.start();
+    expect(second.search.state).toBe('ready');
+    expect((await second.search.search('lait')).ids).toEqual([café]);
+  });
+
+  it.each([
+    ['missing', async () => rm(join(dir, '.cache', 'search-index.bin'))],
+    ['damaged', async () => writeFile(join(dir, '.cache', 'search-index.bin'), 'not an index')],
+    ['gone with the whole cache', async () => rm(join(dir, '.cache'), { recursive: true })],
+  ])('rebuilds an index that is %s, answering from a scan meanwhile', async (_label, damage) => {
+    const first = await open();
+    const { café } = await fixture(first);
+    await first.close();
+    backends = [];
+    await damage();
+
+    const second = await openBackend(dir);
+    backends.push(second);
+    const started = second.search.start();
+    const during = await second.search.search('lait');
+    expect(during).toMatchObject({ ids: [café], indexed: false });
+    await started;
+    await second.search.ready;
+    expect(await second.search.search('lait')).toMatchObject({ ids: [café], indexed: true });
+  });
+
+  it('makes snippets around the matched words, marked', async () => {
+    const backend = await open();
+    const { lighthouse, garden } = await fixture(backend);
+    const snippets = await backend.search.snippets('birds', [garden, lighthouse]);
+    expect(Object.keys(snippets)).toEqual([garden]);
+    expect(snippets[garden]?.filter((part) => part.mark).map((part) => part.text)).toEqual(['birds']);
+    const fromHighlight = await backend.search.snippets('lovely', [lighthouse]);
+    expect(fromHighlight[lighthouse]?.map((p) => p.text).join('')).toContain('a lovely phrase');
+  });
+});

@@ -1,0 +1,316 @@
+/**
+ * Search over the library: the persisted inverted index (inverted-index.ts)
+ * in `.cache/search-index.bin`, kept current as articles change, and a full
+ * scan of every article to answer from while the index is not ready.
+ *
+ * - On start the saved index is loaded and checked against the catalog: an
+ *   article whose updatedAt differs from the one it was indexed at is
+ *   indexed again, one the library no longer has is dropped. A missing or
+ *   damaged file means a rebuild, in the background, one article per turn of
+ *   the event loop so calls keep being answered (from the scan) meanwhile.
+ * - Every change the library reports (see notify) queues its articles; the
+ *   queue is worked off in the background and the file saved a few seconds
+ *   after the last change, and on close.
+ * - Phrases are checked against the text of the candidates that hold all
+ *   their words, which the index cannot tell apart from the phrase itself.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SearchResult, SnippetPart } from '../../shared/api/search';
+import type { ArticleSummary } from '../../shared/article';
+import { highlightTerms, parseQuery, type SearchQuery, type Term } from '../../shared/search/query';
+import { tokenize } from '../../shared/search/tokens';
+import { writeFileAtomic } from '../files/atomic-write';
+import { CACHE_DIR } from '../library/catalog';
+import type { Library } from '../library/library';
+import { documentTerms, searchDocument, type SearchDocument } from './document';
+import { DamagedIndexError, InvertedIndex } from './inverted-index';
+import { fieldTokens, filtersHold, searchesTrash, sortArticles, termsHold } from './match';
+import { makeSnippet } from './snippet';
+
+const INDEX_FILE = 'search-index.bin';
+const SAVE_DELAY_MS = 5000;
+/** Articles read at once when a query must look at text (a scan, or checking phrases). */
+const READ_CONCURRENCY = 16;
+/** Summaries sent with a result: more than a tall window shows. */
+const FIRST_SUMMARIES = 40;
+
+export type IndexState = 'loading' | 'building' | 'ready';
+
+async function mapConcurrent<T, R>(items: T[], run: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await run(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, items.length) }, worker));
+  return out;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class SearchEngine {
+  #index = new InvertedIndex();
+  #state: IndexState = 'loading';
+  readonly #pending = new Set<string>();
+  #working: Promise<void> | null = null;
+  #saveTimer: NodeJS.Timeout | null = null;
+  #saving: Promise<void> = Promise.resolve();
+  #dirty = false;
+  #closed = false;
+  readonly #titleTokens = new Map<string, string[]>();
+  /** Resolves when the index first becomes ready. */
+  readonly ready: Promise<void>;
+  #markReady: () => void = () => undefined;
+
+  constructor(private readonly library: Library) {
+    this.ready = new Promise((resolve) => {
+      this.#markReady = resolve;
+    });
+  }
+
+  get state(): IndexState {
+    return this.#state;
+  }
+
+  get #path(): string {
+    return join(this.library.dir, CACHE_DIR, INDEX_FILE);
+  }
+
+  /** Loads the saved index or starts rebuilding it; returns before a rebuild finishes. */
+  async start(): Promise<void> {
+    let loaded: InvertedIndex | null = null;
+    try {
+      loaded = await InvertedIndex.deserialize(await readFile(this.#path));
+    } catch (error) {
+      if (error instanceof DamagedIndexError)
+        console.warn(`Lectern: the search index was damaged (${error.message}); rebuilding it.`);
+    }
+    const summaries = this.library.summaries();
+    if (loaded) {
+      this.#index = loaded;
+      const live = new Set<string>();
+      for (const summary of summaries) {
+        live.add(summary.id);
+        if (loaded.stampOf(summary.id) !== summary.updatedAt) this.#pending.add(summary.id);
+      }
+      for (const id of [...loaded.ids()]) if (!live.has(id)) this.#pending.add(id);
+      this.#setReady();
+    } else {
+      this.#state = 'building';
+      for (const summary of summaries) this.#pending.add(summary.id);
+    }
+    this.#work();
+  }
+
+  #setReady(): void {
+    this.#state = 'ready';
+    this.#markReady();
+  }
+
+  /** Tells the engine which articles changed or left; it re-indexes them in the background. */
+  notify(ids: Iterable<string>): void {
+    for (const id of ids) {
+      this.#pending.add(id);
+      this.#titleTokens.delete(id);
+    }
+    this.#work();
+  }
+
+  /** Resolves when every queued change is in the index. */
+  async settled(): Promise<void> {
+    while (this.#working) await this.#working;
+  }
+
+  #work(): void {
+    if (this.#working || this.#closed) return;
+    this.#working = (async () => {
+      while (this.#pending.size > 0 && !this.#closed) {
+        const [id] = this.#pending;
+        this.#pending.delete(id as string);
+        await this.#reindex(id as string);
+        await yieldToEventLoop();
+      }
+      if (this.#index.wantsCompaction) this.#index.compact();
+      if (this.#state === 'building') {
+        this.#setReady();
+        await this.#save();
+      } else if (this.#dirty) {
+        this.#scheduleSave();
+      }
+    })()
+      .catch((error: unknown) => console.error('Lectern: the search index could not be updated:', error))
+      .finally(() => {
+        this.#working = null;
+        if (this.#pending.size > 0) this.#work();
+      });
+  }
+
+  async #reindex(id: string): Promise<void> {
+    if (!this.library.has(id)) {
+      if (this.#index.numberOf(id) !== undefined) {
+        this.#index.remove(id);
+        this.#dirty = true;
+      }
+      return;
+    }
+    const doc = await this.#document(id);
+    if (!doc) return;
+    this.#index.set(id, this.library.summary(id).updatedAt, documentTerms(doc));
+    this.#dirty = true;
+  }
+
+  async #document(id: string): Promise<SearchDocument | null> {
+    try {
+      const [meta, html] = await Promise.all([this.library.get(id), this.library.content(id)]);
+      return searchDocument(meta, html);
+    } catch {
+      // The article went away or its files are unreadable: it cannot match words.
+      return null;
+    }
+  }
+
+  #scheduleSave(): void {
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => {
+      this.#saveTimer = null;
+      void this.#save();
+    }, SAVE_DELAY_MS);
+    this.#saveTimer.unref();
+  }
+
+  async #save(): Promise<void> {
+    this.#saving = this.#saving.then(async () => {
+      if (!this.#dirty && this.#state === 'ready') return;
+      this.#dirty = false;
+      try {
+        await mkdir(join(this.library.dir, CACHE_DIR), { recursive: true });
+        await writeFileAtomic(this.#path, this.#index.serialize());
+      } catch (error) {
+        console.warn('Lectern: could not save the search index:', error);
+      }
+    });
+    await this.#saving;
+  }
+
+  /** Stops background work and saves the index if it is complete. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    await this.#working;
+    if (this.#state === 'ready' && this.#dirty) await this.#save();
+    await this.#saving;
+  }
+
+  search(input: string): Promise<SearchResult> {
+    return this.run(parseQuery(input), input);
+  }
+
+  /** Evaluates a parsed query; `scan` forces the index-free path (used by the benchmark's baseline). */
+  async run(query: SearchQuery, _input = '', scan = false): Promise<SearchResult> {
+    const indexed = this.#state === 'ready' && !scan;
+    const place = searchesTrash(query) ? 'trash' : 'articles';
+    let found = this.library.summaries(place).filter((a) => filtersHold(a, query.filters));
+    if (query.terms.length > 0) {
+      if (indexed) {
+        found = this.#byIndex(found, query.terms);
+        if (query.terms.some((t) => t.kind === 'phrase')) found = await this.#byText(found, query.terms);
+      } else {
+        found = await this.#byText(found, query.terms);
+      }
+    }
+    const hasWords = query.terms.some((t) => !t.negate);
+    const relevance = hasWords ? this.#titleRelevance(query.terms) : null;
+    const sorted = sortArticles(found, query.sort, relevance);
+    return {
+      ids: sorted.map((a) => a.id),
+      first: sorted.slice(0, FIRST_SUMMARIES),
+      ignored: query.ignored,
+      indexed,
+    };
+  }
+
+  /** Keeps the articles whose indexed words satisfy the terms; phrases are only narrowed to their words here. */
+  #byIndex(articles: ArticleSummary[], terms: readonly Term[]): ArticleSummary[] {
+    const index = this.#index;
+    const size = index.capacity;
+    const excluded = new Uint8Array(size);
+    const mark = (into: Uint8Array, docs: Uint32Array) => {
+      for (let i = 0; i < docs.length; i++) into[docs[i] as number] = 1;
+    };
+    const sets: Uint8Array[] = [];
+    for (const term of terms) {
+      if (term.kind === 'word' && term.negate) {
+        mark(excluded, index.lookup(term.text));
+        continue;
+      }
+      if (term.negate) continue; // A negated phrase is checked on the text.
+      const words = term.kind === 'phrase' ? term.words : [term.text];
+      for (const word of words) {
+        const set = new Uint8Array(size);
+        if (term.kind === 'word' && term.prefix) index.forEachWithPrefix(word, (docs) => mark(set, docs));
+        else mark(set, index.lookup(word));
+        sets.push(set);
+      }
+    }
+    const [first, ...rest] = sets;
+    if (first)
+      for (const set of rest)
+        for (let i = 0; i < size; i++) first[i] = (first[i] as number) & (set[i] as number);
+    const final = first ?? null;
+    return articles.filter((article) => {
+      const doc = index.numberOf(article.id);
+      if (doc === undefined) return false;
+      return (final === null || final[doc] === 1) && excluded[doc] !== 1;
+    });
+  }
+
+  /** Keeps the articles whose text satisfies the terms, reading each article: the scan. */
+  async #byText(articles: ArticleSummary[], terms: readonly Term[]): Promise<ArticleSummary[]> {
+    const keep = await mapConcurrent(articles, async (article) => {
+      const doc = await this.#document(article.id);
+      return doc !== null && termsHold(terms, fieldTokens(doc.fields));
+    });
+    return articles.filter((_, i) => keep[i]);
+  }
+
+  /** Ranks an article by how many of the query's words its title holds. */
+  #titleRelevance(terms: readonly Term[]): (article: ArticleSummary) => number {
+    const words: { text: string; prefix: boolean }[] = [];
+    for (const term of terms) {
+      if (term.negate) continue;
+      if (term.kind === 'phrase') words.push(...term.words.map((text) => ({ text, prefix: false })));
+      else words.push(term);
+    }
+    return (article) => {
+      let tokens = this.#titleTokens.get(article.id);
+      if (!tokens) {
+        tokens = tokenize(article.title);
+        this.#titleTokens.set(article.id, tokens);
+      }
+      let score = 0;
+      for (const word of words) {
+        score += tokens.some((t) => (word.prefix ? t.startsWith(word.text) : t === word.text)) ? 1 : 0;
+      }
+      return score;
+    };
+  }
+
+  async snippets(input: string, ids: string[]): Promise<Record<string, SnippetPart[]>> {
+    const terms = highlightTerms(parseQuery(input));
+    const out: Record<string, SnippetPart[]> = {};
+    if (terms.words.length + terms.prefixes.length === 0) return out;
+    const docs = await mapConcurrent(ids, async (id) => (this.library.has(id) ? this.#document(id) : null));
+    ids.forEach((id, i) => {
+      const doc = docs[i];
+      if (!doc) return;
+      // Highlights with their notes, the note, then the full text.
+      const snippet = makeSnippet([doc.fields[4] ?? '', doc.fields[5] ?? '', doc.fields[6] ?? ''], terms);
+      if (snippet) out[id] = snippet;
+    });
+    return out;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * One change applied to many articles, as the bulk actions and tag operations
+ * need: a few at a time (each is its own file write), every article's state
+ * from before kept for undo, one failure reported without stopping the rest,
+ * and one event for the lot.
+ */
+import type { ArticleState, BulkResult } from '../../shared/api';
+import { summarize, type ArticleMeta } from '../../shared/article';
+import { serializeError } from '../../shared/errors';
+import type { EventHub } from '../events';
+import type { Library } from '../library/library';
+
+const CONCURRENCY = 8;
+
+export function stateOf(meta: ArticleMeta): ArticleState {
+  return {
+    id: meta.id,
+    status: meta.status,
+    favorite: meta.favorite,
+    tags: [...meta.tags],
+    progress: meta.progress,
+  };
+}
+
+/** `change` returns false when it leaves an article as it was; that article is not written or reported. */
+export async function changeMany(
+  library: Library,
+  events: EventHub,
+  ids: readonly string[],
+  change: (meta: ArticleMeta) => void | false,
+): Promise<BulkResult> {
+  const result: BulkResult = { changed: [], undo: [], failed: [] };
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const id = ids[next++] as string;
+      try {
+        let before: ArticleState | null = null;
+        const updated = await library.update(id, (meta) => {
+          const state = stateOf(meta);
+          if (change(meta) === false) return false;
+          before = state;
+        });
+        if (before) {
+          result.undo.push(before);
+          result.changed.push(summarize(updated));
+        }
+      } catch (error) {
+        result.failed.push({ id, message: serializeError(error).message });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker));
+  if (result.changed.length > 0)
+    events.emit({ type: 'library-changed', changed: result.changed, removed: [] });
+  return result;
+}
