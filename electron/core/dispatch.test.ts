@@ -131,14 +131,7 @@ describe('createDispatch', () => {
   ])('turns %s from the service into internal, without its text or stack', async (_label, make) => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const thrown = make();
-    const failing: LecternApi = {
-      listArticles: () => backend.service.listArticles(),
-      getArticle: () => Promise.reject(thrown),
-      importFiles: (files) => backend.service.importFiles(files),
-      importText: (input) => backend.service.importText(input),
-      updateArticle: (id, patch) => backend.service.updateArticle(id, patch),
-      deleteArticle: (id) => backend.service.deleteArticle(id),
-    };
+    const failing: LecternApi = { ...backend.service, getArticle: () => Promise.reject(thrown) };
     const dispatch = createDispatch(failing);
 
     const message = expectError(await dispatch('getArticle', ['0000000001-abcdefgh']), 'internal');

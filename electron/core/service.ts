@@ -6,7 +6,14 @@ import type { LecternApi } from '../shared/api';
 import { articlesService } from './services/articles';
 import type { ServiceContext } from './services/context';
 import { importService } from './services/import';
+import { annotationsService } from './services/annotations';
+import { settingsService } from './services/settings';
 
 export function createService(context: ServiceContext): LecternApi {
-  return { ...articlesService(context), ...importService(context) };
+  return {
+    ...articlesService(context),
+    ...importService(context),
+    ...annotationsService(context),
+    ...settingsService(context),
+  };
 }

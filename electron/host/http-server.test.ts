@@ -243,7 +243,7 @@ describe('the browser shell server', () => {
       expect(outcome.ok).toBe(true);
 
       const event = await firstEvent;
-      expect(event.type).toBe('library-changed');
+      if (event.type !== 'library-changed') throw new Error(`unexpected ${event.type} event`);
       expect(event.changed.map((article) => article.title)).toEqual(['Evented clip']);
       expect(event.removed).toEqual([]);
     } finally {

@@ -4,32 +4,52 @@
  * the browser shell's HTTP transport both carry exactly these calls; the
  * schemas in schemas/*.ts validate their arguments at the edge.
  */
+import type { Highlight } from './annotation';
 import type { ArticleSummary } from './article';
 import type { SerializedError } from './errors';
 import { ARTICLES_METHODS, type ArticlesApi } from './api/articles';
 import { IMPORT_METHODS, type ImportApi } from './api/import';
+import { ANNOTATIONS_METHODS, type AnnotationsApi } from './api/annotations';
+import { SETTINGS_METHODS, type SettingsApi } from './api/settings';
+import type { ReaderSettings } from './settings';
 
 export type * from './api/articles';
 export type * from './api/import';
+export type * from './api/annotations';
+export type * from './api/settings';
 
-export interface LecternApi extends ArticlesApi, ImportApi {}
+export interface LecternApi extends ArticlesApi, ImportApi, AnnotationsApi, SettingsApi {}
 
 export type ApiMethod = keyof LecternApi;
 
 // Each feature lists its methods in a Record over its interface, which fails
 // to compile when a method is missing; the transports derive from this list.
-const METHODS: Record<ApiMethod, true> = { ...ARTICLES_METHODS, ...IMPORT_METHODS };
+const METHODS: Record<ApiMethod, true> = {
+  ...ARTICLES_METHODS,
+  ...IMPORT_METHODS,
+  ...ANNOTATIONS_METHODS,
+  ...SETTINGS_METHODS,
+};
 
 export const API_METHODS = Object.keys(METHODS) as ApiMethod[];
 
 /** Pushed from the backend to every open window. */
-export type LecternEvent = {
-  type: 'library-changed';
-  /** Articles added or changed, in their new state. */
-  changed: ArticleSummary[];
-  /** Ids of articles that left the library. */
-  removed: string[];
-};
+export type LecternEvent =
+  | {
+      type: 'library-changed';
+      /** Articles added or changed, in their new state. */
+      changed: ArticleSummary[];
+      /** Ids of articles that left the library. */
+      removed: string[];
+    }
+  | {
+      type: 'annotations-changed';
+      articleId: string;
+      /** The article's highlights and note, in their new state. */
+      highlights: Highlight[];
+      note: string;
+    }
+  | { type: 'settings-changed'; settings: ReaderSettings };
 
 /** How every transport returns a call: the value, or the error in words. */
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: SerializedError };

@@ -7,5 +7,12 @@ import type { LecternApi } from './api';
 import { articlesArgs } from './schemas/articles';
 import type { ArgsSchemas } from './schemas/common';
 import { importArgs } from './schemas/import';
+import { annotationsArgs } from './schemas/annotations';
+import { settingsArgs } from './schemas/settings';
 
-export const apiArgs: ArgsSchemas<LecternApi> = { ...articlesArgs, ...importArgs };
+export const apiArgs: ArgsSchemas<LecternApi> = {
+  ...articlesArgs,
+  ...importArgs,
+  ...annotationsArgs,
+  ...settingsArgs,
+};

@@ -218,6 +218,23 @@ export class Library {
     return next;
   }
 
+  /** One feature's entry in lectern.json's `settings`, as stored (unchecked). */
+  setting(key: string): unknown {
+    return this.file.data.settings[key];
+  }
+
+  /** Replaces one feature's entry in lectern.json's `settings` and writes the file. */
+  async putSetting(key: string, value: unknown): Promise<void> {
+    const previous = this.file.data.settings;
+    this.file.data.settings = { ...previous, [key]: value };
+    try {
+      await this.file.write();
+    } catch (error) {
+      this.file.data.settings = previous;
+      throw storageError(this.dir, 'save the settings', error);
+    }
+  }
+
   /** Moves an article's folder to trash/, where it can be restored by hand. */
   async trash(id: string): Promise<void> {
     this.#db(id);

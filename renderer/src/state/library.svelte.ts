@@ -32,6 +32,7 @@ class LibraryState {
   }
 
   #apply(event: LecternEvent): void {
+    if (event.type !== 'library-changed') return;
     const gone = new Set([...event.removed, ...event.changed.map((article) => article.id)]);
     this.articles = [...this.articles.filter((article) => !gone.has(article.id)), ...event.changed].sort(
       newestFirst,
