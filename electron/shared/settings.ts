@@ -32,7 +32,7 @@ export interface ReaderSettings {
 export const SETTING_RANGES = {
   fontSize: { min: 14, max: 28, step: 1 },
   lineHeight: { min: 1.3, max: 2, step: 0.05 },
-  contentWidth: { min: 45, max: 90, step: 5 },
+  contentWidth: { min: 45, max: 90, step: 1 },
 } as const;
 
 export const DEFAULT_SETTINGS: ReaderSettings = {

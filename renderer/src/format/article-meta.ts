@@ -43,3 +43,10 @@ export function addedLabel(iso: string, now: Date = new Date()): string {
 export function publishedLabel(iso: string | null): string | null {
   return iso ? yearFormat.format(new Date(iso)) : null;
 }
+
+/** "12 min left" while reading, "Finished" at the end. */
+export function minutesLeft(wordCount: number, progress: number): string {
+  const minutes = Math.round((wordCount * (1 - progress)) / WORDS_PER_MINUTE);
+  if (progress >= 0.995) return 'Finished';
+  return minutes < 1 ? 'Less than a minute left' : `${minutes} min left`;
+}
