@@ -16,6 +16,7 @@ export const READER_SHORTCUTS: Shortcut[] = [
   { keys: ['G'], does: 'Go to the end' },
   { keys: ['['], does: 'Previous article in the list' },
   { keys: [']'], does: 'Next article in the list' },
+  { keys: ['Shift', 'arrows'], does: 'Select text (with Ctrl/⌘: by word)' },
   { keys: ['h'], does: 'Highlight the selection (last colour)' },
   { keys: ['n'], does: 'Highlight the selection and write a note' },
   { keys: ['e'], does: 'Archive (again: back to the inbox)' },
