@@ -3,18 +3,15 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ArticleMeta } from '../electron/shared/article';
 import { expect, test } from './support/lectern';
-import { dropFiles } from './support/drop';
-import { dragSelect, paintedHighlights, pointAt, topBlock } from './support/reader';
-import { READER_TITLE, readerPage } from './fixtures/reader-article';
-
-async function openArticle(page: Page) {
-  await dropFiles(page, [{ name: 'tidal-islands.html', mimeType: 'text/html', content: readerPage() }]);
-  await page
-    .getByRole('list', { name: 'Articles' })
-    .getByRole('link', { name: new RegExp(READER_TITLE) })
-    .click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(READER_TITLE);
-}
+import {
+  dragSelect,
+  notebook,
+  openReaderArticle,
+  paintedHighlights,
+  pointAt,
+  topBlock,
+} from './support/reader';
+import { READER_TITLE } from './fixtures/reader-article';
 
 async function storedArticle(libraryDir: string): Promise<ArticleMeta> {
   const [id] = await readdir(join(libraryDir, 'articles'));
@@ -23,15 +20,13 @@ async function storedArticle(libraryDir: string): Promise<ArticleMeta> {
   ) as ArticleMeta;
 }
 
-const notebook = (page: Page) => page.getByRole('complementary', { name: 'Notebook and contents' });
-
 test('highlights and notes made with mouse and keyboard survive a reload and a restart', async ({
   lectern,
 }) => {
   // A whole reading session, two reopenings included: give it room on slow machines.
   test.slow();
   let page = lectern.page;
-  await openArticle(page);
+  await openReaderArticle(page);
 
   // Yellow, by mouse, across the <em> inside a paragraph.
   await dragSelect(page, 'joined to the mainland', 'keep two clocks');
@@ -144,7 +139,7 @@ test('highlights and notes made with mouse and keyboard survive a reload and a r
 
 test('a note typed just before the window closes is kept', async ({ lectern }) => {
   let page = lectern.page;
-  await openArticle(page);
+  await openReaderArticle(page);
   const articleNote = notebook(page).getByRole('textbox', { name: 'Article note' });
   await articleNote.click();
   await articleNote.pressSequentially('Last words');
@@ -162,7 +157,7 @@ test('overlapping highlights stay visible and each can be chosen, and a deletion
   lectern,
 }) => {
   const page = lectern.page;
-  await openArticle(page);
+  await openReaderArticle(page);
   await dragSelect(page, 'A tidal island', 'twice a day and');
   await page.getByRole('button', { name: 'Highlight pink' }).click();
   await dragSelect(page, 'mainland', 'learn to keep');

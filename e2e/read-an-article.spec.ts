@@ -1,25 +1,12 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/lectern';
-import { dropFiles } from './support/drop';
-import { dragSelect, paintedHighlights } from './support/reader';
-import { QUOTE_TEXT, READER_TITLE, readerPage } from './fixtures/reader-article';
-
-async function openArticle(page: Page) {
-  await dropFiles(page, [{ name: 'tidal-islands.html', mimeType: 'text/html', content: readerPage() }]);
-  await page
-    .getByRole('list', { name: 'Articles' })
-    .getByRole('link', { name: new RegExp(READER_TITLE) })
-    .click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(READER_TITLE);
-}
-
-const notebook = (page: Page) => page.getByRole('complementary', { name: 'Notebook and contents' });
+import { dragSelect, notebook, openReaderArticle, paintedHighlights } from './support/reader';
+import { QUOTE_TEXT, READER_TITLE } from './fixtures/reader-article';
 
 test('find, contents, in-page links and the shortcuts sheet', async ({ lectern }) => {
   const page = lectern.page;
-  await openArticle(page);
+  await openReaderArticle(page);
 
   await page.keyboard.press('Control+f');
   const find = page.getByRole('searchbox', { name: 'Find in article' });
@@ -65,7 +52,7 @@ test('edited content re-anchors or orphans highlights, and the Highlights view f
 }) => {
   test.slow();
   let page = lectern.page;
-  await openArticle(page);
+  await openReaderArticle(page);
   await dragSelect(page, 'The sea gives you', 'every one of them back');
   await page.getByRole('button', { name: 'Highlight pink' }).click();
   await dragSelect(page, 'Check the tide table', 'night before');

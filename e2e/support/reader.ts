@@ -3,7 +3,22 @@
  * drag a selection over it with the real mouse), which text each painted
  * highlight covers, and which block of the article is at the top of the view.
  */
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { READER_TITLE, readerPage } from '../fixtures/reader-article';
+import { dropFiles } from './drop';
+
+/** Drops the long reader fixture on the library and opens it. */
+export async function openReaderArticle(page: Page): Promise<void> {
+  await dropFiles(page, [{ name: 'tidal-islands.html', mimeType: 'text/html', content: readerPage() }]);
+  await page
+    .getByRole('list', { name: 'Articles' })
+    .getByRole('link', { name: new RegExp(READER_TITLE) })
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(READER_TITLE);
+}
+
+/** The reader's side panel: notebook and contents. */
+export const notebook = (page: Page) => page.getByRole('complementary', { name: 'Notebook and contents' });
 
 /** Viewport point at the start (or end) of the first occurrence of `phrase` in the article. */
 export async function pointAt(
