@@ -1,10 +1,12 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './support/lectern';
-import { dragSelect, notebook, openReaderArticle, paintedHighlights } from './support/reader';
+import { dragSelect, notebook, openReaderArticle, paintedHighlights, topBlock } from './support/reader';
 import { QUOTE_TEXT, READER_TITLE } from './fixtures/reader-article';
 
-test('find, contents, in-page links and the shortcuts sheet', async ({ lectern }) => {
+test('find, contents, in-page links, keeping the place on resize, and the shortcuts sheet', async ({
+  lectern,
+}) => {
   const page = lectern.page;
   await openReaderArticle(page);
 
@@ -33,6 +35,14 @@ test('find, contents, in-page links and the shortcuts sheet', async ({ lectern }
     'aria-current',
     'location',
   );
+
+  // A narrower window reflows the text; the same paragraph stays at the top.
+  await page.keyboard.press('j');
+  const reading = await topBlock(page);
+  await page.setViewportSize({ width: 900, height: 700 });
+  await expect.poll(() => topBlock(page)).toBe(reading);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect.poll(() => topBlock(page)).toBe(reading);
 
   await page.keyboard.press('?');
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
