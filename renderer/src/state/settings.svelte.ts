@@ -13,10 +13,12 @@ const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 class SettingsState {
   value = $state<ReaderSettings>({ ...DEFAULT_SETTINGS });
   systemDark = $state(darkQuery.matches);
+  /** Changes sent and not yet answered: answers and events older than the newest change are ignored. */
+  #pending = 0;
 
   constructor() {
     api.onEvent((event: LecternEvent) => {
-      if (event.type === 'settings-changed') this.value = event.settings;
+      if (event.type === 'settings-changed' && this.#pending === 0) this.value = event.settings;
     });
     darkQuery.addEventListener('change', (event) => {
       this.systemDark = event.matches;
@@ -38,10 +40,14 @@ class SettingsState {
 
   async update(patch: Partial<ReaderSettings>): Promise<void> {
     this.value = { ...this.value, ...patch };
+    this.#pending++;
     try {
-      this.value = await api.updateSettings(patch);
+      const saved = await api.updateSettings(patch);
+      if (this.#pending === 1) this.value = saved;
     } catch (error) {
       notices.show({ tone: 'error', title: 'The setting was not saved', lines: [message(error)] });
+    } finally {
+      this.#pending--;
     }
   }
 }
