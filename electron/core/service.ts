@@ -10,6 +10,8 @@ import { importService } from './services/import';
 import { searchService } from './services/search';
 import { tagsService } from './services/tags';
 import { trashService } from './services/trash';
+import { annotationsService } from './services/annotations';
+import { settingsService } from './services/settings';
 
 export function createService(context: ServiceContext): LecternApi {
   return {
@@ -19,5 +21,7 @@ export function createService(context: ServiceContext): LecternApi {
     ...tagsService(context),
     ...bulkService(context),
     ...trashService(context),
+    ...annotationsService(context),
+    ...settingsService(context),
   };
 }

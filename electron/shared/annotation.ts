@@ -5,7 +5,8 @@
  * can be re-anchored; together they survive small edits to the content.
  */
 
-export type HighlightColor = 'yellow' | 'green' | 'blue' | 'pink' | 'purple';
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector';

@@ -4,14 +4,18 @@
  * the browser shell's HTTP transport both carry exactly these calls; the
  * schemas in schemas/*.ts validate their arguments at the edge.
  */
+import type { Highlight } from './annotation';
 import type { ArticleSummary } from './article';
 import type { SerializedError } from './errors';
 import { ARTICLES_METHODS, type ArticlesApi } from './api/articles';
+import { ANNOTATIONS_METHODS, type AnnotationsApi } from './api/annotations';
 import { BULK_METHODS, type BulkApi } from './api/bulk';
 import { IMPORT_METHODS, type ImportApi, type ImportProgressEvent } from './api/import';
 import { SEARCH_METHODS, type SearchApi } from './api/search';
+import { SETTINGS_METHODS, type SettingsApi } from './api/settings';
 import { TAGS_METHODS, type TagsApi } from './api/tags';
 import { TRASH_METHODS, type TrashApi } from './api/trash';
+import type { ReaderSettings } from './settings';
 
 export type * from './api/articles';
 export type * from './api/bulk';
@@ -19,8 +23,11 @@ export type * from './api/import';
 export type * from './api/search';
 export type * from './api/tags';
 export type * from './api/trash';
+export type * from './api/annotations';
+export type * from './api/settings';
 
-export interface LecternApi extends ArticlesApi, ImportApi, SearchApi, TagsApi, BulkApi, TrashApi {}
+export interface LecternApi
+  extends ArticlesApi, ImportApi, SearchApi, TagsApi, BulkApi, TrashApi, AnnotationsApi, SettingsApi {}
 
 export type ApiMethod = keyof LecternApi;
 
@@ -33,6 +40,8 @@ const METHODS: Record<ApiMethod, true> = {
   ...TAGS_METHODS,
   ...BULK_METHODS,
   ...TRASH_METHODS,
+  ...ANNOTATIONS_METHODS,
+  ...SETTINGS_METHODS,
 };
 
 export const API_METHODS = Object.keys(METHODS) as ApiMethod[];
@@ -47,9 +56,17 @@ export type LecternEvent =
       removed: string[];
     }
   | {
-      /** Library-wide settings in lectern.json changed: tag colours or saved views. */
-      type: 'settings-changed';
+      /** Library-wide data in lectern.json changed: tag colours or saved views. */
+      type: 'library-settings-changed';
     }
+  | {
+      type: 'annotations-changed';
+      articleId: string;
+      /** The article's highlights and note, in their new state. */
+      highlights: Highlight[];
+      note: string;
+    }
+  | { type: 'settings-changed'; settings: ReaderSettings }
   | ImportProgressEvent;
 
 /** How every transport returns a call: the value, or the error in words. */

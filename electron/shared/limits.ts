@@ -17,3 +17,9 @@ export function fileTooLarge(name: string, size: number): LecternError {
     `${name} is ${mb(size)}, more than the ${mb(MAX_IMPORT_BYTES)} Lectern imports. Nothing was saved.`,
   );
 }
+
+/** Longest note, on a highlight or an article, in characters. */
+export const MAX_NOTE_CHARS = 200_000;
+
+/** Longest highlighted passage, in characters: a long chapter, not a whole book. */
+export const MAX_QUOTE_CHARS = 100_000;

@@ -11,6 +11,8 @@ import { importArgs } from './schemas/import';
 import { searchArgs } from './schemas/search';
 import { tagsArgs } from './schemas/tags';
 import { trashArgs } from './schemas/trash';
+import { annotationsArgs } from './schemas/annotations';
+import { settingsArgs } from './schemas/settings';
 
 export const apiArgs: ArgsSchemas<LecternApi> = {
   ...articlesArgs,
@@ -19,4 +21,6 @@ export const apiArgs: ArgsSchemas<LecternApi> = {
   ...tagsArgs,
   ...bulkArgs,
   ...trashArgs,
+  ...annotationsArgs,
+  ...settingsArgs,
 };

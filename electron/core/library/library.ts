@@ -546,6 +546,18 @@ export class Library {
     return next;
   }
 
+  /** One feature's entry in lectern.json's `settings`, as stored (unchecked). */
+  setting(key: string): unknown {
+    return this.file.data.settings[key];
+  }
+
+  /** Replaces one feature's entry in lectern.json's `settings` and writes the file. */
+  async putSetting(key: string, value: unknown): Promise<void> {
+    await this.updateFile((file) => {
+      file.settings = { ...file.settings, [key]: value };
+    });
+  }
+
   #entry(id: string): CatalogEntry {
     const entry = this.#entries.get(id);
     if (!entry) throw new LecternError('not-found', 'That article is no longer in the library.');

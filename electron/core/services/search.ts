@@ -26,7 +26,7 @@ export function searchService({ library, search, events }: ServiceContext): Sear
         if (existing) existing.query = query;
         else file.savedViews.push({ name, query });
       });
-      events.emit({ type: 'settings-changed' });
+      events.emit({ type: 'library-settings-changed' });
       return views();
     },
 
@@ -37,7 +37,7 @@ export function searchService({ library, search, events }: ServiceContext): Sear
       await library.updateFile((file) => {
         file.savedViews = file.savedViews.filter((view) => view.name !== name);
       });
-      events.emit({ type: 'settings-changed' });
+      events.emit({ type: 'library-settings-changed' });
       return views();
     },
   };

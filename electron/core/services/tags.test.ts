@@ -61,7 +61,7 @@ describe('tags', () => {
     expect(tagsOf(b)).toEqual(['job', 'other']);
     const file = JSON.parse(await readFile(join(dir, 'lectern.json'), 'utf8')) as { tagColors: object };
     expect(file.tagColors).toEqual({ job: 'blue' });
-    expect(events.some((e) => e.type === 'settings-changed')).toBe(true);
+    expect(events.some((e) => e.type === 'library-settings-changed')).toBe(true);
   });
 
   it('merges into an existing tag without doubling it', async () => {

@@ -28,7 +28,7 @@ function noSuchTag(name: string): LecternError {
 }
 
 export function tagsService({ library, events }: ServiceContext): TagsApi {
-  const settingsChanged = () => events.emit({ type: 'settings-changed' });
+  const settingsChanged = () => events.emit({ type: 'library-settings-changed' });
 
   return {
     async listTags() {

@@ -15,6 +15,8 @@ const UNREACHABLE: CallResult = {
   },
 };
 
+const KEEPALIVE_MAX_BYTES = 60_000;
+
 export function httpTransport(): Transport {
   const listeners = new Set<(event: LecternEvent) => void>();
   let source: EventSource | null = null;
@@ -30,11 +32,15 @@ export function httpTransport(): Transport {
   return {
     async call(method: ApiMethod, args: unknown[]): Promise<CallResult> {
       let response: Response;
+      const body = encodeWire(args) as Uint8Array<ArrayBuffer>;
       try {
         response = await fetch(`/api/call/${method}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/octet-stream' },
-          body: encodeWire(args) as Uint8Array<ArrayBuffer>,
+          body,
+          // A small call made as the window closes (a note's last save) still
+          // reaches the backend; browsers allow keepalive bodies up to 64 KB.
+          keepalive: body.byteLength < KEEPALIVE_MAX_BYTES,
         });
       } catch {
         return UNREACHABLE;

@@ -54,3 +54,10 @@ export function publishedLabel(iso: string | null): string | null {
 export function progressLabel(progress: number): string {
   return progress >= READ_PROGRESS ? 'Read' : `${Math.round(progress * 100)}% read`;
 }
+
+/** "12 min left" while reading, "Finished" at the end. */
+export function minutesLeft(wordCount: number, progress: number): string {
+  const minutes = Math.round((wordCount * (1 - progress)) / WORDS_PER_MINUTE);
+  if (progress >= 0.995) return 'Finished';
+  return minutes < 1 ? 'Less than a minute left' : `${minutes} min left`;
+}

@@ -1,8 +1,9 @@
 /**
  * Hash routes, so the browser shell's back button and reloads keep the place:
  * `#/` is the inbox, `#/favorites`, `#/archive`, `#/all`, `#/trash`,
- * `#/tag/<name>` and `#/view/<name>` the other lists, `#/article/<id>` the
- * reader. `#/highlights` belongs to the highlights view.
+ * `#/tag/<name>` and `#/view/<name>` the other lists, `#/highlights` every
+ * highlight in the library, `#/article/<id>` the reader (`/highlight/<id>`
+ * opens it at that highlight).
  */
 export type ListKind = 'inbox' | 'favorites' | 'archive' | 'all' | 'trash';
 
@@ -10,13 +11,15 @@ export type Route =
   | { name: 'library'; list: ListKind }
   | { name: 'tag'; tag: string }
   | { name: 'view'; view: string }
-  | { name: 'article'; id: string };
+  | { name: 'highlights' }
+  | { name: 'article'; id: string; highlight: string | null };
 
 const LISTS: ListKind[] = ['inbox', 'favorites', 'archive', 'all', 'trash'];
 
 export function parseRoute(hash: string): Route {
-  const article = /^#\/article\/([0-9a-z-]+)$/.exec(hash);
-  if (article) return { name: 'article', id: article[1] as string };
+  if (hash === '#/highlights') return { name: 'highlights' };
+  const article = /^#\/article\/([0-9a-z-]+)(?:\/highlight\/([0-9a-z-]+))?$/.exec(hash);
+  if (article) return { name: 'article', id: article[1] as string, highlight: article[2] ?? null };
   const named = /^#\/(tag|view)\/(.+)$/.exec(hash);
   if (named) {
     let value: string;
@@ -31,8 +34,8 @@ export function parseRoute(hash: string): Route {
   return { name: 'library', list: list && LISTS.includes(list) ? list : 'inbox' };
 }
 
-export function articleHref(id: string): string {
-  return `#/article/${id}`;
+export function articleHref(id: string, highlight?: string): string {
+  return highlight ? `#/article/${id}/highlight/${highlight}` : `#/article/${id}`;
 }
 
 export function listHref(list: ListKind): string {
@@ -69,8 +72,12 @@ class Router {
     location.hash = href.slice(1);
   }
 
-  openArticle(id: string): void {
-    this.go(articleHref(id));
+  openArticle(id: string, highlight?: string): void {
+    this.go(articleHref(id, highlight));
+  }
+
+  openHighlights(): void {
+    this.go(HIGHLIGHTS_HREF);
   }
 
   backToLibrary(): void {

@@ -1,0 +1,154 @@
+/**
+ * `npm run bench` (reader part): how long a long article takes to show all
+ * its highlights, measured in Chromium through Playwright against the real
+ * backend, printed as JSON lines.
+ *
+ * The article is generated: 30,000 words in 600 paragraphs with headings,
+ * emphasis and lists. Two copies are stored: one without highlights (the
+ * baseline: sanitizing and laying out the same HTML) and one with 500
+ * highlights spread through it. The reader marks when the content arrives
+ * from the backend and when the first frame with every highlight painted has
+ * been produced (ReaderView.svelte, `lectern:open`); each copy is opened
+ * RUNS times in a fresh page, the first WARMUP runs untimed.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { parseHTML } from 'linkedom';
+import { describeTarget } from '../../electron/shared/anchoring/anchor';
+import { TextIndex, type TextModelNode } from '../../electron/shared/anchoring/text-model';
+import { HIGHLIGHT_COLORS, type Highlight } from '../../electron/shared/annotation';
+import { findChromium } from '../../electron/host/find-chromium';
+import { Library } from '../../electron/core/library/library';
+import { startBackend } from '../support/backend';
+
+const WORDS = 30_000;
+const HIGHLIGHTS = 500;
+const RUNS = 8;
+const WARMUP = 2;
+const TARGET_MS = 150;
+
+const VOCABULARY =
+  'tide harbour lantern keeper causeway silt channel shingle gull ledger weather north current driftwood parish ferry island ration morning storm'.split(
+    ' ',
+  );
+
+function articleHtml(): string {
+  const parts: string[] = [];
+  let words = 0;
+  for (let p = 0; words < WORDS; p++) {
+    if (p % 40 === 0) parts.push(`<h2>Part ${p / 40 + 1}</h2>`);
+    const sentence = Array.from({ length: 50 }, (_, i) => VOCABULARY[(p * 7 + i * 3) % VOCABULARY.length]);
+    sentence[5] = `<em>${sentence[5]}</em>`;
+    words += sentence.length;
+    parts.push(p % 25 === 0 ? `<ul><li>${sentence.join(' ')}.</li></ul>` : `<p>${sentence.join(' ')}.</p>`);
+  }
+  return parts.join('\n');
+}
+
+function highlightsOver(html: string): Highlight[] {
+  const { document } = parseHTML(`<!doctype html><html><body><div id="root">${html}</div></body></html>`);
+  const { text } = new TextIndex(document.getElementById('root') as unknown as TextModelNode);
+  const step = Math.floor(text.length / HIGHLIGHTS);
+  const now = new Date().toISOString();
+  return Array.from({ length: HIGHLIGHTS }, (_, i) => ({
+    id: `bench-${String(i).padStart(4, '0')}`,
+    color: HIGHLIGHT_COLORS[i % HIGHLIGHT_COLORS.length] as Highlight['color'],
+    note: i % 10 === 0 ? 'A note.' : '',
+    createdAt: now,
+    updatedAt: now,
+    target: describeTarget(text, i * step + 3, i * step + 3 + 120),
+  }));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+async function main(): Promise<void> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    console.log(JSON.stringify({ bench: 'reader-open', skipped: 'no Chromium found' }));
+    return;
+  }
+  const libraryDir = await mkdtemp(join(tmpdir(), 'lectern-bench-reader-'));
+  try {
+    const library = await Library.open(libraryDir);
+    const html = articleHtml();
+    const article = (title: string) => ({
+      fields: {
+        title,
+        byline: null,
+        siteName: null,
+        url: null,
+        published: null,
+        lang: 'en',
+        excerpt: '',
+        wordCount: WORDS,
+      },
+      html,
+      source: { kind: 'html' as const, name: 'bench.html', sha256: '0'.repeat(64) },
+      assets: [],
+      original: { bytes: new TextEncoder().encode(html), extension: 'html' },
+    });
+    const plain = await library.add(article('Without highlights'));
+    const marked = await library.add(article('With highlights'));
+    const highlights = highlightsOver(html);
+    await library.update(marked.id, (meta) => {
+      meta.highlights = highlights;
+    });
+
+    const backend = await startBackend(libraryDir);
+    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      for (const [variant, id, count] of [
+        ['baseline: same article, no highlights', plain.id, 0],
+        ['lectern: 500 highlights', marked.id, HIGHLIGHTS],
+      ] as const) {
+        const times: number[] = [];
+        for (let run = 0; run < RUNS + WARMUP; run++) {
+          const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+          await page.goto(`${backend.url}#/article/${id}`);
+          // Anonymous functions only: tsx's helper for named ones does not exist in the page.
+          const handle = await page.waitForFunction(
+            () => performance.getEntriesByName('lectern:open')[0]?.duration,
+            undefined,
+            { polling: 20 },
+          );
+          const ms = (await handle.jsonValue()) as number;
+          const painted = await page.evaluate(() =>
+            ['yellow', 'green', 'blue', 'pink', 'purple'].reduce(
+              (sum, color) => sum + (CSS.highlights.get(`lectern-${color}`)?.size ?? 0),
+              0,
+            ),
+          );
+          if (painted !== count)
+            throw new Error(`${variant}: ${painted} highlights painted, expected ${count}`);
+          if (run >= WARMUP) times.push(ms);
+          await page.close();
+        }
+        console.log(
+          JSON.stringify({
+            bench: 'reader-open',
+            variant,
+            words: WORDS,
+            highlights: count,
+            runs: RUNS,
+            medianMs: Number(median(times).toFixed(1)),
+            maxMs: Number(Math.max(...times).toFixed(1)),
+            targetMs: TARGET_MS,
+          }),
+        );
+      }
+    } finally {
+      await browser.close();
+      await backend.stop();
+    }
+  } finally {
+    await rm(libraryDir, { recursive: true, force: true });
+  }
+}
+
+await main();

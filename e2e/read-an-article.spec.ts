@@ -1,0 +1,116 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from './support/lectern';
+import { dragSelect, notebook, openReaderArticle, paintedHighlights, topBlock } from './support/reader';
+import { QUOTE_TEXT, READER_TITLE } from './fixtures/reader-article';
+
+test('find, contents, in-page links, keeping the place on resize, and the shortcuts sheet', async ({
+  lectern,
+}) => {
+  const page = lectern.page;
+  await openReaderArticle(page);
+
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('searchbox', { name: 'Find in article' });
+  await expect(find).toBeFocused();
+  await find.fill('sand flats');
+  const count = page.getByRole('search', { name: 'Find in article' }).getByRole('status');
+  await expect(count).toHaveText('1 of 8');
+  await find.press('Enter');
+  await expect(count).toHaveText('2 of 8');
+  await find.press('Shift+Enter');
+  await find.press('Shift+Enter');
+  await expect(count).toHaveText('8 of 8');
+  await find.press('Escape');
+  await expect(find).toBeHidden();
+
+  await page.getByRole('link', { name: 'the crossing' }).click();
+  await expect(page.getByRole('heading', { name: 'The crossing' })).toBeInViewport();
+
+  await page.keyboard.press('g');
+  await notebook(page).getByRole('tab', { name: 'Contents' }).click();
+  await notebook(page).getByRole('button', { name: 'Storms and silt' }).click();
+  await expect(page.getByRole('heading', { name: 'Storms and silt' })).toBeInViewport();
+  await expect(notebook(page).getByRole('button', { name: 'Storms and silt' })).toHaveAttribute(
+    'aria-current',
+    'location',
+  );
+
+  // A narrower window reflows the text; the same paragraph stays at the top.
+  await page.keyboard.press('j');
+  const reading = await topBlock(page);
+  await page.setViewportSize({ width: 900, height: 700 });
+  await expect.poll(() => topBlock(page)).toBe(reading);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect.poll(() => topBlock(page)).toBe(reading);
+
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet).toContainText('Highlight the selection (last colour)');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+
+  await page.keyboard.press('s');
+  await expect(page.getByRole('button', { name: 'Favorite' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+});
+
+test('edited content re-anchors or orphans highlights, and the Highlights view finds them', async ({
+  lectern,
+}) => {
+  test.slow();
+  let page = lectern.page;
+  await openReaderArticle(page);
+  await dragSelect(page, 'The sea gives you', 'every one of them back');
+  await page.getByRole('button', { name: 'Highlight pink' }).click();
+  await dragSelect(page, 'Check the tide table', 'night before');
+  await page.getByRole('button', { name: 'Highlight green' }).click();
+  const last = page.getByText('(What the parish kept, note 8.)');
+  await last.scrollIntoViewIfNeeded();
+  await dragSelect(page, 'What the parish kept, note 8', 'What the parish kept, note 8');
+  await page.getByRole('button', { name: 'Highlight yellow' }).click();
+  await expect(notebook(page).getByTestId('notebook-entry')).toHaveCount(3);
+
+  // The article's text changes on disk: one passage is reworded, the other is gone.
+  const [id] = await readdir(join(lectern.libraryDir, 'articles'));
+  const contentPath = join(lectern.libraryDir, 'articles', id as string, 'content.html');
+  const html = await readFile(contentPath, 'utf8');
+  await writeFile(
+    contentPath,
+    html
+      .replace('wants every one', 'wants each one')
+      .replace('Check the tide table the night before.', 'Ask the harbour master.'),
+  );
+  await page.reload();
+  await expect(notebook(page).getByTestId('notebook-entry')).toHaveCount(3);
+  await expect
+    .poll(() => paintedHighlights(page))
+    .toEqual({
+      pink: [QUOTE_TEXT.replace('every one', 'each one').replace(/\.$/, '')],
+      yellow: ['What the parish kept, note 8'],
+    });
+  const orphan = notebook(page)
+    .getByTestId('notebook-entry')
+    .filter({ hasText: 'Not found in the article any more' });
+  await expect(orphan).toContainText('Check the tide table the night before');
+
+  page = await lectern.restart();
+  await page.getByRole('link', { name: 'Highlights' }).click();
+  await expect(page.getByRole('heading', { name: 'Highlights', level: 1 })).toBeVisible();
+  const items = page.getByRole('list').getByRole('link');
+  await expect(items).toHaveCount(3);
+  await expect(items.first()).toContainText('What the parish kept, note 8');
+  await page.getByText('Pink', { exact: true }).click();
+  await expect(items).toHaveCount(1);
+  await page.getByText('All colours').click();
+  await page.getByRole('searchbox', { name: 'Search highlights and notes' }).fill('harbour nothing');
+  await expect(page.getByText('No highlights match')).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search highlights and notes' }).fill('parish note 8');
+  await expect(items).toHaveCount(1);
+  await items.first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(READER_TITLE);
+  await expect(page.getByText('(What the parish kept, note 8.)')).toBeInViewport();
+  await expect(page.getByTestId('article-content').getByRole('blockquote')).not.toBeInViewport();
+});

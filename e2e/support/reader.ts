@@ -1,0 +1,85 @@
+/**
+ * What the reader specs need beyond clicks: where a phrase is on screen (to
+ * drag a selection over it with the real mouse), which text each painted
+ * highlight covers, and which block of the article is at the top of the view.
+ */
+import { expect, type Page } from '@playwright/test';
+import { READER_TITLE, readerPage } from '../fixtures/reader-article';
+import { dropFiles } from './drop';
+
+/** Drops the long reader fixture on the library and opens it. */
+export async function openReaderArticle(page: Page): Promise<void> {
+  await dropFiles(page, [{ name: 'tidal-islands.html', mimeType: 'text/html', content: readerPage() }]);
+  await page
+    .getByRole('list', { name: 'Articles' })
+    .getByRole('link', { name: new RegExp(READER_TITLE) })
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(READER_TITLE);
+}
+
+/** The reader's side panel: notebook and contents. */
+export const notebook = (page: Page) => page.getByRole('complementary', { name: 'Notebook and contents' });
+
+/** Viewport point at the start (or end) of the first occurrence of `phrase` in the article. */
+export async function pointAt(
+  page: Page,
+  phrase: string,
+  edge: 'start' | 'end',
+): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ phrase, edge }) => {
+      const root = document.querySelector('[data-testid="article-content"]') as Element;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node.nodeValue ?? '').indexOf(phrase);
+        if (at < 0) continue;
+        const range = document.createRange();
+        const char = edge === 'start' ? at : at + phrase.length - 1;
+        range.setStart(node, char);
+        range.setEnd(node, char + 1);
+        const rect = range.getBoundingClientRect();
+        return { x: edge === 'start' ? rect.left + 1 : rect.right - 1, y: rect.top + rect.height / 2 };
+      }
+      throw new Error(`“${phrase}” is not in one text node of the article`);
+    },
+    { phrase, edge },
+  );
+}
+
+/** Drags the real mouse from the start of `from` to the end of `to`. */
+export async function dragSelect(page: Page, from: string, to: string): Promise<void> {
+  const start = await pointAt(page, from, 'start');
+  const end = await pointAt(page, to, 'end');
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
+  await page.mouse.move(end.x, end.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** The text under each painted highlight, by colour, sorted. */
+export async function paintedHighlights(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const result: Record<string, string[]> = {};
+    for (const color of ['yellow', 'green', 'blue', 'pink', 'purple']) {
+      const highlight = CSS.highlights.get(`lectern-${color}`);
+      const texts = highlight ? [...highlight].map((range) => range.toString()) : [];
+      if (texts.length > 0) result[color] = texts.sort();
+    }
+    return result;
+  });
+}
+
+/** The text of the first article block not hidden under the reader's bar. */
+export async function topBlock(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const bar = document.querySelector('.reader-bar')?.getBoundingClientRect().bottom ?? 0;
+    const blocks = document.querySelectorAll(
+      '[data-testid="article-content"] :is(p, li, h2, h3, blockquote)',
+    );
+    for (const block of blocks) {
+      if (block.getBoundingClientRect().bottom > bar + 16) return block.textContent ?? '';
+    }
+    return '';
+  });
+}

@@ -1,0 +1,132 @@
+/**
+ * AnnotationsApi: highlights and notes live in each article's article.json,
+ * so a change writes one small file. Every change is announced with the
+ * article's full set of highlights, so other windows replace rather than
+ * merge. Arguments arrive validated (dispatch.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Highlight } from '../../shared/annotation';
+import type {
+  AnnotationsApi,
+  HighlightFilter,
+  HighlightPatch,
+  LibraryHighlight,
+  NewHighlight,
+} from '../../shared/api';
+import type { ArticleMeta } from '../../shared/article';
+import { LecternError } from '../../shared/errors';
+import type { ServiceContext } from './context';
+
+function missingHighlight(): LecternError {
+  return new LecternError(
+    'not-found',
+    'That highlight is no longer in the article; it may have been deleted.',
+  );
+}
+
+function matches(entry: LibraryHighlight, filter: HighlightFilter): boolean {
+  if (filter.color && entry.highlight.color !== filter.color) return false;
+  if (filter.tag && !entry.tags.includes(filter.tag)) return false;
+  const words = (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const haystack = `${entry.highlight.target.selector[0].exact}\n${entry.highlight.note}`.toLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+export function annotationsService({ library, events }: ServiceContext): AnnotationsApi {
+  function announce(meta: ArticleMeta): void {
+    events.emit({
+      type: 'annotations-changed',
+      articleId: meta.id,
+      highlights: meta.highlights,
+      note: meta.note,
+    });
+  }
+
+  async function changeHighlight(
+    articleId: string,
+    highlightId: string,
+    change: (highlight: Highlight, meta: ArticleMeta) => void,
+  ): Promise<Highlight> {
+    let changed: Highlight | undefined;
+    const meta = await library.update(articleId, (draft) => {
+      const highlight = draft.highlights.find((h) => h.id === highlightId);
+      if (!highlight) throw missingHighlight();
+      change(highlight, draft);
+      changed = highlight;
+    });
+    announce(meta);
+    return changed as Highlight;
+  }
+
+  return {
+    async addHighlight(articleId: string, input: NewHighlight) {
+      const now = new Date().toISOString();
+      const highlight: Highlight = { id: randomUUID(), ...input, createdAt: now, updatedAt: now };
+      const meta = await library.update(articleId, (draft) => {
+        draft.highlights.push(highlight);
+      });
+      announce(meta);
+      return highlight;
+    },
+
+    async updateHighlight(articleId: string, highlightId: string, patch: HighlightPatch) {
+      return changeHighlight(articleId, highlightId, (highlight) => {
+        Object.assign(highlight, patch, { updatedAt: new Date().toISOString() });
+      });
+    },
+
+    async deleteHighlight(articleId: string, highlightId: string) {
+      return changeHighlight(articleId, highlightId, (highlight, draft) => {
+        draft.highlights = draft.highlights.filter((h) => h !== highlight);
+      });
+    },
+
+    async restoreHighlight(articleId: string, highlight: Highlight) {
+      const meta = await library.update(articleId, (draft) => {
+        if (draft.highlights.some((h) => h.id === highlight.id)) {
+          throw new LecternError('invalid-argument', 'That highlight is already in the article.');
+        }
+        draft.highlights.push(highlight);
+      });
+      announce(meta);
+      return highlight;
+    },
+
+    async setArticleNote(articleId: string, note: string) {
+      announce(
+        await library.update(articleId, (draft) => {
+          draft.note = note;
+        }),
+      );
+    },
+
+    async listHighlights(filter: HighlightFilter) {
+      // The catalog counts highlights; only articles that have some are read whole.
+      const annotated = await Promise.all(
+        library
+          .list()
+          .filter((summary) => summary.highlightCount > 0 && summary.trashedAt === null)
+          .map((summary) => library.get(summary.id)),
+      );
+      const entries: LibraryHighlight[] = annotated.flatMap((meta) =>
+        meta.highlights.map((highlight) => ({
+          articleId: meta.id,
+          articleTitle: meta.title,
+          siteName: meta.siteName,
+          tags: meta.tags,
+          highlight,
+        })),
+      );
+      return entries
+        .filter((entry) => matches(entry, filter))
+        .sort((a, b) =>
+          a.highlight.createdAt < b.highlight.createdAt
+            ? 1
+            : a.highlight.createdAt > b.highlight.createdAt
+              ? -1
+              : 0,
+        );
+    },
+  };
+}

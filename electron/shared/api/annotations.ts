@@ -1,0 +1,55 @@
+/** Highlights and notes: on passages of an article, and on the article itself. */
+import type { Highlight, HighlightColor, HighlightTarget } from '../annotation';
+
+export interface NewHighlight {
+  color: HighlightColor;
+  /** Markdown; may be empty. */
+  note: string;
+  target: HighlightTarget;
+}
+
+export interface HighlightPatch {
+  color?: HighlightColor;
+  note?: string;
+}
+
+/** A highlight with the article it belongs to, for views across the library. */
+export interface LibraryHighlight {
+  articleId: string;
+  articleTitle: string;
+  siteName: string | null;
+  tags: string[];
+  highlight: Highlight;
+}
+
+export interface HighlightFilter {
+  color?: HighlightColor;
+  /** Only highlights in articles with this tag. */
+  tag?: string;
+  /** Words that must all occur in the quote or the note, in any case. */
+  text?: string;
+}
+
+export interface AnnotationsApi {
+  /** Saves a new highlight on an article. Errors: not-found, invalid-argument. */
+  addHighlight(articleId: string, input: NewHighlight): Promise<Highlight>;
+  /** Changes a highlight's colour or note. Errors: not-found, invalid-argument. */
+  updateHighlight(articleId: string, highlightId: string, patch: HighlightPatch): Promise<Highlight>;
+  /** Removes a highlight and returns it, so it can be restored. Errors: not-found. */
+  deleteHighlight(articleId: string, highlightId: string): Promise<Highlight>;
+  /** Puts back a highlight removed by deleteHighlight (undo). Errors: not-found, invalid-argument. */
+  restoreHighlight(articleId: string, highlight: Highlight): Promise<Highlight>;
+  /** Replaces the article's own Markdown note. Errors: not-found, invalid-argument. */
+  setArticleNote(articleId: string, note: string): Promise<void>;
+  /** Every highlight in the library, newest first, optionally filtered. Errors: invalid-argument. */
+  listHighlights(filter: HighlightFilter): Promise<LibraryHighlight[]>;
+}
+
+export const ANNOTATIONS_METHODS: Record<keyof AnnotationsApi, true> = {
+  addHighlight: true,
+  updateHighlight: true,
+  deleteHighlight: true,
+  restoreHighlight: true,
+  setArticleNote: true,
+  listHighlights: true,
+};

@@ -1,0 +1,46 @@
+/**
+ * Custom highlights receive no events (painter.ts), so a click is matched
+ * against the highlights' own rectangles. The rectangles, not the caret
+ * position, decide: a click in the margin beside a highlighted line puts the
+ * caret inside it but is not a click on it. Every highlight under the point
+ * is returned, so overlapping highlights can each be chosen.
+ */
+import { rangeFor, type DomTextIndex } from './painter';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export function spansAt<T extends Span>(index: DomTextIndex, spans: T[], x: number, y: number): T[] {
+  return spans.filter((span) => {
+    const range = rangeFor(index, span.start, span.end);
+    if (!range) return false;
+    for (const rect of range.getClientRects()) {
+      if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
+    }
+    return false;
+  });
+}
+
+/** The text range of the window's selection inside the content, trimmed of outer whitespace. */
+export function selectedSpan(index: DomTextIndex, selection: Selection | null): Span | null {
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  const content = document.createRange();
+  content.selectNodeContents(index.root);
+  if (
+    range.compareBoundaryPoints(Range.END_TO_START, content) >= 0 ||
+    range.compareBoundaryPoints(Range.START_TO_END, content) <= 0
+  ) {
+    return null;
+  }
+  const startsBefore = range.compareBoundaryPoints(Range.START_TO_START, content) < 0;
+  const endsAfter = range.compareBoundaryPoints(Range.END_TO_END, content) > 0;
+  let start = startsBefore ? 0 : index.offsetOf(range.startContainer, range.startOffset);
+  let end = endsAfter ? index.text.length : index.offsetOf(range.endContainer, range.endOffset);
+  if (start === null || end === null) return null;
+  while (start < end && /\s/.test(index.text[start] as string)) start++;
+  while (end > start && /\s/.test(index.text[end - 1] as string)) end--;
+  return start < end ? { start, end } : null;
+}
