@@ -6,7 +6,7 @@ export default defineConfig({
   plugins: [svelte({ configFile: false })],
   resolve: { alias: { '@shared': resolve('electron/shared') } },
   test: {
-    include: ['electron/**/*.test.ts', 'renderer/**/*.test.ts'],
+    include: ['electron/**/*.test.ts', 'renderer/**/*.test.ts', 'e2e/bench/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
   },
