@@ -6,7 +6,12 @@ export default defineConfig({
   plugins: [svelte({ configFile: false })],
   resolve: { alias: { '@shared': resolve('electron/shared') } },
   test: {
-    include: ['build/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts'],
+    include: [
+      'build/**/*.test.ts',
+      'electron/**/*.test.ts',
+      'renderer/**/*.test.ts',
+      'e2e/bench/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 20_000,
   },

@@ -11,6 +11,14 @@
  * process on first use (loading jsdom costs half a second, so start-up does not
  * pay it) and reused. The renderer sanitizes again with the browser's own DOM
  * before display; this pass is the one that decides what is stored.
+ *
+ * The input is parsed into a <template> and cleaned in place, not handed to
+ * DOMPurify as a string: DOMPurify parses strings with the window's
+ * DOMParser, and jsdom keeps every element with an id or name of every such
+ * document alive (its named-property tracker), so the heap grew by about
+ * 0.7 MB a page and sanitizing slowed as it grew. A template's content lives
+ * in an inert document jsdom does not track: nothing runs or loads there,
+ * and memory stays flat over thousands of pages.
  */
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { ASSET_PREFIX, isAssetName } from '../../shared/assets';
@@ -20,14 +28,19 @@ export interface SanitizedHtml {
   text: string;
 }
 
-let purifier: Promise<DOMPurify> | null = null;
+interface Purifier {
+  purify: DOMPurify;
+  document: Document;
+}
+
+let purifier: Promise<Purifier> | null = null;
 
 const CONFIG = {
   USE_PROFILES: { html: true },
   FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'link', 'meta'],
   FORBID_ATTR: ['style', 'class', 'srcset', 'sizes', 'target', 'ping', 'formaction'],
   SANITIZE_NAMED_PROPS: true,
-  RETURN_DOM: true as const,
+  IN_PLACE: true,
 };
 
 function isSafeHref(href: string): boolean {
@@ -46,7 +59,7 @@ function missingImage(document: Document, alt: string | null): Element {
   return placeholder;
 }
 
-async function createPurifier(): Promise<DOMPurify> {
+async function createPurifier(): Promise<Purifier> {
   const { JSDOM } = await import('jsdom');
   const { window } = new JSDOM('');
   const purify = createDOMPurify(window as unknown as Window & typeof globalThis);
@@ -63,14 +76,19 @@ async function createPurifier(): Promise<DOMPurify> {
       }
     }
   });
-  return purify;
+  return { purify, document: window.document as unknown as Document };
 }
 
 const BLOCKS = 'p, div, li, dt, dd, h1, h2, h3, h4, h5, h6, blockquote, pre, figcaption, td, th, tr, br, hr';
 
 export async function sanitizeHtml(dirty: string): Promise<SanitizedHtml> {
   purifier ??= createPurifier();
-  const body = (await purifier).sanitize(dirty, CONFIG);
+  const { purify, document } = await purifier;
+  const template = document.createElement('template');
+  template.innerHTML = dirty;
+  const body = template.content.ownerDocument.createElement('div');
+  body.append(template.content);
+  purify.sanitize(body, CONFIG);
   const html = body.innerHTML.trim();
   // textContent runs neighbouring blocks together ("…end.Next…"), which
   // miscounts words; a space after each block keeps them apart.
