@@ -98,6 +98,20 @@ test('highlights and notes made with mouse and keyboard survive a reload and a r
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Escape');
   await expect.poll(async () => (await storedArticle(lectern.libraryDir)).progress).toBeGreaterThan(0.3);
+  // Saves are throttled to one a second: wait for the last one, so the reload
+  // below tests restoring the place, not a race with the save on leaving.
+  let settled = -1;
+  await expect
+    .poll(
+      async () => {
+        const { progress } = await storedArticle(lectern.libraryDir);
+        const same = progress === settled;
+        settled = progress;
+        return same;
+      },
+      { intervals: [1500] },
+    )
+    .toBe(true);
   expect(await topBlock(page)).toBe(readingAt);
 
   const stored = await storedArticle(lectern.libraryDir);

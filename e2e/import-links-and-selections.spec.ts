@@ -60,7 +60,8 @@ test('a dragged selection and a pasted clip are saved with their structure and s
   await articles.filter({ hasText: 'Tide Notes' }).click();
   const content = page.getByTestId('article-content');
   await expect(content.getByRole('listitem')).toHaveText(['gulls', 'terns']);
-  await expect(page.getByRole('link', { name: 'coast.example' })).toBeVisible();
+  await expect(page.getByText('coast.example', { exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Open original/ })).toHaveAttribute('href', /coast\.example/);
   await page.keyboard.press('Escape');
 
   await articles.filter({ hasText: 'The Ferry Strike' }).click();

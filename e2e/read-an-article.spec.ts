@@ -54,7 +54,7 @@ test('find, contents, in-page links, keeping the place on resize, and the shortc
   await page.keyboard.press('s');
   await expect(page.getByRole('button', { name: 'Favorite' })).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
 });
 
 test('edited content re-anchors or orphans highlights, and the Highlights view finds them', async ({
@@ -97,7 +97,7 @@ test('edited content re-anchors or orphans highlights, and the Highlights view f
   await expect(orphan).toContainText('Check the tide table the night before');
 
   page = await lectern.restart();
-  await page.getByRole('link', { name: 'Highlights' }).click();
+  await page.getByRole('link', { name: 'Highlights', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Highlights', level: 1 })).toBeVisible();
   const items = page.getByRole('list').getByRole('link');
   await expect(items).toHaveCount(3);
