@@ -1,0 +1,10 @@
+/**
+ * Whether the keyboard-shortcuts sheet is showing. One sheet for the whole
+ * window, opened by `?` in the reader and by Help › Keyboard Shortcuts in
+ * the desktop app's menu.
+ */
+class ShortcutsSheetState {
+  open = $state(false);
+}
+
+export const shortcutsSheet = new ShortcutsSheetState();
