@@ -34,7 +34,7 @@ import { libraryChoice } from './library-choice';
 import { importLink } from './link-import';
 import { menuTemplate } from './menu-template';
 import { externalUrl } from '../shared/external-url';
-import { progressBarValue } from './taskbar-progress';
+import { jobProgressTracker, progressBarValue } from './taskbar-progress';
 import { createMainWindow } from './window';
 import { placeWindow } from './window-state';
 
@@ -118,9 +118,19 @@ export class DesktopApp {
     this.#stopEvents();
     this.#backend = backend;
     this.#libraryDir = libraryDir;
-    this.#stopEvents = forwardEvents(backend.events, () =>
+    const stopForwarding = forwardEvents(backend.events, () =>
       BrowserWindow.getAllWindows().map((window) => window.webContents),
     );
+    const barValue = jobProgressTracker();
+    const stopProgress = backend.events.subscribe((event) => {
+      if (event.type !== 'import-progress') return;
+      const value = barValue(event);
+      if (value !== null) this.#window?.setProgressBar(value);
+    });
+    this.#stopEvents = () => {
+      stopForwarding();
+      stopProgress();
+    };
   }
 
   #requireBackend(): Backend {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { progressBarValue } from './taskbar-progress';
+import type { ImportProgressEvent } from '../shared/api';
+import { jobProgressTracker, progressBarValue } from './taskbar-progress';
 
 describe('progressBarValue', () => {
   it.each([
@@ -11,5 +12,28 @@ describe('progressBarValue', () => {
     [{ done: 0, total: 0 }, -1],
   ])('shows %j as %d', (progress, expected) => {
     expect(progressBarValue(progress)).toBe(expected);
+  });
+});
+
+describe('jobProgressTracker', () => {
+  const event = (jobId: string, total: number | null): ImportProgressEvent => ({
+    type: 'import-progress',
+    jobId,
+    total,
+    outcome: { status: 'failed', input: 'x', error: { code: 'cancelled', message: 'x' } },
+  });
+
+  it('counts each job on its own and clears the bar when a job ends', () => {
+    const next = jobProgressTracker();
+    expect(next(event('a', 4))).toBe(0.25);
+    expect(next(event('b', 2))).toBe(0.5);
+    expect(next(event('a', 4))).toBe(0.5);
+    expect(next(event('a', 4))).toBe(0.75);
+    expect(next(event('a', 4))).toBe(-1);
+    expect(next(event('b', 2))).toBe(-1);
+  });
+
+  it('leaves the bar alone for a job that did not say its size', () => {
+    expect(jobProgressTracker()(event('a', null))).toBeNull();
   });
 });

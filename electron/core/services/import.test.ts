@@ -197,10 +197,11 @@ describe('bulk imports', () => {
     const files = Array.from({ length: 500 }, (_, i) =>
       file(`note-${i}.txt`, `Note ${i}\n\nThe body of note number ${i}.`),
     );
-    const outcomes = await service.importFiles(files, { jobId: 'bulk' });
+    const outcomes = await service.importFiles(files, { jobId: 'bulk', total: 500 });
     expect(outcomes.filter((o) => o.status === 'imported')).toHaveLength(500);
     const progress = events.filter((event) => event.type === 'import-progress');
     expect(progress).toHaveLength(500);
+    expect(progress.every((event) => event.total === 500)).toBe(true);
     expect(await articleFolders()).toHaveLength(500);
     expect(library.list()).toHaveLength(500);
   });

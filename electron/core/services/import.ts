@@ -160,7 +160,7 @@ export function importService(
     if (job) jobs.set(job.jobId, controller);
     return mapBounded(items, IMPORT_CONCURRENCY, async (item) => {
       const outcome = await run(item, controller.signal);
-      if (job) events.emit({ type: 'import-progress', jobId: job.jobId, outcome });
+      if (job) events.emit({ type: 'import-progress', jobId: job.jobId, total: job.total ?? null, outcome });
       return outcome;
     });
   }

@@ -19,6 +19,8 @@ export interface FileInput {
 /** Groups a batch's files into one import job, for progress events and cancelling. */
 export interface ImportJob {
   jobId: string;
+  /** How many items the whole job holds, across calls: lets the desktop app show taskbar progress. */
+  total?: number;
 }
 
 /** Text pasted or dropped as a clip. */
@@ -41,6 +43,8 @@ export type ImportOutcome =
 export interface ImportProgressEvent {
   type: 'import-progress';
   jobId: string;
+  /** The job's size, when its caller said (ImportJob.total). */
+  total: number | null;
   outcome: ImportOutcome;
 }
 

@@ -10,7 +10,12 @@ const fileInput = v.object({
   path: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(4096))),
 });
 
-const job = v.optional(v.strictObject({ jobId: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) }));
+const job = v.optional(
+  v.strictObject({
+    jobId: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+    total: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000))),
+  }),
+);
 const webUrl = v.pipe(
   v.string(),
   v.url(),

@@ -119,7 +119,7 @@ class Importer {
           const files = await Promise.all(
             batch.flatMap((unit) => [unit.main, ...unit.related.values()]).map(read),
           );
-          outcomes.push(...(await api.importFiles(files, { jobId })));
+          outcomes.push(...(await api.importFiles(files, { jobId, total: this.progress?.total })));
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           for (const unit of batch)
@@ -134,7 +134,7 @@ class Importer {
     const outcomes: ImportOutcome[] = [];
     await this.#run(urls.length, outcomes, async (jobId) => {
       try {
-        outcomes.push(...(await api.importUrls(urls, { jobId })));
+        outcomes.push(...(await api.importUrls(urls, { jobId, total: this.progress?.total })));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         for (const url of urls) outcomes.push(failed(url, `${url}: ${message}`, 'transport-failed'));
