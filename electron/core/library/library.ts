@@ -346,9 +346,20 @@ export class Library {
       // Something in the trash is not in the library: importing it again is allowed.
       if (place !== 'articles') continue;
       if (sha256 && summary.source.sha256 === sha256) return summary;
-      if (address && summary.url && normalizeUrl(summary.url) === address) return summary;
+      if (address && summary.url && this.#normalizedUrl(summary, summary.url) === address) return summary;
     }
     return null;
+  }
+
+  /**
+   * Each summary's address normalized once, not once per import: a summary
+   * object is replaced whenever its article changes, so the cache never goes stale.
+   */
+  readonly #normalizedUrls = new WeakMap<ArticleSummary, string | null>();
+
+  #normalizedUrl(summary: ArticleSummary, url: string): string | null {
+    if (!this.#normalizedUrls.has(summary)) this.#normalizedUrls.set(summary, normalizeUrl(url));
+    return this.#normalizedUrls.get(summary) ?? null;
   }
 
   /**
