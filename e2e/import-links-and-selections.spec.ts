@@ -2,7 +2,8 @@
  * Links and selections dragged from a browser or pasted: a link is fetched
  * (here from a local server), a selection is saved as a clip with its source
  * address, and a link that cannot be reached is kept, shown with its address,
- * and filled in by Retry once its server answers.
+ * and filled in by Retry once its server answers, or by itself when the
+ * window opens or the network comes back.
  */
 import { createServer } from 'node:net';
 import { startTestSite, type TestSite } from '../electron/core/import/fixtures/web-server';
@@ -109,6 +110,37 @@ test('an unreachable link is kept as pending with its address, and Retry fetches
     );
   } finally {
     await late.close();
+  }
+});
+
+test('links saved while offline are fetched when the window opens and when the network returns', async ({
+  lectern,
+}) => {
+  let page = lectern.page;
+  const [first, second] = [await freePort(), await freePort()];
+  for (const port of [first, second]) {
+    await dropData(page, { 'text/uri-list': `http://127.0.0.1:${port}/good` });
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Link kept to fetch later' }).first(),
+    ).toBeVisible();
+  }
+  const rows = () => page.getByRole('list', { name: 'Articles' }).getByRole('link');
+  await expect(rows().filter({ hasText: 'Not fetched yet' })).toHaveCount(2);
+
+  const servers = [await startTestSite(first)];
+  try {
+    page = await lectern.restart();
+    await expect(page.getByRole('status').filter({ hasText: 'A saved link was fetched' })).toContainText(
+      'Ferry Letters',
+    );
+    await expect(rows().filter({ hasText: 'Not fetched yet' })).toHaveCount(1);
+
+    servers.push(await startTestSite(second));
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect(rows().filter({ hasText: 'Not fetched yet' })).toHaveCount(0);
+    await expect(rows().filter({ hasText: 'Ferry Letters' })).toHaveCount(2);
+  } finally {
+    for (const server of servers) await server.close();
   }
 });
 

@@ -175,6 +175,26 @@ describe('links', () => {
     expect(await articleFolders()).toEqual([meta.id]);
   });
 
+  it('retries every pending link at once, leaving the still unreachable ones untouched', async () => {
+    const [first, second] = await service.importUrls([UNREACHABLE_URL, `${UNREACHABLE_URL}/second`]);
+    if (first?.status !== 'pending' || second?.status !== 'pending') throw new Error('expected pending');
+    await library.update(first.article.id, (next) => {
+      next.url = site.url('/other');
+    });
+    const untouched = await library.get(second.article.id);
+    events.length = 0;
+
+    const [outcomes, shared] = await Promise.all([service.retryPendingLinks(), service.retryPendingLinks()]);
+    expect(shared).toBe(outcomes);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['failed', 'imported']);
+    expect((await library.get(first.article.id)).title).toBe('Harbour Office');
+    // Failing again for the same reason rewrites nothing and tells no window.
+    expect(await library.get(second.article.id)).toEqual(untouched);
+    expect(events.map((event) => event.type === 'library-changed' && event.changed[0]?.id)).toEqual([
+      first.article.id,
+    ]);
+  });
+
   it('gives up on a slow server after the time limit, keeping the link', async () => {
     const [outcome] = await service.importUrls([site.url('/slow')]);
     expect(outcome?.status).toBe('pending');

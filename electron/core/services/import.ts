@@ -63,6 +63,7 @@ export function importService(
 ): ImportApi {
   const pageFetch = options.pageFetch ?? PAGE_FETCH;
   const jobs = new Map<string, AbortController>();
+  let retryingPending: Promise<ImportOutcome[]> | null = null;
   let writing: Promise<unknown> = Promise.resolve();
 
   /** Runs `step` after every earlier write has finished: duplicate checks see all previous imports. */
@@ -165,6 +166,32 @@ export function importService(
     });
   }
 
+  async function retryArticle(id: string): Promise<ImportOutcome> {
+    const { pending, url, title } = await library.get(id);
+    if (!pending || !url) {
+      throw new LecternError('invalid-argument', `“${title}” is already saved; there is nothing to retry.`);
+    }
+    return guarded(url, async () => {
+      let article: NewArticle;
+      try {
+        article = await fetchArticle(url);
+      } catch (error) {
+        const reason = error instanceof LecternError ? error.message : serializeError(error).message;
+        if (pending.reason !== reason) {
+          const kept = await library.update(id, (next) => {
+            next.pending = { reason };
+            next.excerpt = reason;
+          });
+          events.emit({ type: 'library-changed', changed: [summarize(kept)], removed: [] });
+        }
+        throw error;
+      }
+      const saved = summarize(await serialized(() => library.replace(id, article)));
+      events.emit({ type: 'library-changed', changed: [saved], removed: [] });
+      return { status: 'imported', input: url, article: saved };
+    });
+  }
+
   return {
     async importFiles(files, job) {
       return runJob(groupSavedPages(files), job, importUnit);
@@ -181,32 +208,16 @@ export function importService(
       return guarded(name, async () => file(name, await prepareText(input), null));
     },
 
-    async retryArticle(id) {
-      const meta = await library.get(id);
-      if (!meta.pending || !meta.url) {
-        throw new LecternError(
-          'invalid-argument',
-          `“${meta.title}” is already saved; there is nothing to retry.`,
-        );
-      }
-      const url = meta.url;
-      return guarded(url, async () => {
-        let article: NewArticle;
-        try {
-          article = await fetchArticle(url);
-        } catch (error) {
-          const reason = error instanceof LecternError ? error.message : serializeError(error).message;
-          const kept = await library.update(id, (next) => {
-            next.pending = { reason };
-            next.excerpt = reason;
-          });
-          events.emit({ type: 'library-changed', changed: [summarize(kept)], removed: [] });
-          throw error;
-        }
-        const saved = summarize(await serialized(() => library.replace(id, article)));
-        events.emit({ type: 'library-changed', changed: [saved], removed: [] });
-        return { status: 'imported', input: url, article: saved };
-      });
+    retryArticle,
+
+    retryPendingLinks() {
+      retryingPending ??= mapBounded(
+        library.list().filter((summary) => summary.pending),
+        IMPORT_CONCURRENCY,
+        // One filled in meanwhile (by a Retry in a window) fails alone.
+        (summary) => guarded(summary.title, () => retryArticle(summary.id)),
+      ).finally(() => (retryingPending = null));
+      return retryingPending;
     },
 
     async cancelImport(jobId) {

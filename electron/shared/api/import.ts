@@ -61,6 +61,12 @@ export interface ImportApi {
   importUrls(urls: string[], job?: ImportJob): Promise<ImportOutcome[]>;
   /** Fetches a pending article's link again and fills it in. Errors: not-found, invalid-argument. */
   retryArticle(id: string): Promise<ImportOutcome>;
+  /**
+   * Retries every pending link in the library (not those in the trash), a few
+   * at a time; a window calls it when it opens and when the network comes
+   * back. Concurrent calls share one run. Errors: none.
+   */
+  retryPendingLinks(): Promise<ImportOutcome[]>;
   /** Stops a job: inputs not yet started fail as cancelled. Errors: none. */
   cancelImport(jobId: string): Promise<void>;
 }
@@ -70,5 +76,6 @@ export const IMPORT_METHODS: Record<keyof ImportApi, true> = {
   importText: true,
   importUrls: true,
   retryArticle: true,
+  retryPendingLinks: true,
   cancelImport: true,
 };

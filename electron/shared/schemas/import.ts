@@ -35,5 +35,6 @@ export const importArgs: ArgsSchemas<ImportApi> = {
   importText: v.strictTuple([textInput]),
   importUrls: v.strictTuple([v.pipe(v.array(webUrl), v.minLength(1), v.maxLength(1000)), job]),
   retryArticle: v.strictTuple([articleId]),
+  retryPendingLinks: v.strictTuple([]),
   cancelImport: v.strictTuple([v.pipe(v.string(), v.minLength(1), v.maxLength(100))]),
 };

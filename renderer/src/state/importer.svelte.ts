@@ -159,6 +159,22 @@ class Importer {
     return outcome;
   }
 
+  /**
+   * Fetches the links saved while offline, quietly: only what got filled in
+   * is told. Called when the window opens and when the network comes back.
+   */
+  async retryPendingLinks(): Promise<void> {
+    const titles = (await api.retryPendingLinks()).flatMap((outcome) =>
+      outcome.status === 'imported' ? [outcome.article.title] : [],
+    );
+    if (titles.length === 0) return;
+    notices.show({
+      tone: 'success',
+      title: titles.length === 1 ? 'A saved link was fetched' : `${titles.length} saved links were fetched`,
+      lines: titles,
+    });
+  }
+
   cancel(): void {
     if (!this.progress || !this.#jobId) return;
     this.#cancelled = true;
