@@ -128,6 +128,28 @@ describe('PDF', () => {
     expect(article.source.kind).toBe('pdf');
   });
 
+  it('reads a two-column page column by column, joining a paragraph that runs on into the next column', async () => {
+    const left = [
+      'The harbour was quiet that winter, and the',
+      'keepers of the light wrote far less than they',
+      'had in any year before it, because the ferry',
+    ];
+    const right = [
+      'stopped running in the first week of January',
+      'and did not come back until the ice had gone',
+      'from the channel and the causeway was open.',
+    ];
+    const page = [
+      { text: 'Harbour Notes', size: 28, y: 740 },
+      ...left.flatMap((text, row) => [
+        { text, size: 11, y: 700 - row * 14, x: 72 },
+        { text: right[row] ?? '', size: 11, y: 700 - row * 14, x: 320 },
+      ]),
+    ];
+    const article = await prepareFile(file('columns.pdf', pdfBytes([page])));
+    expect(article.html).toContain(`<p>${[...left, ...right].join(' ')}</p>`);
+  });
+
   it('prefers the title in the document information', async () => {
     const article = await prepareFile(file('x.pdf', pdfBytes([lines], { title: 'Almanac' })));
     expect(article.fields.title).toBe('Almanac');

@@ -1,6 +1,7 @@
 /**
  * PDF to reader HTML from the text layer (pdfjs-dist). Text items are grouped
- * into lines by their baseline, lines into paragraphs where the gap between
+ * into lines by their baseline (two-column pages read column by column:
+ * pdf-columns.ts), lines into paragraphs where the gap between
  * them is wider than the usual line spacing; a line set clearly larger than
  * the body text (the most common size, weighted by characters) becomes a
  * heading. Page images are left out: the reader keeps the words. A PDF with
@@ -8,6 +9,7 @@
  * than stored as an empty article.
  */
 import { LecternError } from '../../shared/errors';
+import { readingOrder, type Fragment } from './pdf-columns';
 
 export interface PdfArticle {
   title: string;
@@ -27,6 +29,9 @@ const MIN_TEXT_CHARS = 20;
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+type PdfDocument = Awaited<ReturnType<typeof openPdf>>;
+type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
 async function openPdf(bytes: Uint8Array, name: string) {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -53,22 +58,39 @@ async function openPdf(bytes: Uint8Array, name: string) {
   }
 }
 
-async function readLines(document: Awaited<ReturnType<typeof openPdf>>): Promise<Line[]> {
+interface PdfFragment extends Fragment {
+  size: number;
+}
+
+async function pageFragments(page: PdfPage): Promise<PdfFragment[]> {
+  const fragments: PdfFragment[] = [];
+  for (const item of (await page.getTextContent()).items) {
+    if (!('str' in item) || item.str === '') continue;
+    const [, , c, d, x, y] = item.transform as number[];
+    const x0 = x ?? 0;
+    fragments.push({
+      text: item.str,
+      x0,
+      x1: x0 + item.width,
+      y: y ?? 0,
+      size: Math.round(Math.hypot(c ?? 0, d ?? 0) * 10) / 10,
+    });
+  }
+  return fragments;
+}
+
+async function readLines(document: PdfDocument): Promise<Line[]> {
   const lines: Line[] = [];
   for (let number = 1; number <= document.numPages; number++) {
     const page = await document.getPage(number);
-    const content = await page.getTextContent();
+    const fragments = readingOrder(await pageFragments(page), page.getViewport({ scale: 1 }).width);
     let current: Line | null = null;
-    for (const item of content.items) {
-      if (!('str' in item)) continue;
-      const [, , c, d, , y] = item.transform as number[];
-      const size = Math.round(Math.hypot(c ?? 0, d ?? 0) * 10) / 10;
-      if (item.str === '' && !item.hasEOL) continue;
-      if (current && Math.abs(current.y - (y ?? 0)) < Math.max(2, size * 0.3)) {
-        current.text += item.str;
-        current.size = Math.max(current.size, item.str.trim() ? size : 0);
-      } else if (item.str.trim()) {
-        current = { text: item.str, size, y: y ?? 0, page: number };
+    for (const { text, y, size } of fragments) {
+      if (current && Math.abs(current.y - y) < Math.max(2, size * 0.3)) {
+        current.text += text;
+        current.size = Math.max(current.size, text.trim() ? size : 0);
+      } else if (text.trim()) {
+        current = { text, size, y, page: number };
         lines.push(current);
       }
     }
@@ -119,7 +141,9 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<PdfArtic
         if (level === 1 && title === null) title = line.text;
       } else {
         const gap = previous && previous.page === line.page ? previous.y - line.y : 0;
-        if (previous && (previous.size >= body * 1.2 || gap > line.size * 1.6 || gap < 0)) flush();
+        // Going back up the page (the next column) ends a paragraph only where a sentence ends.
+        const climbs = gap < 0 && /[.!?:"”’)]$/.test(previous?.text ?? '');
+        if (previous && (previous.size >= body * 1.2 || gap > line.size * 1.6 || climbs)) flush();
         paragraph.push(line.text);
       }
       previous = line;
