@@ -7,6 +7,7 @@
  * progress is 1, so a finished article reads as finished.
  */
 import type { DomTextIndex } from './painter';
+import { settleScroll } from './settle-scroll';
 
 export const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, figure, table, dt, dd';
 
@@ -46,5 +47,5 @@ export function scrollToOffset(index: DomTextIndex, offset: number, top: number)
   const element = point?.node.parentElement;
   if (!element) return;
   const block = element.closest(BLOCKS) ?? element;
-  window.scrollTo(0, window.scrollY + block.getBoundingClientRect().top - top);
+  settleScroll(() => block.getBoundingClientRect().top - top);
 }
