@@ -40,7 +40,7 @@ export function scrollToOffset(index: DomTextIndex, offset: number, top: number)
     return;
   }
   if (offset >= index.text.length && index.text.length > 0) {
-    window.scrollTo(0, document.documentElement.scrollHeight);
+    scrollToEnd();
     return;
   }
   const point = index.pointAt(offset, 'forward');
@@ -48,4 +48,9 @@ export function scrollToOffset(index: DomTextIndex, offset: number, top: number)
   if (!element) return;
   const block = element.closest(BLOCKS) ?? element;
   settleScroll(() => block.getBoundingClientRect().top - top);
+}
+
+/** Scrolls to the very end, also once the blocks shown there take their real height. */
+export function scrollToEnd(): void {
+  settleScroll(() => document.documentElement.scrollHeight - window.innerHeight - window.scrollY);
 }
