@@ -49,6 +49,11 @@ test('highlights and notes made with mouse and keyboard survive a reload and a r
   await page.keyboard.press('h');
 
   await expect(notebook(page).getByTestId('notebook-entry')).toHaveCount(4);
+  // A quote from a paragraph into a list item reads with a line break between the two.
+  const acrossBlocks = notebook(page).getByRole('button', { name: /^before you go/ });
+  expect(await acrossBlocks.innerText()).toMatch(
+    /^before you go,[^\n]*\nCheck the tide table the night before$/,
+  );
   const painted = await paintedHighlights(page);
   expect(painted.yellow?.[0]).toMatch(
     /^joined to the mainland twice a day and cut off twice a day, [\s\S]*keep two clocks$/,

@@ -10,6 +10,18 @@
  * from the backend and when the first frame with every highlight painted has
  * been produced (ReaderView.svelte, `lectern:open`); each copy is opened
  * RUNS times in a fresh page, the first WARMUP runs untimed.
+ *
+ * What the mark covers: sanitizing the HTML and putting it in the page,
+ * building the text model, anchoring and registering every highlight (all
+ * 500 are checked as registered below), restoring the reading place, and
+ * one frame (style, layout and paint of what is in view) after all of that.
+ * What it leaves out, on purpose: fetching the article (before the content
+ * arrives), and the work done just after that frame: focusing the title and
+ * rendering the notebook's list (the panel itself is in the frame). Blocks
+ * out of view are laid out when they come near it (content-visibility), so
+ * the frame holds the text and highlights in view, not a layout of the
+ * whole article. The article opens at its top (progress 0); reopening further
+ * down adds a forced layout and corrections over the next frames.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -33,4 +33,16 @@ export interface Highlight {
   createdAt: string;
   updatedAt: string;
   target: HighlightTarget;
+  /**
+   * The highlighted words as a person reads them, with a line break where
+   * one block (paragraph, list item, heading) ends and the next begins.
+   * Present only when it differs from the quote selector's `exact`, which
+   * is the article's text as stored and often runs blocks together.
+   */
+  quote?: string;
+}
+
+/** What a highlight says, as read (see Highlight.quote). */
+export function highlightText(highlight: Pick<Highlight, 'quote' | 'target'>): string {
+  return highlight.quote ?? highlight.target.selector[0].exact;
 }

@@ -39,6 +39,11 @@ export interface ArticleMeta {
   tags: string[];
   /** How far the person has read, 0..1. */
   progress: number;
+  /**
+   * Where the person was (a progress below "read") when they marked the
+   * article read by hand; marking it unread goes back there. Absent otherwise.
+   */
+  readPlace?: number;
   /** The article's own note, Markdown. */
   note: string;
   source: ArticleSource;

@@ -12,7 +12,13 @@
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { summarize, type ArticleMeta, type ArticleSource, type ArticleSummary } from '../../shared/article';
+import {
+  READ_PROGRESS,
+  summarize,
+  type ArticleMeta,
+  type ArticleSource,
+  type ArticleSummary,
+} from '../../shared/article';
 import { isAssetName } from '../../shared/assets';
 import { normalizeUrl } from '../../shared/url-normalize';
 import { LecternError } from '../../shared/errors';
@@ -65,8 +71,11 @@ function looksLikeArticle(value: unknown, id: string): value is ArticleMeta {
 
 /** Fills in fields an older or hand-edited article.json may lack, so the rest of Lectern can trust them. */
 function withDefaults(meta: ArticleMeta): ArticleMeta {
+  const { readPlace, ...rest } = meta;
+  const keptPlace = typeof readPlace === 'number' && readPlace > 0 && readPlace < READ_PROGRESS;
   return {
-    ...meta,
+    ...rest,
+    ...(keptPlace ? { readPlace } : {}),
     tags: Array.isArray(meta.tags) ? meta.tags.filter((t) => typeof t === 'string') : [],
     highlights: Array.isArray(meta.highlights) ? meta.highlights : [],
     note: typeof meta.note === 'string' ? meta.note : '',

@@ -2,6 +2,7 @@
 import type { ArticlePatch, ArticlesApi } from '../../shared/api';
 import { summarize } from '../../shared/article';
 import type { ServiceContext } from './context';
+import { setProgress } from '../library/read-mark';
 
 export function articlesService({ library, events }: ServiceContext): ArticlesApi {
   return {
@@ -17,7 +18,9 @@ export function articlesService({ library, events }: ServiceContext): ArticlesAp
     async updateArticle(id: string, patch: ArticlePatch) {
       const summary = summarize(
         await library.update(id, (draft) => {
-          Object.assign(draft, patch);
+          const { progress, ...rest } = patch;
+          Object.assign(draft, rest);
+          if (progress !== undefined) setProgress(draft, progress);
         }),
       );
       events.emit({ type: 'library-changed', changed: [summary], removed: [] });

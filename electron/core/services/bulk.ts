@@ -2,6 +2,7 @@
 import type { ArticleState, BulkApi, BulkPatch } from '../../shared/api';
 import type { ServiceContext } from './context';
 import { changeMany } from './change-many';
+import { markRead, setProgress } from '../library/read-mark';
 
 function sameState(a: ArticleState, b: Omit<ArticleState, 'id'>): boolean {
   return (
@@ -20,7 +21,7 @@ export function bulkService({ library, events }: ServiceContext): BulkApi {
         const before = { ...meta, tags: meta.tags };
         if (patch.status !== undefined) meta.status = patch.status;
         if (patch.favorite !== undefined) meta.favorite = patch.favorite;
-        if (patch.read !== undefined) meta.progress = patch.read ? 1 : 0;
+        if (patch.read !== undefined) markRead(meta, patch.read);
         if (sameState({ ...before, id: meta.id }, meta)) return false;
       });
     },
@@ -33,7 +34,7 @@ export function bulkService({ library, events }: ServiceContext): BulkApi {
         meta.status = state.status;
         meta.favorite = state.favorite;
         meta.tags = [...state.tags];
-        meta.progress = state.progress;
+        setProgress(meta, state.progress);
       });
     },
   };

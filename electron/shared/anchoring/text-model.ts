@@ -25,12 +25,46 @@ export interface TextModelNode {
   readonly childNodes: ArrayLike<TextModelNode>;
   readonly parentNode: TextModelNode | null;
   readonly nextSibling: TextModelNode | null;
+  /** Where present (any DOM), Text nodes are found with the DOM's own TreeWalker. */
+  readonly ownerDocument?: {
+    createTreeWalker(root: TextModelNode, whatToShow: number): { nextNode(): TextModelNode | null };
+  } | null;
 }
+
+/** NodeFilter.SHOW_TEXT. */
+const SHOW_TEXT = 4;
 
 /** A point in the DOM: a Text node and a character offset in it. */
 export interface TextPoint<N extends TextModelNode = TextModelNode> {
   node: N;
   offset: number;
+}
+
+/**
+ * The Text nodes under `root` in document order, in one pass: the DOM's own
+ * TreeWalker where there is one (native, several times faster than walking
+ * childNodes from script on a long article), else an explicit stack.
+ */
+function* textNodes<N extends TextModelNode>(root: N): Generator<N> {
+  if (root.nodeType === TEXT_NODE) {
+    yield root;
+    return;
+  }
+  const walker = root.ownerDocument?.createTreeWalker(root, SHOW_TEXT);
+  if (walker) {
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) yield node as N;
+    return;
+  }
+  const stack: N[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as N;
+    if (node.nodeType === TEXT_NODE) {
+      yield node;
+      continue;
+    }
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as N);
+  }
 }
 
 /**
@@ -46,20 +80,13 @@ export class TextIndex<N extends TextModelNode = TextModelNode> {
   constructor(readonly root: N) {
     const parts: string[] = [];
     let length = 0;
-    const stack: N[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop() as N;
-      if (node.nodeType === TEXT_NODE) {
-        const data = node.nodeValue ?? '';
-        this.nodes.push(node);
-        this.starts.push(length);
-        this.#startOf.set(node, length);
-        parts.push(data);
-        length += data.length;
-        continue;
-      }
-      const children = node.childNodes;
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as N);
+    for (const node of textNodes(root)) {
+      const data = node.nodeValue ?? '';
+      this.nodes.push(node);
+      this.starts.push(length);
+      this.#startOf.set(node, length);
+      parts.push(data);
+      length += data.length;
     }
     this.text = parts.join('');
   }

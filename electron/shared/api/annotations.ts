@@ -6,6 +6,8 @@ export interface NewHighlight {
   /** Markdown; may be empty. */
   note: string;
   target: HighlightTarget;
+  /** The words as read, when they differ from the target's quote (Highlight.quote). */
+  quote?: string;
 }
 
 export interface HighlightPatch {

@@ -31,9 +31,11 @@ const target = v.pipe(
 );
 
 const isoDate = v.pipe(v.string(), v.isoTimestamp());
+// The quote as read adds at most a line break per character of the stored quote.
+const quote = v.optional(v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(2 * MAX_QUOTE_CHARS)));
 
 export const annotationsArgs: ArgsSchemas<AnnotationsApi> = {
-  addHighlight: v.strictTuple([articleId, v.strictObject({ color, note, target })]),
+  addHighlight: v.strictTuple([articleId, v.strictObject({ color, note, target, quote })]),
   updateHighlight: v.strictTuple([
     articleId,
     highlightId,
@@ -42,7 +44,7 @@ export const annotationsArgs: ArgsSchemas<AnnotationsApi> = {
   deleteHighlight: v.strictTuple([articleId, highlightId]),
   restoreHighlight: v.strictTuple([
     articleId,
-    v.strictObject({ id: highlightId, color, note, createdAt: isoDate, updatedAt: isoDate, target }),
+    v.strictObject({ id: highlightId, color, note, createdAt: isoDate, updatedAt: isoDate, target, quote }),
   ]),
   setArticleNote: v.strictTuple([articleId, note]),
   listHighlights: v.strictTuple([

@@ -10,6 +10,7 @@ import MarkdownIt from 'markdown-it';
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true });
 
 export function renderMarkdown(source: string): string {
+  if (source.trim() === '') return '';
   return DOMPurify.sanitize(markdown.render(source), {
     USE_PROFILES: { html: true },
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'img'],

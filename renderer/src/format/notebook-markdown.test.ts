@@ -41,6 +41,14 @@ describe('notebookMarkdown', () => {
     );
   });
 
+  it('quotes a highlight across blocks line by line, as read, not as the text runs together', () => {
+    const across = { ...highlight(13, 37, ''), quote: 'Second line.\nAnother passage.' };
+    const markdown = notebookMarkdown({ title: 'T', byline: null, siteName: null, url: null, note: '' }, [
+      across,
+    ]);
+    expect(markdown).toContain('> Second line.\n>\n> Another passage.');
+  });
+
   it('leaves out what the article does not have', () => {
     expect(notebookMarkdown({ title: 'Clip', byline: null, siteName: null, url: null, note: '' }, [])).toBe(
       '# Clip\n',

@@ -3,7 +3,7 @@
  * and every highlight as a block quote followed by its note, in the order
  * they appear in the article. Quotes keep their line breaks as quoted lines.
  */
-import type { Highlight } from '@shared/annotation';
+import { highlightText, type Highlight } from '@shared/annotation';
 import type { ArticleMeta } from '@shared/article';
 
 function quote(text: string): string {
@@ -25,7 +25,7 @@ export function notebookMarkdown(
   if (meta.note.trim()) parts.push(meta.note.trim());
   if (highlights.length > 0) parts.push('## Highlights');
   for (const highlight of highlights) {
-    parts.push(quote(highlight.target.selector[0].exact));
+    parts.push(quote(highlightText(highlight)));
     if (highlight.note.trim()) parts.push(highlight.note.trim());
   }
   return `${parts.join('\n\n')}\n`;

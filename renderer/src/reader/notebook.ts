@@ -4,13 +4,15 @@
  * ones after the rest so they are never hidden; and the table of contents
  * from the article's headings.
  */
-import type { Highlight } from '@shared/annotation';
+import { highlightText, type Highlight } from '@shared/annotation';
 import { anchorTarget, type Anchor } from '@shared/anchoring/anchor';
 
 export interface NotebookEntry {
   highlight: Highlight;
   /** False when the highlight's text is no longer in the article. */
   anchored: boolean;
+  /** The words as read: where the highlight lies now, else as stored. */
+  text: string;
 }
 
 export interface TocEntry {
@@ -27,11 +29,19 @@ export function anchorAll(text: string, highlights: Highlight[]): Map<string, An
 export function notebookEntries(
   highlights: Highlight[],
   anchors: Map<string, Anchor | null>,
+  readable: (start: number, end: number) => string,
 ): NotebookEntry[] {
   const position = (h: Highlight) => anchors.get(h.id)?.start ?? Number.POSITIVE_INFINITY;
   return [...highlights]
     .sort((a, b) => position(a) - position(b) || (a.createdAt < b.createdAt ? -1 : 1))
-    .map((highlight) => ({ highlight, anchored: anchors.get(highlight.id) != null }));
+    .map((highlight) => {
+      const anchor = anchors.get(highlight.id);
+      return {
+        highlight,
+        anchored: anchor != null,
+        text: anchor ? readable(anchor.start, anchor.end) : highlightText(highlight),
+      };
+    });
 }
 
 export function tableOfContents(content: Element): TocEntry[] {

@@ -7,6 +7,7 @@
  * progress is 1, so a finished article reads as finished.
  */
 import type { DomTextIndex } from './painter';
+import { settleScroll } from './settle-scroll';
 
 export const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, figure, table, dt, dd';
 
@@ -39,12 +40,17 @@ export function scrollToOffset(index: DomTextIndex, offset: number, top: number)
     return;
   }
   if (offset >= index.text.length && index.text.length > 0) {
-    window.scrollTo(0, document.documentElement.scrollHeight);
+    scrollToEnd();
     return;
   }
   const point = index.pointAt(offset, 'forward');
   const element = point?.node.parentElement;
   if (!element) return;
   const block = element.closest(BLOCKS) ?? element;
-  window.scrollTo(0, window.scrollY + block.getBoundingClientRect().top - top);
+  settleScroll(() => block.getBoundingClientRect().top - top);
+}
+
+/** Scrolls to the very end, also once the blocks shown there take their real height. */
+export function scrollToEnd(): void {
+  settleScroll(() => document.documentElement.scrollHeight - window.innerHeight - window.scrollY);
 }
