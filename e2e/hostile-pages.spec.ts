@@ -5,6 +5,8 @@
  * library file edited by hand to carry the same payloads is opened too. In
  * both, nothing runs (the canary stays unset and no dialog opens), no request
  * leaves for any host but Lectern's own, and the window stays on the article.
+ * The edited file is opened twice: cleaned by the browser's Sanitizer API and
+ * by the DOMPurify fallback that browsers without it (Electron 45) use.
  */
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -97,28 +99,40 @@ test('an imported hostile page runs nothing and fetches nothing', async ({ lecte
   await expectNothingRan(page, seen, articleUrl);
 });
 
-test('a library file edited to carry payloads runs nothing when opened', async ({ lectern }) => {
-  await dropFiles(lectern.page, [
-    { name: 'quiet-water.html', mimeType: 'text/html', content: hostilePage() },
-  ]);
-  await expect(lectern.page.getByRole('list', { name: 'Articles' }).getByRole('link')).toHaveCount(1);
-  // The library is an open folder: anyone can put raw HTML into content.html.
-  const [id] = await readdir(join(lectern.libraryDir, 'articles'));
-  await writeFile(
-    join(lectern.libraryDir, 'articles', id as string, 'content.html'),
-    `<h1>${HOSTILE_TITLE}</h1><p>Restoration began with volunteers, edited by hand.</p>${PAYLOADS}<p><a href="relative/page.html">A relative link that the base would send away</a></p>`,
-  );
+for (const withoutSanitizerApi of [false, true]) {
+  const how = withoutSanitizerApi ? ', cleaned by DOMPurify where the browser has no Sanitizer API' : '';
+  test(`a library file edited to carry payloads runs nothing when opened${how}`, async ({ lectern }) => {
+    await dropFiles(lectern.page, [
+      { name: 'quiet-water.html', mimeType: 'text/html', content: hostilePage() },
+    ]);
+    await expect(lectern.page.getByRole('list', { name: 'Articles' }).getByRole('link')).toHaveCount(1);
+    // The library is an open folder: anyone can put raw HTML into content.html.
+    const [id] = await readdir(join(lectern.libraryDir, 'articles'));
+    await writeFile(
+      join(lectern.libraryDir, 'articles', id as string, 'content.html'),
+      `<h1>${HOSTILE_TITLE}</h1><p>Restoration began with volunteers, edited by hand.</p>${PAYLOADS}<p><a href="relative/page.html">A relative link that the base would send away</a></p>`,
+    );
 
-  const page = await lectern.restart();
-  const seen = await watch(page);
-  await page.getByRole('list', { name: 'Articles' }).getByRole('link').click();
-  const content = page.getByTestId('article-content');
-  await expect(content).toContainText('edited by hand');
-  await expect(content.locator('script, iframe, object, embed, form, style, link, meta')).toHaveCount(0);
+    const page = await lectern.restart();
+    if (withoutSanitizerApi) {
+      // Electron 45's Chromium predates Element.setHTML: the reader falls back to DOMPurify there.
+      await page.addInitScript(() => {
+        delete (Element.prototype as { setHTML?: unknown }).setHTML;
+        delete (globalThis as { Sanitizer?: unknown }).Sanitizer;
+      });
+      await page.reload();
+      expect(await page.evaluate(() => 'setHTML' in Element.prototype)).toBe(false);
+    }
+    const seen = await watch(page);
+    await page.getByRole('list', { name: 'Articles' }).getByRole('link').click();
+    const content = page.getByTestId('article-content');
+    await expect(content).toContainText('edited by hand');
+    await expect(content.locator('script, iframe, object, embed, form, style, link, meta')).toHaveCount(0);
 
-  const articleUrl = page.url();
-  await touchEverything(page);
-  // Kept by hand in the file, a relative link resolves nowhere: clicking it opens nothing.
-  await content.getByText('A relative link that the base would send away').click();
-  await expectNothingRan(page, seen, articleUrl);
-});
+    const articleUrl = page.url();
+    await touchEverything(page);
+    // Kept by hand in the file, a relative link resolves nowhere: clicking it opens nothing.
+    await content.getByText('A relative link that the base would send away').click();
+    await expectNothingRan(page, seen, articleUrl);
+  });
+}

@@ -22,6 +22,10 @@
  * the frame holds the text and highlights in view, not a layout of the
  * whole article. The article opens at its top (progress 0); reopening further
  * down adds a forced layout and corrections over the next frames.
+ *
+ * The copy with highlights is opened a second way too: with the browser's
+ * Sanitizer API taken away, as in Electron 45's Chromium, where the reader
+ * cleans the article with DOMPurify instead.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -115,13 +119,25 @@ async function main(): Promise<void> {
     const backend = await startBackend(libraryDir);
     const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
     try {
-      for (const [variant, id, count] of [
-        ['baseline: same article, no highlights', plain.id, 0],
-        ['lectern: 500 highlights', marked.id, HIGHLIGHTS],
+      for (const [variant, id, count, withoutSanitizerApi] of [
+        ['baseline: same article, no highlights', plain.id, 0, false],
+        ['lectern: 500 highlights', marked.id, HIGHLIGHTS, false],
+        [
+          'lectern: 500 highlights, DOMPurify (no Sanitizer API, as in Electron 45)',
+          marked.id,
+          HIGHLIGHTS,
+          true,
+        ],
       ] as const) {
         const times: number[] = [];
         for (let run = 0; run < RUNS + WARMUP; run++) {
           const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+          if (withoutSanitizerApi) {
+            await page.addInitScript(() => {
+              delete (Element.prototype as { setHTML?: unknown }).setHTML;
+              delete (globalThis as { Sanitizer?: unknown }).Sanitizer;
+            });
+          }
           await page.goto(`${backend.url}#/article/${id}`);
           // Anonymous functions only: tsx's helper for named ones does not exist in the page.
           const handle = await page.waitForFunction(
