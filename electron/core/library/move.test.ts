@@ -29,6 +29,8 @@ beforeEach(async () => {
     assets: [],
     original: { bytes: new TextEncoder().encode('Moving day'), extension: 'txt' },
   });
+  // Closed before the test, so no delayed catalog save writes while a folder is removed.
+  await library.close();
   await mkdir(join(from, '.cache'), { recursive: true });
   await writeFile(join(from, '.cache', 'index.bin'), 'derived');
 });
@@ -57,6 +59,7 @@ describe('copyLibrary', () => {
     const moved = await Library.open(to);
     expect(moved.list().map((article) => article.title)).toEqual(['Moving day']);
     expect(await moved.content(moved.list()[0]!.id)).toContain('Moving day');
+    await moved.close();
   });
 
   it('leaves the lock file and derived data behind and the original untouched', async () => {
