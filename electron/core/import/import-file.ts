@@ -136,12 +136,7 @@ async function fromPage(
 async function fromMhtml(file: FileInput, options: PrepareOptions): Promise<Built> {
   const { page, resources } = parseMhtml(file.bytes, file.name);
   const pageUrl = page.location;
-  const html = decodeHtml(
-    page.charset && !/<meta[^>]+charset/i.test(new TextDecoder('latin1').decode(page.body.subarray(0, 1024)))
-      ? new TextEncoder().encode(new TextDecoder(page.charset).decode(page.body))
-      : page.body,
-    file.name,
-  );
+  const html = decodeHtml(page.body, file.name, page.charset);
   const local: LocalImage = (src) => {
     if (!pageUrl || src.startsWith('cid:')) return resources.get(src)?.body ?? null;
     try {
