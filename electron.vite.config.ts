@@ -16,7 +16,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The import pool's worker is its own entry, found beside index.js at run time (prepare-pool.ts).
+      rolldownOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          'prepare-worker': resolve('electron/core/import/prepare-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -31,6 +31,12 @@ export interface ArticleMeta {
   lang: string | null;
   excerpt: string;
   wordCount: number;
+  /**
+   * "assets/<name>": the stored picture that stands for the article (the
+   * page's own lead image when its bytes came with the page, else the first
+   * picture kept in the content). Absent when the article keeps none.
+   */
+  leadImage?: string;
   /** ISO 8601 timestamps. */
   addedAt: string;
   updatedAt: string;

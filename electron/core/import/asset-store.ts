@@ -50,10 +50,10 @@ export class AssetStore {
     return `${ASSET_PREFIX}${name}`;
   }
 
-  /** The stored images that `html` still refers to. */
-  usedBy(html: string): StoredAsset[] {
+  /** The stored images that `html` still refers to, and the lead image when one is given. */
+  usedBy(html: string, leadImage: string | null = null): StoredAsset[] {
     return [...this.#assets]
-      .filter(([name]) => html.includes(`${ASSET_PREFIX}${name}`))
+      .filter(([name]) => html.includes(`${ASSET_PREFIX}${name}`) || leadImage === `${ASSET_PREFIX}${name}`)
       .map(([name, bytes]) => ({ name, bytes }));
   }
 }

@@ -133,12 +133,24 @@ describe('decodeHtml', () => {
     expect(error.message).toContain('liar.html');
   });
 
-  it('refuses a charset it does not know, naming the file and the charset', () => {
-    const error = refusal(() => decodeHtml(raw('<meta charset="x-klingon"><p>hi</p>'), 'alien.html'));
-    expect(error.code).toBe('invalid-encoding');
-    expect(error.message).toBe(
-      'alien.html declares the character set “x-klingon”, which Lectern cannot read.',
+  it('reads a page declaring an unknown charset as UTF-8 when its bytes are valid UTF-8', () => {
+    expect(decodeHtml(raw('<meta charset="ut"><p>caf{c3}{a9} {e2}{80}{94} ok</p>'), 'typo.html')).toBe(
+      '<meta charset="ut"><p>café — ok</p>',
     );
+  });
+
+  it('reads a page declaring an unknown charset as windows-1252 when its bytes are not UTF-8', () => {
+    expect(decodeHtml(raw('<meta charset="x-klingon"><p>{93}caf{e9}{94}</p>'), 'alien.html')).toBe(
+      '<meta charset="x-klingon"><p>“café”</p>',
+    );
+  });
+
+  it('takes the container’s charset when the page declares none, and its own over the container’s', () => {
+    expect(decodeHtml(raw('<p>{93}caf{e9}{94}</p>'), 'part.html', 'windows-1252')).toBe('<p>“café”</p>');
+    expect(decodeHtml(raw('<meta charset="utf-8"><p>caf{c3}{a9}</p>'), 'part.html', 'windows-1252')).toBe(
+      '<meta charset="utf-8"><p>café</p>',
+    );
+    expect(decodeHtml(raw('<p>caf{c3}{a9}</p>'), 'part.html', 'no-such-charset')).toBe('<p>café</p>');
   });
 });
 

@@ -3,6 +3,12 @@
  * declares in its first 1024 bytes (as browsers pre-scan); otherwise the bytes
  * must be valid UTF-8. Guessing a legacy encoding for undeclared bytes would
  * store mojibake silently, so it is refused with a message instead.
+ *
+ * A page that declares a charset no browser knows (a typo such as "ut" for
+ * "utf-8") is read as browsers read it, by ignoring the label: UTF-8 when the
+ * bytes are valid UTF-8, else windows-1252, the web's legacy default, where
+ * every byte means something. The page asked for a decoding, so the text
+ * it gets is the one a browser would have shown, not a refusal.
  */
 import { LecternError } from '../../shared/errors';
 
@@ -45,6 +51,10 @@ function decodeStrict(bytes: Uint8Array, label: string, name: string): string {
       `${name} declares the character set “${label}”, which Lectern cannot read.`,
     );
   }
+  return decodeWith(decoder, bytes, label, name);
+}
+
+function decodeWith(decoder: TextDecoder, bytes: Uint8Array, label: string, name: string): string {
   try {
     const text = decoder.decode(bytes);
     if (decoder.encoding !== 'windows-1252') return text;
@@ -63,10 +73,26 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   return decodeStrict(bytes, bomEncoding(bytes) ?? 'utf-8', name);
 }
 
-export function decodeHtml(bytes: Uint8Array, name: string): string {
-  const declared = declaredCharset(bytes);
+/** UTF-8 when the bytes are valid UTF-8, else windows-1252, for a page whose declared charset is unknown. */
+function decodeUnlabelled(bytes: Uint8Array, name: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return decodeStrict(bytes, 'windows-1252', name);
+  }
+}
+
+/**
+ * An HTML page's text. `transportCharset` is what the page's container says
+ * (an MHTML part's Content-Type); the page's own declaration wins over it.
+ */
+export function decodeHtml(bytes: Uint8Array, name: string, transportCharset?: string | null): string {
+  const bom = bomEncoding(bytes);
+  if (bom) return decodeStrict(bytes, bom, name);
+  const declared = declaredCharset(bytes) ?? transportCharset?.trim().toLowerCase() ?? null;
   // A page saved as UTF-8 often still says utf-16 in its meta tag (browsers
   // rewrite the bytes, not the tag); without a BOM it cannot be UTF-16.
-  const label = bomEncoding(bytes) ?? (declared && !declared.startsWith('utf-16') ? declared : 'utf-8');
-  return decodeStrict(bytes, label, name);
+  if (!declared || declared.startsWith('utf-16')) return decodeStrict(bytes, 'utf-8', name);
+  const decoder = decoderFor(declared);
+  return decoder ? decodeWith(decoder, bytes, declared, name) : decodeUnlabelled(bytes, name);
 }

@@ -4,10 +4,12 @@
  * address worked out first, because linkedom has no document URL and
  * Readability would otherwise leave every relative link dangling.
  *
- * Scripts, styles and comments are cut from the markup before it is parsed:
- * on real pages they are half the bytes, Readability throws them away anyway,
- * and parsing and walking them was the slowest part of extraction. JSON-LD
- * blocks stay, because they carry the metadata (metadata.ts). Sanitizing is
+ * Scripts, styles, inline SVG, templates and comments are cut from the
+ * markup before it is parsed: on real pages they are half the bytes,
+ * Readability and the sanitizer throw them away anyway, and parsing and
+ * walking them was the slowest part of extraction. JSON-LD blocks stay,
+ * because they carry the metadata (metadata.ts). <noscript> stays too:
+ * Readability takes lazy-loaded images' real addresses from it. Sanitizing is
  * not this module's job: its output always goes through sanitizeHtml.
  */
 import { Readability } from '@mozilla/readability';
@@ -31,9 +33,9 @@ export interface ExtractedPage {
 }
 
 const INERT_MARKUP =
-  /<script\b([^>]*)>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->/gi;
+  /<script\b([^>]*)>[\s\S]*?<\/script\s*>|<(style|svg|template)\b[^>]*>[\s\S]*?<\/\2\s*>|<!--[\s\S]*?-->/gi;
 
-/** The markup without scripts (JSON-LD excepted), styles and comments. */
+/** The markup without scripts (JSON-LD excepted), styles, inline SVG, templates and comments. */
 export function withoutInertMarkup(html: string): string {
   return html.replace(INERT_MARKUP, (match, scriptAttributes: string | undefined) =>
     scriptAttributes !== undefined && /application\/ld\+json/i.test(scriptAttributes) ? match : '',
@@ -69,6 +71,13 @@ function firstContentImage(contentHtml: string): string | null {
   return null;
 }
 
+/** The whole body, links resolved, for a page where Readability finds no article. */
+function fallbackBody(html: string, base: string | null): string {
+  const { document } = parseHTML(withoutInertMarkup(html)) as unknown as { document: Document };
+  if (base) resolveRelativeUrls(document, base);
+  return document.body?.innerHTML ?? '';
+}
+
 export function extractHtml(html: string, name: string): ExtractedPage {
   const { document } = parseHTML(withoutInertMarkup(html)) as unknown as { document: Document };
   const canonical = canonicalUrl(document, null);
@@ -76,10 +85,11 @@ export function extractHtml(html: string, name: string): ExtractedPage {
     absoluteHttpUrl(document.querySelector('base[href]')?.getAttribute('href'), canonical) ?? canonical;
   const metadata = readMetadata(document, base);
   if (base) resolveRelativeUrls(document, base);
-  const bodyHtml = document.body?.innerHTML ?? '';
-
   const article = readableArticle(document);
-  const contentHtml = article?.content ?? bodyHtml;
+  // Readability rewrites the document as it works, so when it finds nothing
+  // the page's body is taken from a fresh parse: rare, and cheaper than
+  // serializing every page's body beforehand just in case.
+  const contentHtml = article?.content ?? fallbackBody(html, base);
   if (!contentHtml.trim()) {
     throw new LecternError('extraction-failed', `${name} has no text that Lectern could find to read.`);
   }

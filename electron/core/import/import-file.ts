@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FileInput, TextInput } from '../../shared/api';
+import { ASSET_PREFIX } from '../../shared/assets';
 import type { SourceKind } from '../../shared/article';
 import { LecternError } from '../../shared/errors';
 import { fileTooLarge, MAX_IMPORT_BYTES } from '../../shared/limits';
@@ -78,6 +79,15 @@ interface Built {
   fields: Fields;
   html: string;
   assets: AssetStore;
+  /** "assets/<name>" of the lead image the page names, when its bytes came with it. */
+  leadImage?: string | null;
+}
+
+const FIRST_STORED_IMAGE = new RegExp(`<img\\b[^>]*?\\ssrc="(${ASSET_PREFIX}[^"]+)"`, 'i');
+
+/** The page's own lead image when stored, else the first picture the article keeps. */
+function leadImageOf(built: Built, html: string): string | null {
+  return built.leadImage ?? FIRST_STORED_IMAGE.exec(html)?.[1] ?? null;
 }
 
 async function finish(
@@ -90,14 +100,16 @@ async function finish(
   if (!text.trim()) {
     throw new LecternError('extraction-failed', `${file.name} has no text that Lectern could find to read.`);
   }
+  const leadImage = leadImageOf(built, html);
   return {
     fields: {
       ...built.fields,
       excerpt: excerptOf(built.fields.excerpt || text),
       wordCount: countWords(text),
+      ...(leadImage ? { leadImage } : {}),
     },
     html,
-    assets: built.assets.usedBy(html),
+    assets: built.assets.usedBy(html, leadImage),
     source: { kind, name: file.name, sha256: sha256(file.bytes) },
     original: { bytes: file.bytes, extension: originalExtension(file.name, fallbackExtension) },
   };
@@ -117,7 +129,11 @@ async function fromPage(
     source = `<base href="${options.fetchedFrom.replace(/"/g, '%22')}">${source}`;
   }
   const extracted = extractHtml(source, name);
+  // The lead image the page names is kept when its bytes came with the page
+  // (an MHTML part); a web address alone is not fetched for it.
+  const leadBytes = extracted.leadImage ? local(extracted.leadImage) : null;
   return {
+    leadImage: leadBytes ? assets.add(leadBytes) : null,
     fields: {
       title: extracted.title,
       byline: extracted.byline,
@@ -136,12 +152,7 @@ async function fromPage(
 async function fromMhtml(file: FileInput, options: PrepareOptions): Promise<Built> {
   const { page, resources } = parseMhtml(file.bytes, file.name);
   const pageUrl = page.location;
-  const html = decodeHtml(
-    page.charset && !/<meta[^>]+charset/i.test(new TextDecoder('latin1').decode(page.body.subarray(0, 1024)))
-      ? new TextEncoder().encode(new TextDecoder(page.charset).decode(page.body))
-      : page.body,
-    file.name,
-  );
+  const html = decodeHtml(page.body, file.name, page.charset);
   const local: LocalImage = (src) => {
     if (!pageUrl || src.startsWith('cid:')) return resources.get(src)?.body ?? null;
     try {

@@ -93,6 +93,45 @@ describe('saved web pages', () => {
   });
 });
 
+describe('lead image', () => {
+  it('keeps the page’s own lead image from an MHTML part, even when the text does not show it', async () => {
+    const url = 'https://example.org/keepers/index.html';
+    const html = page(
+      '<img src="lamp.png" alt="Lamp">',
+      '<meta property="og:image" content="https://example.org/keepers/cover.png">',
+    );
+    const bytes = mhtmlBytes({ url, html }, [
+      { type: 'image/png', location: 'https://example.org/keepers/lamp.png', bytes: pngBytes(4) },
+      { type: 'image/png', location: 'https://example.org/keepers/cover.png', bytes: pngBytes(9) },
+    ]);
+    const article = await prepareFile(file('keepers.mhtml', bytes));
+    const lead = article.assets.find((asset) => `assets/${asset.name}` === article.fields.leadImage);
+    expect(lead?.bytes).toEqual(pngBytes(9));
+    expect(article.html).not.toContain(article.fields.leadImage);
+    expect(article.assets).toHaveLength(2);
+  });
+
+  it('takes the first stored picture of the article when the page names none it came with', async () => {
+    const related = new Map([['Keepers_files/lamp.png', pngBytes(3)]]);
+    const html = page(
+      '<img src="https://cdn.example.org/remote.png"><img src="Keepers_files/lamp.png" alt="Lamp"><img src="' +
+        pngDataUri(6) +
+        '">',
+      '<meta property="og:image" content="https://example.org/cover.png">',
+    );
+    const article = await prepareFile(file('Keepers.html', html), { related });
+    const lead = article.assets.find((asset) => `assets/${asset.name}` === article.fields.leadImage);
+    expect(lead?.bytes).toEqual(pngBytes(3));
+  });
+
+  it('has none when no picture is kept', async () => {
+    const html = page('<img src="https://cdn.example.org/remote.png" alt="Remote">');
+    const article = await prepareFile(file('remote.html', html));
+    expect(article.fields.leadImage).toBeUndefined();
+    expect(article.assets).toEqual([]);
+  });
+});
+
 describe('Markdown', () => {
   it('renders headings, lists, code and links, takes the title from the first heading, and escapes raw HTML', async () => {
     const md = `# Field Notes\n\nSome *emphasis* and a [link](https://example.com).\n\n## Birds\n\n- gull\n- tern\n\n\`\`\`\nlog = 1\n\`\`\`\n\n<script>alert(1)</script>\n`;

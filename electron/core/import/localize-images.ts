@@ -8,6 +8,13 @@
  * Whatever is still remote is turned into a placeholder by the sanitizer:
  * the reader never loads anything from the web.
  *
+ * Saved pages often hold lazy-loaded images: a placeholder in src and the
+ * real picture in data-src, or several sizes in srcset / data-srcset. The
+ * image stored is the largest candidate whose bytes are at hand (srcset
+ * sizes largest first, then data-src and its kin, then src); the tag keeps
+ * only that src, so Readability's own lazy-image fix cannot swap the stored
+ * picture back for an address that would not load.
+ *
  * The rewrite works on the HTML text with a pattern over <img> tags rather
  * than a second DOM parse: the page is parsed once, by the extractor.
  */
@@ -37,13 +44,64 @@ export function dataUriBytes(src: string): Uint8Array | null {
     : new TextEncoder().encode(decodeURIComponent(payload));
 }
 
-/** Stores the images found locally and points them at lectern-asset: addresses. */
+const IMG_TAG = /<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+const SRCSET_ATTRIBUTES = ['data-srcset', 'srcset'];
+const LAZY_SRC_ATTRIBUTES = ['data-src', 'data-lazy-src', 'data-original'];
+/** Attributes that name the picture: replaced by the one src stored. */
+const SOURCE_ATTRIBUTES = new Set([...SRCSET_ATTRIBUTES, ...LAZY_SRC_ATTRIBUTES, 'src', 'sizes']);
+
+interface Attribute {
+  name: string;
+  /** The attribute as written, for copying it unchanged. */
+  text: string;
+  value: string;
+}
+
+function attributesOf(tag: string): Attribute[] {
+  const body = tag.slice(4, tag.endsWith('/>') ? -2 : -1);
+  return [...body.matchAll(ATTRIBUTE)].map((match) => ({
+    name: (match[1] as string).toLowerCase(),
+    text: match[0],
+    value: unescapeAttribute(match[2] ?? match[3] ?? match[4] ?? ''),
+  }));
+}
+
+/** A srcset's addresses, largest first (by width, else pixel density). */
+export function srcsetCandidates(srcset: string): string[] {
+  return srcset
+    .split(/(?<=\d[wx])\s*,\s*|,\s+/)
+    .map((candidate) => {
+      const [url = '', descriptor = '1x'] = candidate.trim().split(/\s+/);
+      return { url: url.replace(/,+$/, ''), size: Number.parseFloat(descriptor) || 0 };
+    })
+    .filter((candidate) => candidate.url)
+    .sort((a, b) => b.size - a.size)
+    .map((candidate) => candidate.url);
+}
+
+/** The image's possible addresses, best first. */
+function imageCandidates(attributes: Attribute[]): string[] {
+  const value = (name: string) => attributes.find((attribute) => attribute.name === name)?.value.trim();
+  return [
+    ...SRCSET_ATTRIBUTES.flatMap((name) => srcsetCandidates(value(name) ?? '')),
+    ...[...LAZY_SRC_ATTRIBUTES, 'src'].map(value),
+  ].filter((url): url is string => !!url);
+}
+
+/** Stores the best image of each <img> found locally and points the tag at its lectern-asset: address. */
 export function storeLocalImages(html: string, assets: AssetStore, local: LocalImage = () => null): string {
-  return html.replace(IMG_SRC, (whole, start: string, quote: string, raw: string) => {
-    const src = unescapeAttribute(raw);
-    const bytes = src.startsWith('data:') ? dataUriBytes(src) : local(src);
-    const stored = bytes ? assets.add(bytes) : null;
-    return stored ? `${start}${quote}${LOCAL_SCHEME}${stored.slice(ASSET_PREFIX.length)}${quote}` : whole;
+  return html.replace(IMG_TAG, (tag) => {
+    const attributes = attributesOf(tag);
+    for (const src of imageCandidates(attributes)) {
+      const bytes = src.startsWith('data:') ? dataUriBytes(src) : local(src);
+      const stored = bytes ? assets.add(bytes) : null;
+      if (!stored) continue;
+      const kept = attributes.filter((attribute) => !SOURCE_ATTRIBUTES.has(attribute.name));
+      const address = `${LOCAL_SCHEME}${stored.slice(ASSET_PREFIX.length)}`;
+      return `<img ${[...kept.map((attribute) => attribute.text), `src="${address}"`].join(' ')}>`;
+    }
+    return tag;
   });
 }
 

@@ -153,11 +153,28 @@ function names(value: unknown): string | null {
   return list.length > 0 ? list.join(', ') : null;
 }
 
-function meta(document: Document, ...keys: string[]): string | null {
-  for (const key of keys) {
-    const element =
-      document.querySelector(`meta[property="${key}" i]`) ?? document.querySelector(`meta[name="${key}" i]`);
-    const value = clean(element?.getAttribute('content'));
+/** Every <meta>'s content by lower-cased property and name, the first of each in document order. */
+interface MetaTags {
+  property: Map<string, string | null>;
+  name: Map<string, string | null>;
+}
+
+/** One walk over the page's <meta> tags, rather than two selector queries for each key looked up. */
+function metaTags(document: Document): MetaTags {
+  const tags: MetaTags = { property: new Map(), name: new Map() };
+  for (const element of document.getElementsByTagName('meta')) {
+    const content = element.getAttribute('content');
+    for (const attribute of ['property', 'name'] as const) {
+      const key = element.getAttribute(attribute)?.toLowerCase();
+      if (key !== undefined && !tags[attribute].has(key)) tags[attribute].set(key, content);
+    }
+  }
+  return tags;
+}
+
+function meta(tags: MetaTags, ...keys: string[]): string | null {
+  for (const key of keys.map((k) => k.toLowerCase())) {
+    const value = clean(tags.property.has(key) ? tags.property.get(key) : tags.name.get(key));
     if (value) return value;
   }
   return null;
@@ -204,11 +221,11 @@ function printedDate(document: Document): string | null {
   return null;
 }
 
-function language(document: Document, article: JsonObject | null): string | null {
+function language(document: Document, tags: MetaTags, article: JsonObject | null): string | null {
   const raw =
     clean(document.documentElement?.getAttribute('lang')) ??
     clean(document.documentElement?.getAttribute('xml:lang')) ??
-    meta(document, 'og:locale', 'content-language', 'language', 'dc.language') ??
+    meta(tags, 'og:locale', 'content-language', 'language', 'dc.language') ??
     clean(document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')) ??
     text(article?.['inLanguage']);
   const tag = raw?.split(',')[0]?.trim().replace(/_/g, '-');
@@ -216,36 +233,41 @@ function language(document: Document, article: JsonObject | null): string | null
 }
 
 /** The page's own address: canonical link, then og:url. */
-export function canonicalUrl(document: Document, base: string | null): string | null {
+export function canonicalUrl(
+  document: Document,
+  base: string | null,
+  tags = metaTags(document),
+): string | null {
   return (
     absoluteHttpUrl(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), base) ??
-    absoluteHttpUrl(meta(document, 'og:url'), base)
+    absoluteHttpUrl(meta(tags, 'og:url'), base)
   );
 }
 
 /** What the page says about itself; `base` resolves relative addresses. */
 export function readMetadata(document: Document, base: string | null): PageMetadata {
+  const tags = metaTags(document);
   const objects = jsonLdObjects(document);
   const article = jsonLdArticle(objects);
   const url =
-    canonicalUrl(document, base) ??
+    canonicalUrl(document, base, tags) ??
     absoluteHttpUrl(typeof article?.['url'] === 'string' ? article['url'] : null, base);
   const publisher = article?.['publisher'];
   return {
     title:
-      meta(document, 'og:title', 'twitter:title', 'dc.title') ??
+      meta(tags, 'og:title', 'twitter:title', 'dc.title') ??
       text(article?.['headline']) ??
       clean(document.querySelector('title')?.textContent),
     byline:
       names(article?.['author']) ??
-      meta(document, 'author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author'),
-    siteName: meta(document, 'og:site_name', 'application-name') ?? text(publisher),
+      meta(tags, 'author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author'),
+    siteName: meta(tags, 'og:site_name', 'application-name') ?? text(publisher),
     url,
     published:
       parseDate(text(article?.['datePublished'])) ??
       parseDate(
         meta(
-          document,
+          tags,
           'article:published_time',
           'og:published_time',
           'datePublished',
@@ -262,14 +284,13 @@ export function readMetadata(document: Document, base: string | null): PageMetad
       ) ??
       timeDate(document) ??
       printedDate(document),
-    lang: language(document, article),
+    lang: language(document, tags, article),
     leadImage:
-      absoluteHttpUrl(meta(document, 'og:image', 'og:image:url', 'og:image:secure_url'), base) ??
-      absoluteHttpUrl(meta(document, 'twitter:image', 'twitter:image:src'), base) ??
+      absoluteHttpUrl(meta(tags, 'og:image', 'og:image:url', 'og:image:secure_url'), base) ??
+      absoluteHttpUrl(meta(tags, 'twitter:image', 'twitter:image:src'), base) ??
       absoluteHttpUrl(imageUrl(article?.['image']) ?? imageUrl(article?.['thumbnailUrl']), base) ??
       absoluteHttpUrl(document.querySelector('link[rel~="image_src" i]')?.getAttribute('href'), base),
     excerpt:
-      meta(document, 'description', 'og:description', 'twitter:description') ??
-      text(article?.['description']),
+      meta(tags, 'description', 'og:description', 'twitter:description') ?? text(article?.['description']),
   };
 }

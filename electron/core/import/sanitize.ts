@@ -79,7 +79,50 @@ async function createPurifier(): Promise<Purifier> {
   return { purify, document: window.document as unknown as Document };
 }
 
-const BLOCKS = 'p, div, li, dt, dd, h1, h2, h3, h4, h5, h6, blockquote, pre, figcaption, td, th, tr, br, hr';
+const BLOCKS = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'DT',
+  'DD',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGCAPTION',
+  'TD',
+  'TH',
+  'TR',
+  'BR',
+  'HR',
+]);
+
+const TEXT_NODE = 3;
+
+/**
+ * The text of a cleaned tree. textContent runs neighbouring blocks together
+ * ("…end.Next…"), which miscounts words, so a space follows each block; one
+ * walk collects it, rather than a selector query and a DOM edit per block.
+ */
+function textOf(root: Node): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) {
+        parts.push(child.nodeValue ?? '');
+        continue;
+      }
+      walk(child);
+      if (BLOCKS.has(child.nodeName)) parts.push(' ');
+    }
+  };
+  walk(root);
+  return parts.join('');
+}
 
 export async function sanitizeHtml(dirty: string): Promise<SanitizedHtml> {
   purifier ??= createPurifier();
@@ -89,9 +132,5 @@ export async function sanitizeHtml(dirty: string): Promise<SanitizedHtml> {
   const body = template.content.ownerDocument.createElement('div');
   body.append(template.content);
   purify.sanitize(body, CONFIG);
-  const html = body.innerHTML.trim();
-  // textContent runs neighbouring blocks together ("…end.Next…"), which
-  // miscounts words; a space after each block keeps them apart.
-  for (const block of body.querySelectorAll(BLOCKS)) block.after(' ');
-  return { html, text: body.textContent ?? '' };
+  return { html: body.innerHTML.trim(), text: textOf(body) };
 }

@@ -40,7 +40,7 @@ const BATCH = 64;
 export interface NewArticle {
   fields: Pick<
     ArticleMeta,
-    'title' | 'byline' | 'siteName' | 'url' | 'published' | 'lang' | 'excerpt' | 'wordCount'
+    'title' | 'byline' | 'siteName' | 'url' | 'published' | 'lang' | 'excerpt' | 'wordCount' | 'leadImage'
   >;
   html: string;
   /** Images content.html refers to as "assets/<name>". */
@@ -408,7 +408,7 @@ export class Library {
     if (this.#entry(id).place !== 'articles') {
       throw new LecternError('not-found', 'That article is in the trash; restore it first.');
     }
-    const { pending: _pending, ...kept } = await this.#readMeta(id, 'articles');
+    const { pending: _pending, leadImage: _leadImage, ...kept } = await this.#readMeta(id, 'articles');
     const meta: ArticleMeta = {
       ...kept,
       ...article.fields,

@@ -1,6 +1,8 @@
 /**
  * ImportApi: runs the import pipeline and files the result in the library.
- * Files are prepared a few at a time (IMPORT_CONCURRENCY); the duplicate check
+ * Files are prepared a few at a time (IMPORT_CONCURRENCY), on worker threads
+ * (import/prepare-pool.ts); links, which wait on the network and may fetch
+ * images, are prepared on this thread. The duplicate check
  * and the write happen one at a time, so two copies of one file in the same
  * drop still make one article. Links that cannot be reached are kept as
  * pending articles holding their address, to be retried.
@@ -13,11 +15,13 @@ import { createHash } from 'node:crypto';
 import { mapBounded } from '../import/bounded';
 import { fetchUrl, IMAGE_FETCH, PAGE_FETCH, type FetchOptions } from '../import/fetch-url';
 import { linkFileTarget, prepareFile, prepareText, siteOf } from '../import/import-file';
+import { preparePool } from '../import/prepare-pool';
 import type { NewArticle } from '../library/library';
 import { logUnexpected } from '../log';
 import type { ServiceContext } from './context';
 
-export const IMPORT_CONCURRENCY = 3;
+/** Files in flight at once: enough to keep every worker busy while one is being written. */
+export const IMPORT_CONCURRENCY = 4;
 
 export interface ImportServiceOptions {
   /** Fetch settings for links (tests shorten the timeout). */
@@ -147,7 +151,7 @@ export function importService(
       const known = duplicateOf(input, library.findDuplicate(sha256(unit.main.bytes), null));
       if (known) return known;
       const related = new Map([...unit.related].map(([path, item]) => [path, item.bytes]));
-      const article = await prepareFile(unit.main, { related });
+      const article = await preparePool.prepare(unit.main, related);
       return file(input, article, article.fields.url);
     });
   }
