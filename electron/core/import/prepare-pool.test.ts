@@ -54,4 +54,33 @@ describe('PreparePool', () => {
     const next = await pool.prepare(page(9), new Map());
     expect(next.fields.title).toBe('Harbour notes 9');
   });
+
+  it('prepares in-process when the worker script does not load', async () => {
+    const pool = new PreparePool(1, { script: { code: 'throw new Error("this build has no worker");' } });
+    const article = await pool.prepare(page(3), new Map());
+    expect(article.fields.title).toBe('Harbour notes 3');
+    expect(pool.workers).toBe(0);
+  });
+
+  it('fails only the file a worker held when it stops mid-task, naming it', async () => {
+    const dies = `
+      const { parentPort } = require('node:worker_threads');
+      parentPort.postMessage({ ready: true });
+      parentPort.on('message', () => process.exit(3));
+    `;
+    const pool = new PreparePool(1, { script: { code: dies } });
+    const failure = await pool.prepare(page(4), new Map()).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(LecternError);
+    expect((failure as LecternError).message).toBe(
+      'page-4.html could not be imported: the import worker stopped (exit code 3).',
+    );
+  });
+
+  it('stops idle workers, and starts them again for the next file', async () => {
+    const pool = new PreparePool(1, { idleMs: 50 });
+    await pool.prepare(page(5), new Map());
+    expect(pool.workers).toBe(1);
+    await expect.poll(() => pool.workers, { timeout: 5000 }).toBe(0);
+    expect((await pool.prepare(page(7), new Map())).fields.title).toBe('Harbour notes 7');
+  });
 });

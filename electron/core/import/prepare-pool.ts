@@ -6,7 +6,9 @@
  *
  * Workers start on first use and are kept for the next import (one pool per
  * process, shared by every backend), but hold the process open only while
- * they have work. The worker script sits beside this
+ * they have work, and stop once idle for IDLE_MS: each holds its own DOM
+ * libraries, a hundred megabytes and more, which an open library that is
+ * not importing should not keep. The worker script sits beside this
  * module: prepare-worker.ts when running from source (loaded through tsx, as
  * the command line and tests do), prepare-worker.js in the built app (its own
  * entry in electron.vite.config.ts). Where neither is found, or a worker
@@ -27,6 +29,7 @@ import { prepareFile } from './import-file';
 import type { PrepareRequest } from './prepare-worker';
 
 const MAX_WORKERS = 4;
+const IDLE_MS = 30_000;
 
 interface Task {
   request: PrepareRequest;
@@ -39,12 +42,14 @@ interface Slot {
   task: Task | null;
   /** Whether the worker's script has loaded (it says so first thing). */
   ready: boolean;
+  /** Set when the pool stops an idle worker, so its exit is not taken for a crash. */
+  retired: boolean;
 }
 
 type Reply = { ready: true } | { id: number; article: NewArticle } | { id: number; error: SerializedError };
 
 /** What a worker runs: a script path, or code (eval) that loads the TypeScript source through tsx. */
-type WorkerScript = { file: string } | { code: string };
+export type WorkerScript = { file: string } | { code: string };
 
 /** The worker's script, or null when this build has none. */
 function workerScript(): WorkerScript | null {
@@ -64,16 +69,26 @@ function workerScript(): WorkerScript | null {
   };
 }
 
+export interface PoolOptions {
+  /** The workers' script (tests give their own); found beside this module when left out. */
+  script?: WorkerScript | null;
+  idleMs?: number;
+}
+
 export class PreparePool {
   readonly size: number;
+  readonly #idleMs: number;
   /** undefined until first use; null when files are prepared in-process. */
   #script: WorkerScript | null | undefined;
   #slots: Slot[] = [];
   #queue: Task[] = [];
   #nextId = 0;
+  #idleTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(size = Math.min(MAX_WORKERS, availableParallelism())) {
+  constructor(size = Math.min(MAX_WORKERS, availableParallelism()), options: PoolOptions = {}) {
     this.size = Math.max(1, size);
+    this.#script = options.script;
+    this.#idleMs = options.idleMs ?? IDLE_MS;
   }
 
   /** How many worker threads are running now. */
@@ -92,6 +107,8 @@ export class PreparePool {
   }
 
   #dispatch(): void {
+    if (this.#idleTimer) clearTimeout(this.#idleTimer);
+    this.#idleTimer = null;
     while (this.#queue.length > 0) {
       const slot = this.#slots.find((candidate) => !candidate.task) ?? this.#spawn();
       if (!slot) return;
@@ -100,13 +117,25 @@ export class PreparePool {
       slot.worker.ref();
       slot.worker.postMessage(task.request);
     }
+    if (this.#slots.every((slot) => !slot.task)) {
+      this.#idleTimer = setTimeout(() => this.#retireIdle(), this.#idleMs);
+      this.#idleTimer.unref();
+    }
+  }
+
+  #retireIdle(): void {
+    for (const slot of this.#slots.filter((candidate) => !candidate.task)) {
+      slot.retired = true;
+      void slot.worker.terminate();
+    }
+    this.#slots = this.#slots.filter((slot) => !slot.retired);
   }
 
   #spawn(): Slot | null {
     if (this.#slots.length >= this.size || !this.#script) return null;
     const script = this.#script;
     const worker = 'file' in script ? new Worker(script.file) : new Worker(script.code, { eval: true });
-    const slot: Slot = { worker, task: null, ready: false };
+    const slot: Slot = { worker, task: null, ready: false, retired: false };
     worker.on('message', (reply: Reply) => {
       if ('ready' in reply) {
         slot.ready = true;
@@ -121,6 +150,7 @@ export class PreparePool {
       this.#dispatch();
     });
     const lost = (reason: string) => {
+      if (slot.retired) return;
       this.#slots = this.#slots.filter((other) => other !== slot);
       const task = slot.task;
       slot.task = null;
