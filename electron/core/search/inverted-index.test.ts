@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DamagedIndexError, InvertedIndex } from './inverted-index';
+import { buildPairFilter, mayHoldPair } from './pair-filter';
 
 function ids(index: InvertedIndex, docs: Uint32Array): string[] {
   return [...docs].map((doc) => index.idOf(doc)).filter((id): id is string => id !== null);
@@ -49,6 +50,20 @@ describe('InvertedIndex', () => {
     expect(index.capacity).toBe(100);
     expect(ids(index, index.lookup('w3')).sort()).toEqual(before);
     expect(ids(index, index.lookup('common'))).toHaveLength(100);
+  });
+
+  it('keeps each document’s pair filter through compaction and a round trip', async () => {
+    const index = new InvertedIndex();
+    for (let i = 0; i < 2000; i++) {
+      index.set(`d${i % 10}`, `s${i}`, [`w${i}`], buildPairFilter([[`w${i}`, 'next']]));
+    }
+    index.compact();
+    const copy = await InvertedIndex.deserialize(index.serialize());
+    for (const each of [index, copy]) {
+      const doc = each.numberOf('d3') as number;
+      expect(mayHoldPair(each.filterOf(doc), 'w1993', 'next')).toBe(true);
+      expect(mayHoldPair(each.filterOf(doc), 'w1994', 'next')).toBe(false);
+    }
   });
 
   it('round-trips through bytes, and keeps accepting changes after', async () => {
