@@ -62,7 +62,7 @@ async function build(dir: string, articles: number): Promise<SyntheticLibrary> {
 }
 
 /** 200 queries of every kind the language has, drawn from the library's own words. */
-async function queries(dir: string, lib: SyntheticLibrary): Promise<string[]> {
+export async function queries(dir: string, lib: SyntheticLibrary): Promise<string[]> {
   let seed = 7;
   const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;

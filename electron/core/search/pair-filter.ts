@@ -19,18 +19,20 @@ const BITS_PER_PAIR = 12;
 const PROBES = 8;
 const MIN_BYTES = 8;
 
-/** Two independent 32-bit hashes of the pair (FNV-1a with two offsets), for double hashing. */
+/**
+ * Two independent 32-bit hashes of the pair (FNV-1a and a murmur-style mix),
+ * for double hashing: probe k looks at bit (h1 + k·h2) mod size.
+ */
 function pairHashes(first: string, second: string): [number, number] {
   let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ 0x5bd1e995;
-  const mix = (code: number) => {
+  let h2 = 0x5bd1e995;
+  const text = `${first} ${second}`;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ code, 0x01000193);
     h2 = Math.imul(h2 ^ code, 0x5bd1e995);
     h2 ^= h2 >>> 15;
-  };
-  for (let i = 0; i < first.length; i++) mix(first.charCodeAt(i));
-  mix(0x20);
-  for (let i = 0; i < second.length; i++) mix(second.charCodeAt(i));
+  }
   // An odd step visits distinct bits for every probe.
   return [h1 >>> 0, (h2 | 1) >>> 0];
 }
@@ -55,22 +57,35 @@ export function buildPairFilter(fields: readonly (readonly string[])[]): Uint8Ar
   return filter;
 }
 
-/** False when the document certainly lacks the pair; true when it (very likely) holds it. */
-export function mayHoldPair(filter: Uint8Array, first: string, second: string): boolean {
+/** A phrase's pairs hashed once, to test against many documents' filters. */
+export type PhraseProbe = Float64Array;
+
+export function phraseProbe(words: readonly string[]): PhraseProbe {
+  const probe = new Float64Array(Math.max(0, words.length - 1) * 2);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [h1, h2] = pairHashes(words[i] as string, words[i + 1] as string);
+    probe[2 * i] = h1;
+    probe[2 * i + 1] = h2;
+  }
+  return probe;
+}
+
+/** False when the document certainly lacks one of the phrase's pairs; true when it (very likely) holds them all. */
+export function mayHoldPhrase(filter: Uint8Array, probe: PhraseProbe): boolean {
   const bits = filter.length * 8;
-  if (bits === 0) return false;
-  const [h1, h2] = pairHashes(first, second);
-  for (let k = 0; k < PROBES; k++) {
-    const bit = (h1 + k * h2) % bits;
-    if (((filter[bit >>> 3] as number) & (1 << (bit & 7))) === 0) return false;
+  if (bits === 0) return probe.length === 0;
+  for (let i = 0; i < probe.length; i += 2) {
+    const h1 = probe[i] as number;
+    const h2 = probe[i + 1] as number;
+    for (let k = 0; k < PROBES; k++) {
+      const bit = (h1 + k * h2) % bits;
+      if (((filter[bit >>> 3] as number) & (1 << (bit & 7))) === 0) return false;
+    }
   }
   return true;
 }
 
-/** Whether the filter (very likely) holds every adjacent pair of `words`. */
-export function mayHoldPhrase(filter: Uint8Array, words: readonly string[]): boolean {
-  for (let i = 0; i + 1 < words.length; i++) {
-    if (!mayHoldPair(filter, words[i] as string, words[i + 1] as string)) return false;
-  }
-  return true;
+/** Whether the filter (very likely) holds the pair (`first`, `second`). */
+export function mayHoldPair(filter: Uint8Array, first: string, second: string): boolean {
+  return mayHoldPhrase(filter, phraseProbe([first, second]));
 }

@@ -27,7 +27,7 @@ import type { Library } from '../library/library';
 import { documentEntry, searchDocument, type SearchDocument } from './document';
 import { DamagedIndexError, InvertedIndex } from './inverted-index';
 import { fieldTokens, filtersHold, searchesTrash, sortArticles, termsHold } from './match';
-import { mayHoldPhrase } from './pair-filter';
+import { mayHoldPhrase, phraseProbe, type PhraseProbe } from './pair-filter';
 import { makeSnippet } from './snippet';
 
 const INDEX_FILE = 'search-index.bin';
@@ -260,7 +260,7 @@ export class SearchEngine {
     };
     const required: Uint8Array[] = [];
     const excluded: Uint8Array[] = [];
-    const phrases: { words: string[]; negate: boolean; holding: Uint8Array }[] = [];
+    const phrases: { probe: PhraseProbe; negate: boolean; holding: Uint8Array }[] = [];
     for (const term of terms) {
       if (term.kind === 'word' || term.words.length === 1) {
         const word = term.kind === 'word' ? term.text : (term.words[0] as string);
@@ -269,7 +269,7 @@ export class SearchEngine {
       } else if (term.words.length > 1) {
         const holding = holdingAll(term.words, false);
         if (!term.negate) required.push(holding);
-        phrases.push({ words: term.words, negate: term.negate, holding });
+        phrases.push({ probe: phraseProbe(term.words), negate: term.negate, holding });
       }
     }
     return articles.filter((article) => {
@@ -277,8 +277,8 @@ export class SearchEngine {
       if (doc === undefined) return false;
       if (required.some((set) => set[doc] !== 1) || excluded.some((set) => set[doc] === 1)) return false;
       return phrases.every(
-        ({ words, negate, holding }) =>
-          (holding[doc] === 1 && mayHoldPhrase(index.filterOf(doc), words)) !== negate,
+        ({ probe, negate, holding }) =>
+          (holding[doc] === 1 && mayHoldPhrase(index.filterOf(doc), probe)) !== negate,
       );
     });
   }

@@ -79,6 +79,11 @@ class BrowseState {
   #sequence = 0;
   #snippetQuery = '';
   #snippetsAsked = new Set<string>();
+  #firstRowsShown: () => void = () => undefined;
+  /** Resolves once the first answer's rows have been painted (or the first search failed). */
+  readonly firstRowsShown = new Promise<void>((resolve) => {
+    this.#firstRowsShown = resolve;
+  });
 
   readonly scope = $derived(routeQuery(router.route, sidebar.views));
   readonly inTrash = $derived(router.route.name === 'library' && router.route.list === 'trash');
@@ -123,6 +128,8 @@ class BrowseState {
     }
     if (sequence !== this.#sequence) return;
     this.result = result;
+    // A frame callback runs before that frame paints; a task queued from it runs after.
+    requestAnimationFrame(() => setTimeout(this.#firstRowsShown));
     if (query !== this.#snippetQuery) {
       this.#snippetQuery = query;
       this.#snippetsAsked = new Set();
