@@ -9,7 +9,8 @@
  *   damaged file means a rebuild, in the background, one article per turn of
  *   the event loop so calls keep being answered (from the scan) meanwhile.
  * - Every change the library reports (see notify) queues its articles; the
- *   queue is worked off in the background and the file saved a few seconds
+ *   queue is worked off in the background once the changes pause (so a
+ *   burst of edits is not slowed by indexing between them) and the file saved a few seconds
  *   after the last change, and on close.
  * - Phrases are checked with each candidate's filter of adjacent word pairs
  *   (pair-filter.ts), never by reading its text, so a phrase of common words
@@ -32,6 +33,13 @@ import { makeSnippet } from './snippet';
 
 const INDEX_FILE = 'search-index.bin';
 const SAVE_DELAY_MS = 5000;
+/**
+ * Indexing a changed article waits until no change has come for this long
+ * (but never more than REINDEX_MAX_WAIT_MS), so the edits of a burst are not
+ * slowed by indexing between them.
+ */
+const REINDEX_QUIET_MS = 200;
+const REINDEX_MAX_WAIT_MS = 2000;
 /** Articles read at once when a query must look at text (a scan, or snippets). */
 const READ_CONCURRENCY = 16;
 /** Summaries sent with a result: more than a tall window shows. */
@@ -59,6 +67,11 @@ export class SearchEngine {
   #state: IndexState = 'loading';
   readonly #pending = new Set<string>();
   #working: Promise<void> | null = null;
+  /** Set while notified changes wait for a quiet moment (REINDEX_QUIET_MS). */
+  #waiting: Promise<void> | null = null;
+  #waitTimer: NodeJS.Timeout | null = null;
+  #waitSince: number | null = null;
+  #startWork: () => void = () => undefined;
   #saveTimer: NodeJS.Timeout | null = null;
   #saving: Promise<void> = Promise.resolve();
   #dirty = false;
@@ -119,12 +132,27 @@ export class SearchEngine {
       this.#pending.add(id);
       this.#titleTokens.delete(id);
     }
-    this.#work();
+    this.#waitSince ??= Date.now();
+    if (this.#waitTimer) clearTimeout(this.#waitTimer);
+    this.#waiting ??= new Promise<void>((resolve) => {
+      this.#startWork = resolve;
+    });
+    const waited = Date.now() - this.#waitSince;
+    this.#waitTimer = setTimeout(
+      () => {
+        this.#waitTimer = null;
+        this.#waitSince = null;
+        this.#waiting = null;
+        this.#work();
+        this.#startWork();
+      },
+      Math.max(0, Math.min(REINDEX_QUIET_MS, REINDEX_MAX_WAIT_MS - waited)),
+    );
   }
 
   /** Resolves when every queued change is in the index. */
   async settled(): Promise<void> {
-    while (this.#working) await this.#working;
+    while (this.#working || this.#waiting) await (this.#working ?? this.#waiting);
   }
 
   #work(): void {
@@ -203,6 +231,12 @@ export class SearchEngine {
   async close(): Promise<void> {
     this.#closed = true;
     if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    if (this.#waitTimer) {
+      // What waits is not lost: the next start finds those articles' stamps out of date.
+      clearTimeout(this.#waitTimer);
+      this.#waiting = null;
+      this.#startWork();
+    }
     await this.#working;
     if (this.#state === 'ready' && this.#dirty) await this.#save();
     await this.#saving;
