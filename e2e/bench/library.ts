@@ -11,7 +11,9 @@
  *   of the article files (on a sample: a scan takes seconds per query);
  * - adding a tag and a highlight in core, at 100 articles and at the full size;
  * - first rows painted in Chromium through the browser shell, warm against
- *   cold (.cache removed), and the backend process's resident memory.
+ *   cold (.cache removed), and the backend process's resident memory;
+ * - archiving every article in one bulk action, and undoing it (last: it
+ *   changes every article.json).
  */
 import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -212,6 +214,30 @@ async function edits(dir: string, label: string): Promise<void> {
   await backend.close();
 }
 
+/** Archives every article in one bulk action and undoes it, through the service, as the bulk bar does. */
+async function bulkArchive(dir: string): Promise<void> {
+  const backend = await openBackend(dir);
+  await backend.background;
+  const ids = backend.library.list().map((a) => a.id);
+  let reports = 0;
+  backend.events.subscribe((event) => {
+    if (event.type === 'bulk-progress') reports++;
+  });
+  const [archived, archiveMs] = await timed(() =>
+    backend.service.updateArticles(ids, { status: 'archived' }),
+  );
+  const [, undoMs] = await timed(() => backend.service.restoreStates(archived.undo));
+  emit({
+    step: 'bulk-archive',
+    articles: ids.length,
+    changed: archived.changed.length,
+    archiveSeconds: ms(archiveMs / 1000),
+    undoSeconds: ms(undoMs / 1000),
+    progressEvents: reports,
+  });
+  await backend.close();
+}
+
 async function rssOf(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
@@ -290,6 +316,7 @@ export async function libraryBench(): Promise<void> {
     await edits(join(small, 'library'), '100');
     await edits(dir, String(articles));
     await paint(dir, words.vocabulary[0] ?? 'the');
+    await bulkArchive(dir);
   } finally {
     await rm(small, { recursive: true, force: true });
     if (!reuse) await rm(dir, { recursive: true, force: true });
