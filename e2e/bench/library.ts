@@ -243,7 +243,7 @@ async function rssOf(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
 }
 
-async function paint(dir: string, word: string): Promise<void> {
+export async function paint(dir: string, word: string): Promise<void> {
   const executablePath = findChromium();
   if (!executablePath) {
     emit({ step: 'paint', skipped: 'no Chromium found' });

@@ -58,7 +58,7 @@ describe('InvertedIndex', () => {
       index.set(`d${i % 10}`, `s${i}`, [`w${i}`], buildPairFilter([[`w${i}`, 'next']]));
     }
     index.compact();
-    const copy = await InvertedIndex.deserialize(index.serialize());
+    const copy = await InvertedIndex.deserialize(await index.serialize());
     for (const each of [index, copy]) {
       const doc = each.numberOf('d3') as number;
       expect(mayHoldPair(each.filterOf(doc), 'w1993', 'next')).toBe(true);
@@ -69,7 +69,7 @@ describe('InvertedIndex', () => {
   it('round-trips through bytes, and keeps accepting changes after', async () => {
     const index = sample();
     index.remove('b');
-    const copy = await InvertedIndex.deserialize(index.serialize());
+    const copy = await InvertedIndex.deserialize(await index.serialize());
     expect(ids(copy, copy.lookup('garden'))).toEqual(['c']);
     expect(withPrefix(copy, 'ligh')).toEqual(['a']);
     expect(copy.stampOf('a')).toBe('s1');
@@ -91,7 +91,7 @@ describe('InvertedIndex', () => {
       () => new TextEncoder().encode('\u0004\u0000\u0000\u0000\u0000\u0000\u0000\u0000{"a":1}'),
     ],
   ])('refuses bytes that are %s', async (_label, damage) => {
-    const bytes = damage(sample().serialize());
+    const bytes = damage(await sample().serialize());
     await expect(InvertedIndex.deserialize(bytes)).rejects.toThrow(DamagedIndexError);
   });
 });

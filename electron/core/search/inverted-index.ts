@@ -22,8 +22,20 @@ const FORMAT = 2;
 const MAX_UNSORTED = 4096;
 /** Terms added to the dictionary between turns of the event loop while loading. */
 const TERMS_PER_TURN = 5000;
+/** Bytes of an index checksummed between turns of the event loop. */
+const HASH_SLICE = 4 * 1024 * 1024;
 
 const NO_FILTER = new Uint8Array(0);
+
+/** SHA-1 in slices, the event loop turning between them: tens of megabytes at once would stall calls. */
+async function sha1InSlices(bytes: Uint8Array): Promise<string> {
+  const hash = createHash('sha1');
+  for (let at = 0; at < bytes.length; at += HASH_SLICE) {
+    hash.update(bytes.subarray(at, at + HASH_SLICE));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return hash.digest('hex');
+}
 
 class Postings {
   constructor(
@@ -200,26 +212,18 @@ export class InvertedIndex {
     this.#unsorted = [];
   }
 
-  /** The index as bytes: a JSON header, every postings list back to back, then every pair filter. */
-  serialize(): Uint8Array {
+  /**
+   * The index as bytes: a JSON header, every postings list back to back, then
+   * every pair filter. The body is laid out in place in the output (no second
+   * copy of tens of megabytes), and its checksum written into the header last.
+   */
+  async serialize(): Promise<Uint8Array> {
     this.#mergeDictionary();
     const terms = this.#sorted;
     const counts = terms.map((term) => (this.#terms.get(term) as Postings).length);
     const total = counts.reduce((sum, n) => sum + n, 0);
     const filterLengths = this.#docs.map((_, doc) => this.filterOf(doc).length);
-    const bodyBytes = new Uint8Array(total * 4 + filterLengths.reduce((sum, n) => sum + n, 0));
-    const body = new Uint32Array(bodyBytes.buffer, 0, total);
-    let offset = 0;
-    for (const term of terms) {
-      const view = (this.#terms.get(term) as Postings).view();
-      body.set(view, offset);
-      offset += view.length;
-    }
-    let at = total * 4;
-    for (let doc = 0; doc < filterLengths.length; doc++) {
-      bodyBytes.set(this.filterOf(doc), at);
-      at += filterLengths[doc] as number;
-    }
+    const bodyLength = total * 4 + filterLengths.reduce((sum, n) => sum + n, 0);
     const header: Header = {
       magic: MAGIC,
       format: FORMAT,
@@ -228,17 +232,33 @@ export class InvertedIndex {
       filterLengths,
       terms,
       counts,
-      sha1: createHash('sha1').update(bodyBytes).digest('hex'),
+      sha1: '0'.repeat(40),
     };
     const head = new TextEncoder().encode(JSON.stringify(header));
     // The body starts on a 4-byte boundary so it can be read as Uint32 in place.
     const pad = (4 - ((8 + head.length) % 4)) % 4;
-    const out = new Uint8Array(8 + head.length + pad + bodyBytes.length);
+    const bodyStart = 8 + head.length + pad;
+    const out = new Uint8Array(bodyStart + bodyLength);
     const view = new DataView(out.buffer);
     view.setUint32(0, head.length, true);
     view.setUint32(4, pad, true);
     out.set(head, 8);
-    out.set(bodyBytes, 8 + head.length + pad);
+    const body = new Uint32Array(out.buffer, bodyStart, total);
+    let offset = 0;
+    for (const term of terms) {
+      const postings = (this.#terms.get(term) as Postings).view();
+      body.set(postings, offset);
+      offset += postings.length;
+    }
+    let at = bodyStart + total * 4;
+    for (let doc = 0; doc < filterLengths.length; doc++) {
+      out.set(this.filterOf(doc), at);
+      at += filterLengths[doc] as number;
+    }
+    // Everything above ran without a pause, so the header and body agree even if the index changes now.
+    const sha1 = await sha1InSlices(out.subarray(bodyStart));
+    // sha1 is the header's last field: its 40 characters end just before the closing `"}`.
+    out.set(new TextEncoder().encode(sha1), 8 + head.length - 2 - sha1.length);
     return out;
   }
 
@@ -285,7 +305,7 @@ export class InvertedIndex {
     const filterBytes = filterLengths.reduce((sum, n) => sum + n, 0);
     if (bodyBytes.length !== total * 4 + filterBytes)
       throw new DamagedIndexError('body length does not match');
-    if (createHash('sha1').update(bodyBytes).digest('hex') !== header.sha1) {
+    if ((await sha1InSlices(bodyBytes)) !== header.sha1) {
       throw new DamagedIndexError('checksum does not match');
     }
     const body = new Uint32Array(bodyBytes.buffer, bodyBytes.byteOffset, total);

@@ -219,7 +219,7 @@ export class SearchEngine {
       this.#dirty = false;
       try {
         await mkdir(join(this.library.dir, CACHE_DIR), { recursive: true });
-        await writeFileAtomic(this.#path, this.#index.serialize());
+        await writeFileAtomic(this.#path, await this.#index.serialize());
       } catch (error) {
         console.warn('Lectern: could not save the search index:', error);
       }
