@@ -77,7 +77,11 @@ test('undoing a tag rename brings back its name and its colour', async ({ lecter
   await page.getByRole('button', { name: 'Rename' }).click();
   await expect(dot('baking')).toHaveAttribute('data-tag-color', 'teal');
 
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Renamed “kitchen” to “baking”' })
+    .getByRole('button', { name: 'Undo' })
+    .click();
   await expect(tags.getByRole('link', { name: /^kitchen\s+1$/ })).toBeVisible();
   await expect(tags.getByRole('link', { name: /^baking/ })).toHaveCount(0);
   await expect(dot('kitchen')).toHaveAttribute('data-tag-color', 'teal');
