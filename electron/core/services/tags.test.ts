@@ -93,6 +93,10 @@ describe('tags', () => {
     await backend.service.restoreTagColors(deleted.colorsBefore);
     expect(tagsOf(a)).toEqual(['work']);
     expect((await backend.service.listTags())[0]).toEqual({ name: 'work', count: 1, color: 'teal' });
+    const bad = await backend.dispatch('restoreTagColors', [{ work: 'mauve' }]);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await backend.dispatch('restoreTagColors', [{ ' work / x ': 'red' }])).toMatchObject({ ok: true });
+    expect(backend.library.file.data.tagColors).toEqual({ work: 'teal', 'work/x': 'red' });
   });
 
   it('merges into an existing tag without doubling it', async () => {
