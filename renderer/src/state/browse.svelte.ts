@@ -156,7 +156,8 @@ class BrowseState {
   /** Click: select one; toggle: add or remove one (Ctrl/Cmd); range: from the last clicked (Shift). */
   select(id: string, how: 'one' | 'toggle' | 'range'): void {
     if (how === 'range' && this.#anchor) {
-      const ids = this.rows.map((row) => row.id);
+      // The result's ids, not the rows: they are complete even before every summary has arrived.
+      const ids = this.result?.ids ?? [];
       const from = ids.indexOf(this.#anchor);
       const to = ids.indexOf(id);
       if (from >= 0 && to >= 0) {
@@ -176,7 +177,7 @@ class BrowseState {
   }
 
   selectAll(): void {
-    this.selected = new Set(this.rows.map((row) => row.id));
+    this.selected = new Set(this.result?.ids ?? []);
   }
 
   clearSelection(): void {
