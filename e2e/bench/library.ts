@@ -119,9 +119,8 @@ async function coreOpen(dir: string): Promise<void> {
   });
 }
 
-async function search(dir: string, words: SyntheticLibrary): Promise<void> {
-  const library = await Library.open(dir);
-  const lib = { ...words, ids: library.list().map((a) => a.id) };
+/** Builds the index from the articles and saves it; the engine is dropped after, as a restart would. */
+async function buildIndex(library: Library, dir: string): Promise<number> {
   const engine = new SearchEngine(library);
   const [, buildMs] = await timed(async () => {
     await rm(join(dir, '.cache', 'search-index.bin'), { force: true });
@@ -130,6 +129,13 @@ async function search(dir: string, words: SyntheticLibrary): Promise<void> {
     await engine.settled();
   });
   await engine.close();
+  return buildMs;
+}
+
+async function search(dir: string, words: SyntheticLibrary): Promise<void> {
+  const library = await Library.open(dir);
+  const lib = { ...words, ids: library.list().map((a) => a.id) };
+  const buildMs = await buildIndex(library, dir);
   const size = (await stat(join(dir, '.cache', 'search-index.bin'))).size;
   const reloaded = new SearchEngine(library);
   const [, loadMs] = await timed(() => reloaded.start());
