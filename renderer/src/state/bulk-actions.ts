@@ -7,7 +7,7 @@ import { api } from '../api/client';
 import { notices } from './notices.svelte';
 
 function count(n: number): string {
-  return n === 1 ? '1 article' : `${n} articles`;
+  return n === 1 ? '1 article' : `${n.toLocaleString()} articles`;
 }
 
 function report(
