@@ -57,3 +57,32 @@ test('tags articles, filters by a nested tag, renames it, and keeps it all after
   await expect(articleRows(page)).toHaveCount(2);
   await expect(row(page, 'A Sourdough Diary')).toContainText('baking/bread');
 });
+
+test('undoing a tag rename brings back its name and its colour', async ({ lectern }) => {
+  const page = lectern.page;
+  await addClips(page);
+  await row(page, 'A Sourdough Diary').getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Tag…' }).click();
+  await page.getByRole('combobox', { name: 'Add a tag' }).fill('kitchen');
+  await page.keyboard.press('Enter');
+  await expect(row(page, 'A Sourdough Diary')).toContainText('kitchen');
+  await page.keyboard.press('Escape');
+
+  const tags = page.getByRole('list', { name: 'Tags' });
+  const dot = (name: string) => tags.getByRole('listitem').filter({ hasText: name }).locator('.dot').first();
+  await tags.getByRole('button', { name: 'Edit tag kitchen', exact: true }).click();
+  await page.getByRole('button', { name: 'teal' }).click();
+  await expect(dot('kitchen')).toHaveAttribute('data-tag-color', 'teal');
+  await page.getByLabel('Name').fill('baking');
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await expect(dot('baking')).toHaveAttribute('data-tag-color', 'teal');
+
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Renamed “kitchen” to “baking”' })
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await expect(tags.getByRole('link', { name: /^kitchen\s+1$/ })).toBeVisible();
+  await expect(tags.getByRole('link', { name: /^baking/ })).toHaveCount(0);
+  await expect(dot('kitchen')).toHaveAttribute('data-tag-color', 'teal');
+});

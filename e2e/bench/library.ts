@@ -11,7 +11,9 @@
  *   of the article files (on a sample: a scan takes seconds per query);
  * - adding a tag and a highlight in core, at 100 articles and at the full size;
  * - first rows painted in Chromium through the browser shell, warm against
- *   cold (.cache removed), and the backend process's resident memory.
+ *   cold (.cache removed), and the backend process's resident memory;
+ * - archiving every article in one bulk action, and undoing it (last: it
+ *   changes every article.json).
  */
 import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -62,7 +64,7 @@ async function build(dir: string, articles: number): Promise<SyntheticLibrary> {
 }
 
 /** 200 queries of every kind the language has, drawn from the library's own words. */
-async function queries(dir: string, lib: SyntheticLibrary): Promise<string[]> {
+export async function queries(dir: string, lib: SyntheticLibrary): Promise<string[]> {
   let seed = 7;
   const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
@@ -117,9 +119,8 @@ async function coreOpen(dir: string): Promise<void> {
   });
 }
 
-async function search(dir: string, words: SyntheticLibrary): Promise<void> {
-  const library = await Library.open(dir);
-  const lib = { ...words, ids: library.list().map((a) => a.id) };
+/** Builds the index from the articles and saves it; the engine is dropped after, as a restart would. */
+async function buildIndex(library: Library, dir: string): Promise<number> {
   const engine = new SearchEngine(library);
   const [, buildMs] = await timed(async () => {
     await rm(join(dir, '.cache', 'search-index.bin'), { force: true });
@@ -128,6 +129,13 @@ async function search(dir: string, words: SyntheticLibrary): Promise<void> {
     await engine.settled();
   });
   await engine.close();
+  return buildMs;
+}
+
+async function search(dir: string, words: SyntheticLibrary): Promise<void> {
+  const library = await Library.open(dir);
+  const lib = { ...words, ids: library.list().map((a) => a.id) };
+  const buildMs = await buildIndex(library, dir);
   const size = (await stat(join(dir, '.cache', 'search-index.bin'))).size;
   const reloaded = new SearchEngine(library);
   const [, loadMs] = await timed(() => reloaded.start());
@@ -212,12 +220,36 @@ async function edits(dir: string, label: string): Promise<void> {
   await backend.close();
 }
 
+/** Archives every article in one bulk action and undoes it, through the service, as the bulk bar does. */
+async function bulkArchive(dir: string): Promise<void> {
+  const backend = await openBackend(dir);
+  await backend.background;
+  const ids = backend.library.list().map((a) => a.id);
+  let reports = 0;
+  backend.events.subscribe((event) => {
+    if (event.type === 'bulk-progress') reports++;
+  });
+  const [archived, archiveMs] = await timed(() =>
+    backend.service.updateArticles(ids, { status: 'archived' }),
+  );
+  const [, undoMs] = await timed(() => backend.service.restoreStates(archived.undo));
+  emit({
+    step: 'bulk-archive',
+    articles: ids.length,
+    changed: archived.changed.length,
+    archiveSeconds: ms(archiveMs / 1000),
+    undoSeconds: ms(undoMs / 1000),
+    progressEvents: reports,
+  });
+  await backend.close();
+}
+
 async function rssOf(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
 }
 
-async function paint(dir: string, word: string): Promise<void> {
+export async function paint(dir: string, word: string): Promise<void> {
   const executablePath = findChromium();
   if (!executablePath) {
     emit({ step: 'paint', skipped: 'no Chromium found' });
@@ -290,6 +322,7 @@ export async function libraryBench(): Promise<void> {
     await edits(join(small, 'library'), '100');
     await edits(dir, String(articles));
     await paint(dir, words.vocabulary[0] ?? 'the');
+    await bulkArchive(dir);
   } finally {
     await rm(small, { recursive: true, force: true });
     if (!reuse) await rm(dir, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import type { ArticleSummary } from './article';
 import type { SerializedError } from './errors';
 import { ARTICLES_METHODS, type ArticlesApi } from './api/articles';
 import { ANNOTATIONS_METHODS, type AnnotationsApi } from './api/annotations';
-import { BULK_METHODS, type BulkApi } from './api/bulk';
+import { BULK_METHODS, type BulkApi, type BulkProgressEvent } from './api/bulk';
 import { IMPORT_METHODS, type ImportApi, type ImportProgressEvent } from './api/import';
 import { SEARCH_METHODS, type SearchApi } from './api/search';
 import { SETTINGS_METHODS, type SettingsApi } from './api/settings';
@@ -67,7 +67,8 @@ export type LecternEvent =
       note: string;
     }
   | { type: 'settings-changed'; settings: ReaderSettings }
-  | ImportProgressEvent;
+  | ImportProgressEvent
+  | BulkProgressEvent;
 
 /** How every transport returns a call: the value, or the error in words. */
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: SerializedError };

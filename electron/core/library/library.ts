@@ -25,6 +25,7 @@ import { LecternError } from '../../shared/errors';
 import { isArticleId } from '../../shared/ids';
 import { writeFileAtomic } from '../files/atomic-write';
 import { CACHE_DIR, readCatalog, writeCatalog, type CatalogEntry, type Place, type Stamp } from './catalog';
+import { HighlightCache } from './highlight-cache';
 import { LIBRARY_FORMAT_VERSION, migrateLibraryFile, newLibraryFile, type LibraryFile } from './format';
 import { newArticleId } from './ids';
 import { DamagedFileError, JsonFile } from './json-file';
@@ -97,6 +98,8 @@ export class Library {
   readonly #queues = new Map<string, Promise<unknown>>();
   #saveTimer: NodeJS.Timeout | null = null;
   #saving: Promise<void> = Promise.resolve();
+  /** Every annotated article's highlights, for the Highlights view (derived, in .cache/). */
+  readonly highlights = new HighlightCache(this);
 
   private constructor(
     readonly dir: string,
@@ -281,6 +284,7 @@ export class Library {
   async close(): Promise<void> {
     if (this.#saveTimer) await this.flush();
     await this.#saving;
+    await this.highlights.flush();
   }
 
   /** Articles in the library (not in the trash), newest first. */

@@ -6,6 +6,7 @@
 import type { ArticleMeta } from '../../shared/article';
 import { MAX_TERM_LENGTH, tokenize } from '../../shared/search/tokens';
 import { htmlText } from './html-text';
+import { buildPairFilter } from './pair-filter';
 
 export interface SearchDocument {
   /** The text of each field, in the order above. */
@@ -38,11 +39,12 @@ export function searchDocument(meta: ArticleMeta, html: string): SearchDocument 
   };
 }
 
-/** The index's terms for a document: every word once, absurdly long tokens left out. */
-export function documentTerms(doc: SearchDocument): Set<string> {
+/** What the index keeps of a document: every word once (absurdly long tokens left out) and its word pairs. */
+export function documentEntry(doc: SearchDocument): { terms: Set<string>; pairs: Uint8Array } {
   const terms = new Set<string>();
-  for (const field of doc.fields) {
-    for (const term of tokenize(field)) if (term.length <= MAX_TERM_LENGTH) terms.add(term);
+  const fields = doc.fields.map((field) => tokenize(field));
+  for (const tokens of fields) {
+    for (const term of tokens) if (term.length <= MAX_TERM_LENGTH) terms.add(term);
   }
-  return terms;
+  return { terms, pairs: buildPairFilter(fields) };
 }

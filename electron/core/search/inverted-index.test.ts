@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DamagedIndexError, InvertedIndex } from './inverted-index';
+import { buildPairFilter, mayHoldPair } from './pair-filter';
 
 function ids(index: InvertedIndex, docs: Uint32Array): string[] {
   return [...docs].map((doc) => index.idOf(doc)).filter((id): id is string => id !== null);
@@ -51,10 +52,24 @@ describe('InvertedIndex', () => {
     expect(ids(index, index.lookup('common'))).toHaveLength(100);
   });
 
+  it('keeps each document’s pair filter through compaction and a round trip', async () => {
+    const index = new InvertedIndex();
+    for (let i = 0; i < 2000; i++) {
+      index.set(`d${i % 10}`, `s${i}`, [`w${i}`], buildPairFilter([[`w${i}`, 'next']]));
+    }
+    index.compact();
+    const copy = await InvertedIndex.deserialize(await index.serialize());
+    for (const each of [index, copy]) {
+      const doc = each.numberOf('d3') as number;
+      expect(mayHoldPair(each.filterOf(doc), 'w1993', 'next')).toBe(true);
+      expect(mayHoldPair(each.filterOf(doc), 'w1994', 'next')).toBe(false);
+    }
+  });
+
   it('round-trips through bytes, and keeps accepting changes after', async () => {
     const index = sample();
     index.remove('b');
-    const copy = await InvertedIndex.deserialize(index.serialize());
+    const copy = await InvertedIndex.deserialize(await index.serialize());
     expect(ids(copy, copy.lookup('garden'))).toEqual(['c']);
     expect(withPrefix(copy, 'ligh')).toEqual(['a']);
     expect(copy.stampOf('a')).toBe('s1');
@@ -76,7 +91,7 @@ describe('InvertedIndex', () => {
       () => new TextEncoder().encode('\u0004\u0000\u0000\u0000\u0000\u0000\u0000\u0000{"a":1}'),
     ],
   ])('refuses bytes that are %s', async (_label, damage) => {
-    const bytes = damage(sample().serialize());
+    const bytes = damage(await sample().serialize());
     await expect(InvertedIndex.deserialize(bytes)).rejects.toThrow(DamagedIndexError);
   });
 });

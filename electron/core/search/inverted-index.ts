@@ -1,11 +1,12 @@
 /**
  * A compact inverted index: for each term, the sorted list of documents that
  * contain it, as a Uint32Array of document numbers. No positions and no
- * frequencies: phrases are checked against the text of the few candidates
- * that hold all their words, and ranking uses the catalog. That trade keeps
- * 10,000 articles of 2,000 words in tens of megabytes instead of hundreds
- * (a general library such as MiniSearch keeps a Map per term per document),
- * and makes the file on disk a straight copy of the arrays.
+ * frequencies: each document carries a filter of its adjacent word pairs
+ * instead (pair-filter.ts), which checks phrases, and ranking uses the
+ * catalog. That trade keeps 10,000 articles of 2,000 words in tens of
+ * megabytes instead of hundreds (a general library such as MiniSearch keeps a
+ * Map per term per document), and makes the file on disk a straight copy of
+ * the arrays.
  *
  * Documents get numbers in the order they are added, so appending keeps every
  * list sorted. Changing a document removes its number (a tombstone) and adds
@@ -16,11 +17,25 @@
 import { createHash } from 'node:crypto';
 
 const MAGIC = 'LECTERN-INDEX';
-const FORMAT = 1;
+const FORMAT = 2;
 /** Merge the unsorted new terms into the dictionary beyond this many. */
 const MAX_UNSORTED = 4096;
 /** Terms added to the dictionary between turns of the event loop while loading. */
 const TERMS_PER_TURN = 5000;
+/** Bytes of an index checksummed between turns of the event loop. */
+const HASH_SLICE = 4 * 1024 * 1024;
+
+const NO_FILTER = new Uint8Array(0);
+
+/** SHA-1 in slices, the event loop turning between them: tens of megabytes at once would stall calls. */
+async function sha1InSlices(bytes: Uint8Array): Promise<string> {
+  const hash = createHash('sha1');
+  for (let at = 0; at < bytes.length; at += HASH_SLICE) {
+    hash.update(bytes.subarray(at, at + HASH_SLICE));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return hash.digest('hex');
+}
 
 class Postings {
   constructor(
@@ -52,6 +67,8 @@ interface Header {
   docs: (string | null)[];
   /** Document number → the stamp it was indexed at (the article's updatedAt). */
   stamps: (string | null)[];
+  /** Document number → the byte length of its pair filter, stored after the postings. */
+  filterLengths: number[];
   terms: string[];
   counts: number[];
   sha1: string;
@@ -60,6 +77,7 @@ interface Header {
 export class InvertedIndex {
   #docs: (string | null)[] = [];
   #stamps: (string | null)[] = [];
+  #filters: Uint8Array[] = [];
   readonly #numberOf = new Map<string, number>();
   readonly #terms = new Map<string, Postings>();
   #sorted: string[] = [];
@@ -87,6 +105,11 @@ export class InvertedIndex {
     return this.#numberOf.get(id);
   }
 
+  /** The document's pair filter (pair-filter.ts); empty for a removed one. */
+  filterOf(doc: number): Uint8Array {
+    return this.#filters[doc] ?? NO_FILTER;
+  }
+
   stampOf(id: string): string | null {
     const doc = this.#numberOf.get(id);
     return doc === undefined ? null : (this.#stamps[doc] ?? null);
@@ -96,12 +119,13 @@ export class InvertedIndex {
     return this.#numberOf.keys();
   }
 
-  /** Indexes (or re-indexes) a document under its set of terms. */
-  set(id: string, stamp: string, terms: Iterable<string>): void {
+  /** Indexes (or re-indexes) a document under its set of terms, with the filter of its word pairs. */
+  set(id: string, stamp: string, terms: Iterable<string>, filter: Uint8Array = NO_FILTER): void {
     this.remove(id);
     const doc = this.#docs.length;
     this.#docs.push(id);
     this.#stamps.push(stamp);
+    this.#filters.push(filter);
     this.#numberOf.set(id, doc);
     for (const term of new Set(terms)) {
       let postings = this.#terms.get(term);
@@ -121,6 +145,7 @@ export class InvertedIndex {
     this.#numberOf.delete(id);
     this.#docs[doc] = null;
     this.#stamps[doc] = null;
+    this.#filters[doc] = NO_FILTER;
     this.#removed++;
   }
 
@@ -161,12 +186,14 @@ export class InvertedIndex {
     const renumber = new Int32Array(this.#docs.length).fill(-1);
     const docs: string[] = [];
     const stamps: (string | null)[] = [];
+    const filters: Uint8Array[] = [];
     this.#docs.forEach((id, doc) => {
       if (id === null) return;
       renumber[doc] = docs.length;
       this.#numberOf.set(id, docs.length);
       docs.push(id);
       stamps.push(this.#stamps[doc] ?? null);
+      filters.push(this.filterOf(doc));
     });
     for (const [term, postings] of this.#terms) {
       const kept = new Postings(new Uint32Array(postings.length), 0);
@@ -179,43 +206,59 @@ export class InvertedIndex {
     }
     this.#docs = docs;
     this.#stamps = stamps;
+    this.#filters = filters;
     this.#removed = 0;
     this.#sorted = [...this.#terms.keys()].sort();
     this.#unsorted = [];
   }
 
-  /** The index as bytes: a JSON header, then every postings list back to back. */
-  serialize(): Uint8Array {
+  /**
+   * The index as bytes: a JSON header, every postings list back to back, then
+   * every pair filter. The body is laid out in place in the output (no second
+   * copy of tens of megabytes), and its checksum written into the header last.
+   */
+  async serialize(): Promise<Uint8Array> {
     this.#mergeDictionary();
     const terms = this.#sorted;
     const counts = terms.map((term) => (this.#terms.get(term) as Postings).length);
     const total = counts.reduce((sum, n) => sum + n, 0);
-    const body = new Uint32Array(total);
-    let offset = 0;
-    for (const term of terms) {
-      const view = (this.#terms.get(term) as Postings).view();
-      body.set(view, offset);
-      offset += view.length;
-    }
-    const bodyBytes = new Uint8Array(body.buffer);
+    const filterLengths = this.#docs.map((_, doc) => this.filterOf(doc).length);
+    const bodyLength = total * 4 + filterLengths.reduce((sum, n) => sum + n, 0);
     const header: Header = {
       magic: MAGIC,
       format: FORMAT,
       docs: this.#docs,
       stamps: this.#stamps,
+      filterLengths,
       terms,
       counts,
-      sha1: createHash('sha1').update(bodyBytes).digest('hex'),
+      sha1: '0'.repeat(40),
     };
     const head = new TextEncoder().encode(JSON.stringify(header));
     // The body starts on a 4-byte boundary so it can be read as Uint32 in place.
     const pad = (4 - ((8 + head.length) % 4)) % 4;
-    const out = new Uint8Array(8 + head.length + pad + bodyBytes.length);
+    const bodyStart = 8 + head.length + pad;
+    const out = new Uint8Array(bodyStart + bodyLength);
     const view = new DataView(out.buffer);
     view.setUint32(0, head.length, true);
     view.setUint32(4, pad, true);
     out.set(head, 8);
-    out.set(bodyBytes, 8 + head.length + pad);
+    const body = new Uint32Array(out.buffer, bodyStart, total);
+    let offset = 0;
+    for (const term of terms) {
+      const postings = (this.#terms.get(term) as Postings).view();
+      body.set(postings, offset);
+      offset += postings.length;
+    }
+    let at = bodyStart + total * 4;
+    for (let doc = 0; doc < filterLengths.length; doc++) {
+      out.set(this.filterOf(doc), at);
+      at += filterLengths[doc] as number;
+    }
+    // Everything above ran without a pause, so the header and body agree even if the index changes now.
+    const sha1 = await sha1InSlices(out.subarray(bodyStart));
+    // sha1 is the header's last field: its 40 characters end just before the closing `"}`.
+    out.set(new TextEncoder().encode(sha1), 8 + head.length - 2 - sha1.length);
     return out;
   }
 
@@ -240,10 +283,13 @@ export class InvertedIndex {
     }
     if (header?.magic !== MAGIC || header.format !== FORMAT)
       throw new DamagedIndexError('not a Lectern index');
-    const { docs, stamps, terms, counts } = header;
+    const { docs, stamps, filterLengths, terms, counts } = header;
     if (
       !Array.isArray(docs) ||
       !Array.isArray(stamps) ||
+      !Array.isArray(filterLengths) ||
+      filterLengths.length !== docs.length ||
+      !filterLengths.every((n) => Number.isInteger(n) && n >= 0) ||
       !Array.isArray(terms) ||
       !Array.isArray(counts) ||
       docs.length !== stamps.length ||
@@ -256,14 +302,22 @@ export class InvertedIndex {
     const aligned = (bytes.byteOffset + bodyStart) % 4 === 0;
     const bodyBytes = aligned ? bytes.subarray(bodyStart) : bytes.slice(bodyStart);
     const total = counts.reduce((sum, n) => sum + n, 0);
-    if (bodyBytes.length !== total * 4) throw new DamagedIndexError('body length does not match');
-    if (createHash('sha1').update(bodyBytes).digest('hex') !== header.sha1) {
+    const filterBytes = filterLengths.reduce((sum, n) => sum + n, 0);
+    if (bodyBytes.length !== total * 4 + filterBytes)
+      throw new DamagedIndexError('body length does not match');
+    if ((await sha1InSlices(bodyBytes)) !== header.sha1) {
       throw new DamagedIndexError('checksum does not match');
     }
     const body = new Uint32Array(bodyBytes.buffer, bodyBytes.byteOffset, total);
     const index = new InvertedIndex();
     index.#docs = docs;
     index.#stamps = stamps;
+    let at = bodyBytes.byteOffset + total * 4;
+    index.#filters = filterLengths.map((length) => {
+      const filter = new Uint8Array(bodyBytes.buffer, at, length);
+      at += length;
+      return filter;
+    });
     docs.forEach((id, doc) => {
       if (id === null) index.#removed++;
       else index.#numberOf.set(id, doc);

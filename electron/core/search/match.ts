@@ -129,10 +129,10 @@ export function sortArticles(
     return articles.sort((a, b) => sign * compare(a, b) || -byAdded(a, b));
   }
   if (relevance) {
-    const scores = new Map(articles.map((a) => [a.id, relevance(a)]));
-    return articles.sort(
-      (a, b) => (scores.get(b.id) as number) - (scores.get(a.id) as number) || -byAdded(a, b),
-    );
+    // Scored once each, and sorted as pairs: a lookup per comparison costs more than the sort.
+    const scored = articles.map((article) => ({ article, score: relevance(article) }));
+    scored.sort((a, b) => b.score - a.score || -byAdded(a.article, b.article));
+    return scored.map((entry) => entry.article);
   }
   return articles.sort((a, b) => -byAdded(a, b));
 }

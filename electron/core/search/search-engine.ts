@@ -9,10 +9,12 @@
  *   damaged file means a rebuild, in the background, one article per turn of
  *   the event loop so calls keep being answered (from the scan) meanwhile.
  * - Every change the library reports (see notify) queues its articles; the
- *   queue is worked off in the background and the file saved a few seconds
+ *   queue is worked off in the background once the changes pause (so a
+ *   burst of edits is not slowed by indexing between them) and the file saved a few seconds
  *   after the last change, and on close.
- * - Phrases are checked against the text of the candidates that hold all
- *   their words, which the index cannot tell apart from the phrase itself.
+ * - Phrases are checked with each candidate's filter of adjacent word pairs
+ *   (pair-filter.ts), never by reading its text, so a phrase of common words
+ *   costs what a word does.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,14 +25,22 @@ import { tokenize } from '../../shared/search/tokens';
 import { writeFileAtomic } from '../files/atomic-write';
 import { CACHE_DIR } from '../library/catalog';
 import type { Library } from '../library/library';
-import { documentTerms, searchDocument, type SearchDocument } from './document';
+import { documentEntry, searchDocument, type SearchDocument } from './document';
 import { DamagedIndexError, InvertedIndex } from './inverted-index';
 import { fieldTokens, filtersHold, searchesTrash, sortArticles, termsHold } from './match';
+import { mayHoldPhrase, phraseProbe, type PhraseProbe } from './pair-filter';
 import { makeSnippet } from './snippet';
 
 const INDEX_FILE = 'search-index.bin';
 const SAVE_DELAY_MS = 5000;
-/** Articles read at once when a query must look at text (a scan, or checking phrases). */
+/**
+ * Indexing a changed article waits until no change has come for this long
+ * (but never more than REINDEX_MAX_WAIT_MS), so the edits of a burst are not
+ * slowed by indexing between them.
+ */
+const REINDEX_QUIET_MS = 200;
+const REINDEX_MAX_WAIT_MS = 2000;
+/** Articles read at once when a query must look at text (a scan, or snippets). */
 const READ_CONCURRENCY = 16;
 /** Summaries sent with a result: more than a tall window shows. */
 const FIRST_SUMMARIES = 40;
@@ -57,6 +67,11 @@ export class SearchEngine {
   #state: IndexState = 'loading';
   readonly #pending = new Set<string>();
   #working: Promise<void> | null = null;
+  /** Set while notified changes wait for a quiet moment (REINDEX_QUIET_MS). */
+  #waiting: Promise<void> | null = null;
+  #waitTimer: NodeJS.Timeout | null = null;
+  #waitSince: number | null = null;
+  #startWork: () => void = () => undefined;
   #saveTimer: NodeJS.Timeout | null = null;
   #saving: Promise<void> = Promise.resolve();
   #dirty = false;
@@ -117,12 +132,27 @@ export class SearchEngine {
       this.#pending.add(id);
       this.#titleTokens.delete(id);
     }
-    this.#work();
+    this.#waitSince ??= Date.now();
+    if (this.#waitTimer) clearTimeout(this.#waitTimer);
+    this.#waiting ??= new Promise<void>((resolve) => {
+      this.#startWork = resolve;
+    });
+    const waited = Date.now() - this.#waitSince;
+    this.#waitTimer = setTimeout(
+      () => {
+        this.#waitTimer = null;
+        this.#waitSince = null;
+        this.#waiting = null;
+        this.#work();
+        this.#startWork();
+      },
+      Math.max(0, Math.min(REINDEX_QUIET_MS, REINDEX_MAX_WAIT_MS - waited)),
+    );
   }
 
   /** Resolves when every queued change is in the index. */
   async settled(): Promise<void> {
-    while (this.#working) await this.#working;
+    while (this.#working || this.#waiting) await (this.#working ?? this.#waiting);
   }
 
   #work(): void {
@@ -159,7 +189,8 @@ export class SearchEngine {
     }
     const doc = await this.#document(id);
     if (!doc) return;
-    this.#index.set(id, this.library.summary(id).updatedAt, documentTerms(doc));
+    const { terms, pairs } = documentEntry(doc);
+    this.#index.set(id, this.library.summary(id).updatedAt, terms, pairs);
     this.#dirty = true;
   }
 
@@ -188,7 +219,7 @@ export class SearchEngine {
       this.#dirty = false;
       try {
         await mkdir(join(this.library.dir, CACHE_DIR), { recursive: true });
-        await writeFileAtomic(this.#path, this.#index.serialize());
+        await writeFileAtomic(this.#path, await this.#index.serialize());
       } catch (error) {
         console.warn('Lectern: could not save the search index:', error);
       }
@@ -200,6 +231,12 @@ export class SearchEngine {
   async close(): Promise<void> {
     this.#closed = true;
     if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    if (this.#waitTimer) {
+      // What waits is not lost: the next start finds those articles' stamps out of date.
+      clearTimeout(this.#waitTimer);
+      this.#waiting = null;
+      this.#startWork();
+    }
     await this.#working;
     if (this.#state === 'ready' && this.#dirty) await this.#save();
     await this.#saving;
@@ -217,7 +254,6 @@ export class SearchEngine {
     if (query.terms.length > 0) {
       if (indexed) {
         found = this.#byIndex(found, query.terms);
-        if (query.terms.some((t) => t.kind === 'phrase')) found = await this.#byText(found, query.terms);
       } else {
         found = await this.#byText(found, query.terms);
       }
@@ -233,38 +269,51 @@ export class SearchEngine {
     };
   }
 
-  /** Keeps the articles whose indexed words satisfy the terms; phrases are only narrowed to their words here. */
+  /**
+   * Keeps the articles whose indexed words satisfy the terms: each word's (or
+   * phrase word's) documents marked in a bitset per word, the bitsets ANDed,
+   * then each phrase's pairs checked in the survivors' pair filters.
+   */
   #byIndex(articles: ArticleSummary[], terms: readonly Term[]): ArticleSummary[] {
     const index = this.#index;
     const size = index.capacity;
-    const excluded = new Uint8Array(size);
     const mark = (into: Uint8Array, docs: Uint32Array) => {
       for (let i = 0; i < docs.length; i++) into[docs[i] as number] = 1;
     };
-    const sets: Uint8Array[] = [];
-    for (const term of terms) {
-      if (term.kind === 'word' && term.negate) {
-        mark(excluded, index.lookup(term.text));
-        continue;
-      }
-      if (term.negate) continue; // A negated phrase is checked on the text.
-      const words = term.kind === 'phrase' ? term.words : [term.text];
-      for (const word of words) {
+    /** Documents holding every one of `words` (the last a prefix when asked). */
+    const holdingAll = (words: readonly string[], prefix: boolean): Uint8Array => {
+      let all: Uint8Array | null = null;
+      words.forEach((word, i) => {
         const set = new Uint8Array(size);
-        if (term.kind === 'word' && term.prefix) index.forEachWithPrefix(word, (docs) => mark(set, docs));
+        if (prefix && i === words.length - 1) index.forEachWithPrefix(word, (docs) => mark(set, docs));
         else mark(set, index.lookup(word));
-        sets.push(set);
+        if (all === null) all = set;
+        else for (let doc = 0; doc < size; doc++) all[doc] = (all[doc] as number) & (set[doc] as number);
+      });
+      return all ?? new Uint8Array(size);
+    };
+    const required: Uint8Array[] = [];
+    const excluded: Uint8Array[] = [];
+    const phrases: { probe: PhraseProbe; negate: boolean; holding: Uint8Array }[] = [];
+    for (const term of terms) {
+      if (term.kind === 'word' || term.words.length === 1) {
+        const word = term.kind === 'word' ? term.text : (term.words[0] as string);
+        const holding = holdingAll([word], term.kind === 'word' && term.prefix);
+        (term.negate ? excluded : required).push(holding);
+      } else if (term.words.length > 1) {
+        const holding = holdingAll(term.words, false);
+        if (!term.negate) required.push(holding);
+        phrases.push({ probe: phraseProbe(term.words), negate: term.negate, holding });
       }
     }
-    const [first, ...rest] = sets;
-    if (first)
-      for (const set of rest)
-        for (let i = 0; i < size; i++) first[i] = (first[i] as number) & (set[i] as number);
-    const final = first ?? null;
     return articles.filter((article) => {
       const doc = index.numberOf(article.id);
       if (doc === undefined) return false;
-      return (final === null || final[doc] === 1) && excluded[doc] !== 1;
+      if (required.some((set) => set[doc] !== 1) || excluded.some((set) => set[doc] === 1)) return false;
+      return phrases.every(
+        ({ probe, negate, holding }) =>
+          (holding[doc] === 1 && mayHoldPhrase(index.filterOf(doc), probe)) !== negate,
+      );
     });
   }
 

@@ -26,6 +26,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  await backend.close();
   await rm(dir, { recursive: true, force: true });
 });
 

@@ -102,21 +102,16 @@ export function annotationsService({ library, events }: ServiceContext): Annotat
     },
 
     async listHighlights(filter: HighlightFilter) {
-      // The catalog counts highlights; only articles that have some are read whole.
-      const annotated = await Promise.all(
-        library
-          .list()
-          .filter((summary) => summary.highlightCount > 0 && summary.trashedAt === null)
-          .map((summary) => library.get(summary.id)),
-      );
-      const entries: LibraryHighlight[] = annotated.flatMap((meta) =>
-        meta.highlights.map((highlight) => ({
-          articleId: meta.id,
-          articleTitle: meta.title,
-          siteName: meta.siteName,
-          tags: meta.tags,
-          highlight,
-        })),
+      // From the highlight cache: only articles changed since it was filled are read.
+      const entries: LibraryHighlight[] = (await library.highlights.annotated()).flatMap(
+        ({ summary, highlights }) =>
+          highlights.map((highlight) => ({
+            articleId: summary.id,
+            articleTitle: summary.title,
+            siteName: summary.siteName,
+            tags: summary.tags,
+            highlight,
+          })),
       );
       return entries
         .filter((entry) => matches(entry, filter))

@@ -2,15 +2,17 @@
  * One change applied to many articles, as the bulk actions and tag operations
  * need: a few at a time (each is its own file write), every article's state
  * from before kept for undo, one failure reported without stopping the rest,
- * and one event for the lot.
+ * and one event for the lot. Thousands of articles take seconds (a write
+ * with fsync each), so a large change reports its progress as it goes.
  */
-import type { ArticleState, BulkResult } from '../../shared/api';
+import { BULK_PROGRESS_FROM, type ArticleState, type BulkResult } from '../../shared/api/bulk';
 import { summarize, type ArticleMeta } from '../../shared/article';
 import { serializeError } from '../../shared/errors';
 import type { EventHub } from '../events';
 import type { Library } from '../library/library';
 
 const CONCURRENCY = 8;
+const PROGRESS_EVERY_MS = 200;
 
 export function stateOf(meta: ArticleMeta): ArticleState {
   return {
@@ -30,9 +32,17 @@ export async function changeMany(
   change: (meta: ArticleMeta) => void | false,
 ): Promise<BulkResult> {
   const result: BulkResult = { changed: [], undo: [], failed: [] };
+  const total = ids.length;
+  const reports = total >= BULK_PROGRESS_FROM;
   let next = 0;
+  let done = 0;
+  let reportedAt = Date.now();
   const worker = async () => {
     while (next < ids.length) {
+      if (reports && Date.now() - reportedAt >= PROGRESS_EVERY_MS) {
+        reportedAt = Date.now();
+        events.emit({ type: 'bulk-progress', done, total });
+      }
       const id = ids[next++] as string;
       try {
         let before: ArticleState | null = null;
@@ -48,9 +58,11 @@ export async function changeMany(
       } catch (error) {
         result.failed.push({ id, message: serializeError(error).message });
       }
+      done++;
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker));
+  if (reports) events.emit({ type: 'bulk-progress', done: total, total });
   if (result.changed.length > 0)
     events.emit({ type: 'library-changed', changed: result.changed, removed: [] });
   return result;

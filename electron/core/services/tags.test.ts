@@ -64,6 +64,41 @@ describe('tags', () => {
     expect(events.some((e) => e.type === 'library-settings-changed')).toBe(true);
   });
 
+  it('undoes a rename and a merge, colours included', async () => {
+    const a = await article('A', ['work/reading']);
+    const b = await article('B', ['job']);
+    await backend.service.setTagColor('work', 'blue');
+    await backend.service.setTagColor('work/reading', 'green');
+    await backend.service.setTagColor('job', 'red');
+    const merged = await backend.service.renameTag('work', 'job');
+    expect(backend.library.file.data.tagColors).toEqual({ job: 'red', 'job/reading': 'green' });
+    await backend.service.restoreStates(merged.undo);
+    await backend.service.restoreTagColors(merged.colorsBefore);
+    expect([tagsOf(a), tagsOf(b)]).toEqual([['work/reading'], ['job']]);
+    expect(backend.library.file.data.tagColors).toEqual({
+      work: 'blue',
+      'work/reading': 'green',
+      job: 'red',
+    });
+    const file = JSON.parse(await readFile(join(dir, 'lectern.json'), 'utf8')) as { tagColors: object };
+    expect(file.tagColors).toEqual(backend.library.file.data.tagColors);
+  });
+
+  it('undoes a delete, colour included', async () => {
+    const a = await article('A', ['work']);
+    await backend.service.setTagColor('work', 'teal');
+    const deleted = await backend.service.deleteTag('work');
+    expect(backend.library.file.data.tagColors).toEqual({});
+    await backend.service.restoreStates(deleted.undo);
+    await backend.service.restoreTagColors(deleted.colorsBefore);
+    expect(tagsOf(a)).toEqual(['work']);
+    expect((await backend.service.listTags())[0]).toEqual({ name: 'work', count: 1, color: 'teal' });
+    const bad = await backend.dispatch('restoreTagColors', [{ work: 'mauve' }]);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await backend.dispatch('restoreTagColors', [{ ' work / x ': 'red' }])).toMatchObject({ ok: true });
+    expect(backend.library.file.data.tagColors).toEqual({ work: 'teal', 'work/x': 'red' });
+  });
+
   it('merges into an existing tag without doubling it', async () => {
     const a = await article('A', ['reading', 'toread']);
     const b = await article('B', ['toread']);

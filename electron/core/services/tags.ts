@@ -4,7 +4,7 @@
  * nested tags move with their parent ("work" → "job" takes "work/reading" to
  * "job/reading").
  */
-import type { TagColor, TagInfo, TagsApi } from '../../shared/api';
+import type { TagChange, TagColor, TagInfo, TagsApi } from '../../shared/api';
 import { LecternError } from '../../shared/errors';
 import { countTags, renamedTag, sameTag, tagWithin, withTag } from '../../shared/tags';
 import type { Library } from '../library/library';
@@ -55,7 +55,7 @@ export function tagsService({ library, events }: ServiceContext): TagsApi {
       });
     },
 
-    async renameTag(from: string, to: string) {
+    async renameTag(from: string, to: string): Promise<TagChange> {
       const ids = idsWithin(library, from);
       if (ids.length === 0) throw noSuchTag(from);
       const result = await changeMany(library, events, ids, (meta) => {
@@ -64,6 +64,12 @@ export function tagsService({ library, events }: ServiceContext): TagsApi {
       });
       const colors = library.file.data.tagColors;
       const moved = Object.entries(colors).filter(([tag]) => tagWithin(tag, from));
+      const colorsBefore: Record<string, TagColor | null> = {};
+      for (const [tag, color] of moved) {
+        colorsBefore[tag] = color as TagColor;
+        const target = renamedTag(tag, from, to) as string;
+        if (!(target in colorsBefore)) colorsBefore[target] = colorOf(colors, target);
+      }
       if (moved.length > 0) {
         await library.updateFile((file) => {
           for (const [tag, color] of moved) {
@@ -74,29 +80,39 @@ export function tagsService({ library, events }: ServiceContext): TagsApi {
         });
         settingsChanged();
       }
-      return result;
+      return { ...result, colorsBefore };
     },
 
-    async deleteTag(name: string) {
+    async deleteTag(name: string): Promise<TagChange> {
       const ids = idsWithin(library, name);
-      const colored = Object.keys(library.file.data.tagColors).filter((tag) => tagWithin(tag, name));
+      const colored = Object.entries(library.file.data.tagColors).filter(([tag]) => tagWithin(tag, name));
       if (ids.length === 0 && colored.length === 0) throw noSuchTag(name);
       const result = await changeMany(library, events, ids, (meta) => {
         meta.tags = meta.tags.filter((tag) => !tagWithin(tag, name));
       });
       if (colored.length > 0) {
         await library.updateFile((file) => {
-          for (const tag of colored) delete file.tagColors[tag];
+          for (const [tag] of colored) delete file.tagColors[tag];
         });
         settingsChanged();
       }
-      return result;
+      return { ...result, colorsBefore: Object.fromEntries(colored) as Record<string, TagColor> };
     },
 
     async setTagColor(name: string, color: TagColor | null) {
       await library.updateFile((file) => {
         for (const tag of Object.keys(file.tagColors)) if (sameTag(tag, name)) delete file.tagColors[tag];
         if (color !== null) file.tagColors[name] = color;
+      });
+      settingsChanged();
+    },
+
+    async restoreTagColors(colors: Record<string, TagColor | null>) {
+      await library.updateFile((file) => {
+        for (const name of Object.keys(colors)) {
+          for (const tag of Object.keys(file.tagColors)) if (sameTag(tag, name)) delete file.tagColors[tag];
+        }
+        for (const [name, color] of Object.entries(colors)) if (color !== null) file.tagColors[name] = color;
       });
       settingsChanged();
     },

@@ -29,6 +29,15 @@ export interface BulkPatch {
   read?: boolean;
 }
 
+/** Sent while a change to many articles runs (from BULK_PROGRESS_FROM articles), and once when it ends. */
+export interface BulkProgressEvent {
+  type: 'bulk-progress';
+  done: number;
+  total: number;
+}
+
+export const BULK_PROGRESS_FROM = 200;
+
 export interface BulkApi {
   /** Archives, favorites or marks many articles at once. Errors: invalid-argument. */
   updateArticles(ids: string[], patch: BulkPatch): Promise<BulkResult>;

@@ -20,4 +20,10 @@ export const tagsArgs: ArgsSchemas<TagsApi> = {
   renameTag: v.strictTuple([tagName, tagName]),
   deleteTag: v.strictTuple([tagName]),
   setTagColor: v.strictTuple([tagName, v.nullable(v.picklist(TAG_COLORS))]),
+  restoreTagColors: v.strictTuple([
+    v.pipe(
+      v.record(tagName, v.nullable(v.picklist(TAG_COLORS))),
+      v.check((colors) => Object.keys(colors).length <= 10_000, 'holds too many tags'),
+    ),
+  ]),
 };

@@ -79,6 +79,11 @@ class BrowseState {
   #sequence = 0;
   #snippetQuery = '';
   #snippetsAsked = new Set<string>();
+  #firstRowsShown: () => void = () => undefined;
+  /** Resolves once the first answer's rows have been painted (or the first search failed). */
+  readonly firstRowsShown = new Promise<void>((resolve) => {
+    this.#firstRowsShown = resolve;
+  });
 
   readonly scope = $derived(routeQuery(router.route, sidebar.views));
   readonly inTrash = $derived(router.route.name === 'library' && router.route.list === 'trash');
@@ -123,6 +128,8 @@ class BrowseState {
     }
     if (sequence !== this.#sequence) return;
     this.result = result;
+    // A frame callback runs before that frame paints; a task queued from it runs after.
+    requestAnimationFrame(() => setTimeout(this.#firstRowsShown));
     if (query !== this.#snippetQuery) {
       this.#snippetQuery = query;
       this.#snippetsAsked = new Set();
@@ -149,7 +156,8 @@ class BrowseState {
   /** Click: select one; toggle: add or remove one (Ctrl/Cmd); range: from the last clicked (Shift). */
   select(id: string, how: 'one' | 'toggle' | 'range'): void {
     if (how === 'range' && this.#anchor) {
-      const ids = this.rows.map((row) => row.id);
+      // The result's ids, not the rows: they are complete even before every summary has arrived.
+      const ids = this.result?.ids ?? [];
       const from = ids.indexOf(this.#anchor);
       const to = ids.indexOf(id);
       if (from >= 0 && to >= 0) {
@@ -169,7 +177,7 @@ class BrowseState {
   }
 
   selectAll(): void {
-    this.selected = new Set(this.rows.map((row) => row.id));
+    this.selected = new Set(this.result?.ids ?? []);
   }
 
   clearSelection(): void {

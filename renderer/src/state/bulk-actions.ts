@@ -2,12 +2,12 @@
  * What the bulk bar, the tag editor and drops on the sidebar do to articles,
  * each followed by a notice that says what happened and offers to undo it.
  */
-import type { ArticleState, BulkResult } from '@shared/api';
+import type { ArticleState, BulkResult, TagChange } from '@shared/api';
 import { api } from '../api/client';
 import { notices } from './notices.svelte';
 
 function count(n: number): string {
-  return n === 1 ? '1 article' : `${n} articles`;
+  return n === 1 ? '1 article' : `${n.toLocaleString()} articles`;
 }
 
 function report(
@@ -36,6 +36,16 @@ export function showError(error: unknown): void {
     title: 'That did not work',
     lines: [error instanceof Error ? error.message : String(error)],
   });
+}
+
+/** Undoes a tag rename, merge or delete: the articles' tags, then the colours. */
+export async function undoTagChange(change: TagChange): Promise<void> {
+  try {
+    await api.restoreStates(change.undo);
+    if (Object.keys(change.colorsBefore).length > 0) await api.restoreTagColors(change.colorsBefore);
+  } catch (error) {
+    showError(error);
+  }
 }
 
 async function undoable(title: (changed: number) => string, run: () => Promise<BulkResult>): Promise<void> {

@@ -34,8 +34,14 @@ class LibraryState {
     return () => this.#listeners.delete(listener);
   }
 
-  async load(): Promise<void> {
+  /**
+   * Fetches every summary. `after` delays the fetch: at 10,000 articles the
+   * summaries are megabytes, so the window first paints the rows its search
+   * answer carries (browse.svelte.ts) and only then asks for the rest.
+   */
+  async load(after: Promise<unknown> = Promise.resolve()): Promise<void> {
     this.status = 'loading';
+    await after;
     try {
       const [articles, trashed] = await Promise.all([api.listArticles(), api.listTrash()]);
       this.#set([...articles, ...trashed]);

@@ -1,0 +1,129 @@
+/**
+ * The highlight cache, `.cache/highlights.json`: every annotated article's
+ * highlights, so the Highlights view does not read thousands of article.json
+ * files each time it is shown. Derived data, like the catalog: an entry is
+ * trusted only while its article's updatedAt (from the catalog) is the one it
+ * was read at; anything else is read again from article.json. The file is
+ * read on the first call, not at open, so a library nobody browses by
+ * highlight pays nothing for it, and written a moment after a call that had
+ * to read articles.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Highlight } from '../../shared/annotation';
+import type { ArticleSummary } from '../../shared/article';
+import { writeFileAtomic } from '../files/atomic-write';
+import { CACHE_DIR } from './catalog';
+import type { Library } from './library';
+
+const CACHE_FILE = 'highlights.json';
+const CACHE_VERSION = 1;
+const SAVE_DELAY_MS = 2000;
+/** Articles read at once when the cache is missing or stale. */
+const READ_BATCH = 32;
+
+interface Entry {
+  /** The article's updatedAt when its highlights were read. */
+  updatedAt: string;
+  highlights: Highlight[];
+}
+
+interface CacheFile {
+  version: number;
+  entries: Record<string, Entry>;
+}
+
+export interface AnnotatedArticle {
+  summary: ArticleSummary;
+  highlights: Highlight[];
+}
+
+function looksLikeEntry(value: unknown): value is Entry {
+  const entry = value as Partial<Entry> | null;
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.updatedAt === 'string' &&
+    Array.isArray(entry.highlights)
+  );
+}
+
+export class HighlightCache {
+  #entries: Map<string, Entry> | null = null;
+  #saveTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly library: Library) {}
+
+  get #path(): string {
+    return join(this.library.dir, CACHE_DIR, CACHE_FILE);
+  }
+
+  async #load(): Promise<Map<string, Entry>> {
+    if (this.#entries) return this.#entries;
+    const entries = new Map<string, Entry>();
+    try {
+      const parsed = JSON.parse(await readFile(this.#path, 'utf8')) as CacheFile;
+      if (parsed?.version === CACHE_VERSION && typeof parsed.entries === 'object') {
+        for (const [id, entry] of Object.entries(parsed.entries)) {
+          if (looksLikeEntry(entry)) entries.set(id, entry);
+        }
+      }
+    } catch {
+      // Missing or damaged: every article is read once and the file written again.
+    }
+    this.#entries ??= entries;
+    return this.#entries;
+  }
+
+  /** Every article in the library (not the trash) that has highlights, with them. */
+  async annotated(): Promise<AnnotatedArticle[]> {
+    const entries = await this.#load();
+    const summaries = this.library.summaries('articles').filter((s) => s.highlightCount > 0);
+    const stale = summaries.filter((s) => entries.get(s.id)?.updatedAt !== s.updatedAt);
+    for (let i = 0; i < stale.length; i += READ_BATCH) {
+      await Promise.all(
+        stale.slice(i, i + READ_BATCH).map(async (summary) => {
+          try {
+            const meta = await this.library.get(summary.id);
+            entries.set(summary.id, { updatedAt: meta.updatedAt, highlights: meta.highlights });
+          } catch {
+            // Gone or unreadable since the catalog saw it: it has no highlights to show.
+            entries.delete(summary.id);
+          }
+        }),
+      );
+    }
+    const live = new Set(summaries.map((s) => s.id));
+    let dropped = false;
+    for (const id of entries.keys()) {
+      if (!live.has(id)) {
+        entries.delete(id);
+        dropped = true;
+      }
+    }
+    if (stale.length > 0 || dropped) this.#scheduleSave();
+    const out: AnnotatedArticle[] = [];
+    for (const summary of summaries) {
+      const entry = entries.get(summary.id);
+      if (entry) out.push({ summary, highlights: entry.highlights });
+    }
+    return out;
+  }
+
+  #scheduleSave(): void {
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+    this.#saveTimer.unref();
+  }
+
+  /** Writes the cache now if a save is waiting. A failure only costs rereading articles later. */
+  async flush(): Promise<void> {
+    if (!this.#entries || !this.#saveTimer) return;
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = null;
+    const file: CacheFile = { version: CACHE_VERSION, entries: Object.fromEntries(this.#entries) };
+    await writeFileAtomic(this.#path, JSON.stringify(file)).catch((error: unknown) => {
+      console.warn('Lectern: could not save the highlight cache:', error);
+    });
+  }
+}

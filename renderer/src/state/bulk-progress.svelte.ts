@@ -1,0 +1,19 @@
+/**
+ * How far a change to many articles has got (archiving 10,000 takes seconds:
+ * a file write each), from the backend's bulk-progress events: shown by
+ * BulkProgress.svelte while it runs, gone when it ends.
+ */
+import { api } from '../api/client';
+
+class BulkProgressState {
+  current = $state<{ done: number; total: number } | null>(null);
+
+  constructor() {
+    api.onEvent((event) => {
+      if (event.type !== 'bulk-progress') return;
+      this.current = event.done >= event.total ? null : { done: event.done, total: event.total };
+    });
+  }
+}
+
+export const bulkProgress = new BulkProgressState();
