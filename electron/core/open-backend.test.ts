@@ -23,4 +23,24 @@ describe('openBackend', () => {
     expect(await second.dispatch('listArticles', [])).toEqual({ ok: true, value: [] });
     await second.close();
   });
+
+  it("lets a window's index wait, loads it at once for a search with words, and closes without waiting", async () => {
+    const first = await openBackend(dir);
+    const clip = await first.service.importText({
+      text: 'Harbour lights\n\nThe keeper lit the lamps at dusk.',
+    });
+    expect(clip.status).toBe('imported');
+    await first.background;
+    await first.search.ready;
+    await first.close();
+
+    const second = await openBackend(dir, { indexDelayMs: 60_000 });
+    expect(second.search.state).toBe('loading');
+    const found = await second.service.search('keeper lamps');
+    expect(second.search.state).toBe('ready');
+    expect(found.ids).toHaveLength(1);
+    const started = Date.now();
+    await second.close();
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
 });

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { CallResult } from '../shared/api';
-import { openBackend } from '../core/open-backend';
+import { openBackend, WINDOW_INDEX_DELAY_MS } from '../core/open-backend';
 import { defaultUserDataDir, resolveLibraryDir } from '../core/library/location';
 import { loadPreferences, preferencesFile } from '../core/settings/desktop-preferences';
 import { startShellServer, type ShellServer } from './http-server';
@@ -30,7 +30,7 @@ export async function runBrowserShell(argv: readonly string[]): Promise<RunningS
   const userData = defaultUserDataDir();
   const { libraryDir: chosen } = await loadPreferences(preferencesFile(userData));
   const libraryDir = resolveLibraryDir(argv, process.env, userData, chosen);
-  const backend = await openBackend(libraryDir);
+  const backend = await openBackend(libraryDir, { indexDelayMs: WINDOW_INDEX_DELAY_MS });
   // Calls still running at shutdown finish first, so a stop never tears a write.
   const inFlight = new Set<Promise<CallResult>>();
   const shell = await startShellServer({

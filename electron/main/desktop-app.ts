@@ -22,7 +22,7 @@ import {
 import { importPaths } from '../core/import/import-paths';
 import { resolveLibraryDir } from '../core/library/location';
 import { copyLibrary, inspectFolder } from '../core/library/move';
-import { openBackend, type Backend } from '../core/open-backend';
+import { openBackend, WINDOW_INDEX_DELAY_MS, type Backend } from '../core/open-backend';
 import type { PreferencesStore, ThemeChoice } from '../core/settings/desktop-preferences';
 import type { ImportOutcome } from '../shared/api';
 import type { DesktopCommand } from '../shared/desktop-commands';
@@ -69,7 +69,7 @@ export class DesktopApp {
     nativeTheme.themeSource = saved.theme;
     const libraryDir = resolveLibraryDir(argv, process.env, app.getPath('userData'), saved.libraryDir);
     try {
-      this.#use(await openBackend(libraryDir), libraryDir);
+      this.#use(await openBackend(libraryDir, { indexDelayMs: WINDOW_INDEX_DELAY_MS }), libraryDir);
     } catch (error) {
       dialog.showErrorBox('Lectern cannot open its library', messageOf(error));
       return false;
@@ -263,7 +263,7 @@ export class DesktopApp {
 
   /** Opens the other library first (taking its lock), so a failure leaves the current one in use. */
   async #switchTo(dir: string): Promise<void> {
-    const next = await openBackend(dir);
+    const next = await openBackend(dir, { indexDelayMs: WINDOW_INDEX_DELAY_MS });
     const previous = this.#backend;
     this.#use(next, dir);
     await previous?.close();

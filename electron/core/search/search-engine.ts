@@ -95,8 +95,18 @@ export class SearchEngine {
     return join(this.library.dir, CACHE_DIR, INDEX_FILE);
   }
 
-  /** Loads the saved index or starts rebuilding it; returns before a rebuild finishes. */
-  async start(): Promise<void> {
+  #starting: Promise<void> | null = null;
+
+  /**
+   * Loads the saved index or starts rebuilding it; returns before a rebuild
+   * finishes. Called again, it returns the first call's promise.
+   */
+  start(): Promise<void> {
+    this.#starting ??= this.#start();
+    return this.#starting;
+  }
+
+  async #start(): Promise<void> {
     let loaded: InvertedIndex | null = null;
     try {
       loaded = await InvertedIndex.deserialize(await readFile(this.#path));
@@ -248,6 +258,8 @@ export class SearchEngine {
 
   /** Evaluates a parsed query; `scan` forces the index-free path (used by the benchmark's baseline). */
   async run(query: SearchQuery, _input = '', scan = false): Promise<SearchResult> {
+    // A saved index loads in well under a second; a scan of every article takes far longer.
+    if (!scan && this.#state === 'loading' && query.terms.length > 0) await this.start();
     const indexed = this.#state === 'ready' && !scan;
     const place = searchesTrash(query) ? 'trash' : 'articles';
     let found = this.library.summaries(place).filter((a) => filtersHold(a, query.filters));
