@@ -31,7 +31,7 @@ describe('openBackend', () => {
     });
     expect(clip.status).toBe('imported');
     await first.background;
-    await first.search.ready;
+    await first.search.settled();
     await first.close();
 
     const second = await openBackend(dir, { indexDelayMs: 60_000 });
