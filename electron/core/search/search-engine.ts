@@ -67,6 +67,7 @@ export class SearchEngine {
   #state: IndexState = 'loading';
   readonly #pending = new Set<string>();
   #working: Promise<void> | null = null;
+  #starting: Promise<void> | null = null;
   /** Set while notified changes wait for a quiet moment (REINDEX_QUIET_MS). */
   #waiting: Promise<void> | null = null;
   #waitTimer: NodeJS.Timeout | null = null;
@@ -94,8 +95,6 @@ export class SearchEngine {
   get #path(): string {
     return join(this.library.dir, CACHE_DIR, INDEX_FILE);
   }
-
-  #starting: Promise<void> | null = null;
 
   /**
    * Loads the saved index or starts rebuilding it; returns before a rebuild
