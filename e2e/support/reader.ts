@@ -48,8 +48,19 @@ export async function pointAt(
 
 /** Drags the real mouse from the start of `from` to the end of `to`. */
 export async function dragSelect(page: Page, from: string, to: string): Promise<void> {
-  const start = await pointAt(page, from, 'start');
-  const end = await pointAt(page, to, 'end');
+  // Blocks that come into view take their real height over the next frames
+  // (content-visibility), moving the text below them: measure until it stays put.
+  let start = await pointAt(page, from, 'start');
+  let end = await pointAt(page, to, 'end');
+  for (let tries = 0; tries < 20; tries++) {
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    const [nextStart, nextEnd] = [await pointAt(page, from, 'start'), await pointAt(page, to, 'end')];
+    const still = JSON.stringify([nextStart, nextEnd]) === JSON.stringify([start, end]);
+    [start, end] = [nextStart, nextEnd];
+    if (still) break;
+  }
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
