@@ -94,7 +94,16 @@ test('highlights and notes made with mouse and keyboard survive a reload and a r
   // Read on to the third section and theme the reader.
   await page.getByRole('heading', { name: 'Storms and silt' }).evaluate((el) => el.scrollIntoView());
   await page.keyboard.press('j');
-  const readingAt = await topBlock(page);
+  // The scroll and the blocks coming into view settle over a few frames.
+  let readingAt = '';
+  await expect
+    .poll(async () => {
+      const now = await topBlock(page);
+      const same = now === readingAt;
+      readingAt = now;
+      return same;
+    })
+    .toBe(true);
   await page.getByRole('button', { name: 'Typography and theme' }).click();
   await page.getByRole('radio', { name: 'Sepia' }).check();
   await page.getByRole('radio', { name: 'Sans' }).check();
@@ -117,7 +126,7 @@ test('highlights and notes made with mouse and keyboard survive a reload and a r
       { intervals: [1500] },
     )
     .toBe(true);
-  expect(await topBlock(page)).toBe(readingAt);
+  await expect.poll(() => topBlock(page)).toBe(readingAt);
 
   const stored = await storedArticle(lectern.libraryDir);
   expect(stored.note).toBe('Read before the *next* crossing.');
