@@ -6,7 +6,8 @@
  * both, nothing runs (the canary stays unset and no dialog opens), no request
  * leaves for any host but Lectern's own, and the window stays on the article.
  * The edited file is opened twice: cleaned by the browser's Sanitizer API and
- * by the DOMPurify fallback that browsers without it (Electron 45) use.
+ * by the DOMPurify fallback used where a browser has no Sanitizer API
+ * (Chromium before 146, Safari; the desktop app's Chromium 156 has it).
  */
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -115,7 +116,7 @@ for (const withoutSanitizerApi of [false, true]) {
 
     const page = await lectern.restart();
     if (withoutSanitizerApi) {
-      // Electron 45's Chromium predates Element.setHTML: the reader falls back to DOMPurify there.
+      // As in a browser older than Element.setHTML: the reader falls back to DOMPurify there.
       await page.addInitScript(() => {
         delete (Element.prototype as { setHTML?: unknown }).setHTML;
         delete (globalThis as { Sanitizer?: unknown }).Sanitizer;

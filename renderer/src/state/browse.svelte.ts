@@ -12,6 +12,7 @@ import type { SearchResult, SnippetPart } from '@shared/api';
 import type { ArticleSummary } from '@shared/article';
 import { highlightTerms, parseQuery, type SortKey } from '@shared/search/query';
 import { api } from '../api/client';
+import { afterNextPaint } from './after-paint';
 import { library } from './library.svelte';
 import { router, type Route } from './router.svelte';
 import { sidebar } from './sidebar.svelte';
@@ -128,8 +129,7 @@ class BrowseState {
     }
     if (sequence !== this.#sequence) return;
     this.result = result;
-    // A frame callback runs before that frame paints; a task queued from it runs after.
-    requestAnimationFrame(() => setTimeout(this.#firstRowsShown));
+    afterNextPaint(this.#firstRowsShown);
     if (query !== this.#snippetQuery) {
       this.#snippetQuery = query;
       this.#snippetsAsked = new Set();
