@@ -55,6 +55,15 @@ test('find, contents, in-page links, keeping the place on resize, and the shortc
   await expect(page.getByRole('button', { name: 'Favorite' })).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'Inbox' })).toBeVisible();
+
+  // Leaving saved the paragraph being read, not the end of the article: the
+  // place is taken while the article is on the page, not once it has gone.
+  await page
+    .getByRole('list', { name: 'Articles' })
+    .getByRole('link', { name: new RegExp(READER_TITLE) })
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(READER_TITLE);
+  await expect.poll(() => topBlock(page)).toBe(reading);
 });
 
 test('edited content re-anchors or orphans highlights, and the Highlights view finds them', async ({
