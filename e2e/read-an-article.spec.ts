@@ -66,6 +66,26 @@ test('find, contents, in-page links, keeping the place on resize, and the shortc
   await expect.poll(() => topBlock(page)).toBe(reading);
 });
 
+test('the place read is kept when the window closes right after scrolling', async ({ lectern }) => {
+  const page = lectern.page;
+  await openReaderArticle(page);
+  await page.getByRole('heading', { name: 'Storms and silt' }).evaluate((el) => el.scrollIntoView());
+  await page.keyboard.press('j');
+  let reading = '';
+  await expect
+    .poll(async () => {
+      const now = await topBlock(page);
+      const same = now === reading;
+      reading = now;
+      return same;
+    })
+    .toBe(true);
+  // Within the second that saves wait for while scrolling: closing saves at once.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(READER_TITLE);
+  await expect.poll(() => topBlock(page)).toBe(reading);
+});
+
 test('edited content re-anchors or orphans highlights, and the Highlights view finds them', async ({
   lectern,
 }) => {
