@@ -52,7 +52,7 @@ import { startBackend } from '../support/backend';
 
 const WORDS = 30_000;
 const HIGHLIGHTS = 500;
-const RUNS = 8;
+const RUNS = 15;
 const WARMUP = 2;
 const TARGET_MS = 150;
 
