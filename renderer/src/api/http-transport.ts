@@ -2,6 +2,11 @@
  * The browser shell's side of the HTTP transport (electron/host/http-server.ts):
  * calls are POSTs carrying the wire format, events arrive over Server-Sent
  * Events. The token cookie set with the first page authenticates both.
+ *
+ * Calls wait until the event stream is open: the backend counts a window in
+ * from then on, so a change made between a call's answer and the stream
+ * opening (another window's import finishing) would otherwise never reach
+ * this window, which would show the answer without it until reloaded.
  */
 import type { ApiMethod, CallResult, LecternEvent } from '@shared/api';
 import type { Transport } from '@shared/client';
@@ -16,21 +21,29 @@ const UNREACHABLE: CallResult = {
 };
 
 const KEEPALIVE_MAX_BYTES = 60_000;
+/** A stream that cannot open does not hold calls back longer than this. */
+export const STREAM_OPEN_WAIT_MS = 2000;
 
 export function httpTransport(): Transport {
   const listeners = new Set<(event: LecternEvent) => void>();
-  let source: EventSource | null = null;
+  let streamOpen: Promise<void> | null = null;
 
-  function connect() {
-    source = new EventSource('/api/events');
+  function connect(): Promise<void> {
+    const source = new EventSource('/api/events');
     source.onmessage = (message: MessageEvent<string>) => {
       const event = JSON.parse(message.data) as LecternEvent;
       for (const listener of listeners) listener(event);
     };
+    return new Promise((resolve) => {
+      source.addEventListener('open', () => resolve(), { once: true });
+      source.addEventListener('error', () => resolve(), { once: true });
+      setTimeout(resolve, STREAM_OPEN_WAIT_MS);
+    });
   }
 
   return {
     async call(method: ApiMethod, args: unknown[]): Promise<CallResult> {
+      await streamOpen;
       let response: Response;
       const body = encodeWire(args) as Uint8Array<ArrayBuffer>;
       try {
@@ -51,7 +64,7 @@ export function httpTransport(): Transport {
     assetUrl: (articleId, name) => `/asset/${articleId}/${encodeURIComponent(name)}`,
     onEvent(listener) {
       listeners.add(listener);
-      if (!source) connect();
+      streamOpen ??= connect();
       return () => listeners.delete(listener);
     },
   };
