@@ -62,3 +62,21 @@ test('an article appears in every open window without a reload', async ({ lecter
   await dropFiles(lectern.page, [{ name: 'clip.txt', mimeType: 'text/plain', content: GARDEN_CLIP }]);
   await expect(other.getByRole('link', { name: /Notes on a Winter Garden/ })).toBeVisible();
 });
+
+test('a window whose event stream was down catches up once it is back', async ({ lectern }) => {
+  const other = await lectern.page.context().newPage();
+  // The other window's stream cannot connect, as while its backend restarts.
+  await other.route('**/api/events', (route) => route.abort());
+  await other.goto(lectern.page.url());
+  await expect(other.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
+
+  await dropFiles(lectern.page, [{ name: 'clip.txt', mimeType: 'text/plain', content: GARDEN_CLIP }]);
+  await expect(lectern.page.getByRole('link', { name: /Notes on a Winter Garden/ })).toBeVisible();
+  await other.waitForTimeout(500);
+  await expect(other.getByRole('link', { name: /Notes on a Winter Garden/ })).toHaveCount(0);
+
+  // The browser retries the stream by itself; once it opens, the window fetches again.
+  await other.unroute('**/api/events');
+  await expect(other.getByRole('link', { name: /Notes on a Winter Garden/ })).toBeVisible();
+  await expect(other.getByRole('link', { name: /Inbox/ })).toContainText('1');
+});

@@ -67,6 +67,14 @@ export type LecternEvent =
       note: string;
     }
   | { type: 'settings-changed'; settings: ReaderSettings }
+  | {
+      /**
+       * Sent by a window's own transport, never by the backend: its event
+       * stream has opened again, or opened after answers that may predate
+       * it, so changes may have been missed and what is shown is fetched again.
+       */
+      type: 'events-resumed';
+    }
   | ImportProgressEvent
   | BulkProgressEvent;
 

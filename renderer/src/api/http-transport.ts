@@ -3,10 +3,13 @@
  * calls are POSTs carrying the wire format, events arrive over Server-Sent
  * Events. The token cookie set with the first page authenticates both.
  *
- * Calls wait until the event stream is open: the backend counts a window in
- * from then on, so a change made between a call's answer and the stream
- * opening (another window's import finishing) would otherwise never reach
- * this window, which would show the answer without it until reloaded.
+ * The backend counts a window in from the moment its event stream opens, so
+ * a change made while the stream is not open (before it first opens, or
+ * while it reconnects after the backend restarted) never reaches the window
+ * as an event. When the stream opens after answers that may predate it, or
+ * opens again, the window is told (`events-resumed`) and fetches what it
+ * shows again. Calls do not wait for the stream: that delayed a 10,000-article
+ * window's first rows by about 60 ms.
  */
 import type { ApiMethod, CallResult, LecternEvent } from '@shared/api';
 import type { Transport } from '@shared/client';
@@ -21,29 +24,34 @@ const UNREACHABLE: CallResult = {
 };
 
 const KEEPALIVE_MAX_BYTES = 60_000;
-/** A stream that cannot open does not hold calls back longer than this. */
-export const STREAM_OPEN_WAIT_MS = 2000;
 
 export function httpTransport(): Transport {
   const listeners = new Set<(event: LecternEvent) => void>();
-  let streamOpen: Promise<void> | null = null;
+  let source: EventSource | null = null;
+  let open = false;
+  let openedBefore = false;
+  let answeredWhileClosed = false;
 
-  function connect(): Promise<void> {
-    const source = new EventSource('/api/events');
-    source.onmessage = (message: MessageEvent<string>) => {
-      const event = JSON.parse(message.data) as LecternEvent;
-      for (const listener of listeners) listener(event);
+  function dispatch(event: LecternEvent) {
+    for (const listener of listeners) listener(event);
+  }
+
+  function connect() {
+    source = new EventSource('/api/events');
+    source.onmessage = (message: MessageEvent<string>) => dispatch(JSON.parse(message.data) as LecternEvent);
+    source.onopen = () => {
+      open = true;
+      if (openedBefore || answeredWhileClosed) dispatch({ type: 'events-resumed' });
+      openedBefore = true;
+      answeredWhileClosed = false;
     };
-    return new Promise((resolve) => {
-      source.addEventListener('open', () => resolve(), { once: true });
-      source.addEventListener('error', () => resolve(), { once: true });
-      setTimeout(resolve, STREAM_OPEN_WAIT_MS);
-    });
+    source.onerror = () => {
+      open = false;
+    };
   }
 
   return {
     async call(method: ApiMethod, args: unknown[]): Promise<CallResult> {
-      await streamOpen;
       let response: Response;
       const body = encodeWire(args) as Uint8Array<ArrayBuffer>;
       try {
@@ -59,12 +67,14 @@ export function httpTransport(): Transport {
         return UNREACHABLE;
       }
       if (!response.ok) return UNREACHABLE;
-      return decodeWire(new Uint8Array(await response.arrayBuffer())) as CallResult;
+      const result = decodeWire(new Uint8Array(await response.arrayBuffer())) as CallResult;
+      if (!open) answeredWhileClosed = true;
+      return result;
     },
     assetUrl: (articleId, name) => `/asset/${articleId}/${encodeURIComponent(name)}`,
     onEvent(listener) {
       listeners.add(listener);
-      streamOpen ??= connect();
+      if (!source) connect();
       return () => listeners.delete(listener);
     },
   };

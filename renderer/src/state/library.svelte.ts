@@ -43,13 +43,33 @@ class LibraryState {
     this.status = 'loading';
     await after;
     try {
-      const [articles, trashed] = await Promise.all([api.listArticles(), api.listTrash()]);
-      this.#set([...articles, ...trashed]);
+      await this.#fetchAll();
       this.status = 'ready';
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
       this.status = 'failed';
     }
+  }
+
+  /**
+   * Changes may have been missed (http-transport.ts): every summary is
+   * fetched again if they were already loaded (a load still under way is
+   * answered after the stream opened), and the lists showing them search again.
+   */
+  async #resume(): Promise<void> {
+    if (this.status === 'ready') {
+      try {
+        await this.#fetchAll();
+      } catch {
+        // The backend is gone again: the next resumption tries once more.
+      }
+    }
+    for (const listener of this.#listeners) listener();
+  }
+
+  async #fetchAll(): Promise<void> {
+    const [articles, trashed] = await Promise.all([api.listArticles(), api.listTrash()]);
+    this.#set([...articles, ...trashed]);
   }
 
   #set(all: ArticleSummary[]): void {
@@ -58,6 +78,10 @@ class LibraryState {
   }
 
   #apply(event: LecternEvent): void {
+    if (event.type === 'events-resumed') {
+      void this.#resume();
+      return;
+    }
     if (event.type !== 'library-changed') return;
     const replaced = new Set([...event.removed, ...event.changed.map((article) => article.id)]);
     this.#set([...[...this.byId.values()].filter((a) => !replaced.has(a.id)), ...event.changed]);
