@@ -9,6 +9,7 @@ import {
   openReaderArticle,
   paintedHighlights,
   pointAt,
+  readOnFrom,
   topBlock,
 } from './support/reader';
 import { READER_TITLE } from './fixtures/reader-article';
@@ -92,18 +93,7 @@ test('highlights and notes made with mouse and keyboard survive a reload and a r
   await articleNote.press('Escape');
 
   // Read on to the third section and theme the reader.
-  await page.getByRole('heading', { name: 'Storms and silt' }).evaluate((el) => el.scrollIntoView());
-  await page.keyboard.press('j');
-  // The scroll and the blocks coming into view settle over a few frames.
-  let readingAt = '';
-  await expect
-    .poll(async () => {
-      const now = await topBlock(page);
-      const same = now === readingAt;
-      readingAt = now;
-      return same;
-    })
-    .toBe(true);
+  const readingAt = await readOnFrom(page, 'Storms and silt');
   await page.getByRole('button', { name: 'Typography and theme' }).click();
   await page.getByRole('radio', { name: 'Sepia' }).check();
   await page.getByRole('radio', { name: 'Sans' }).check();

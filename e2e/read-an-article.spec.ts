@@ -1,7 +1,14 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './support/lectern';
-import { dragSelect, notebook, openReaderArticle, paintedHighlights, topBlock } from './support/reader';
+import {
+  dragSelect,
+  notebook,
+  openReaderArticle,
+  paintedHighlights,
+  readOnFrom,
+  topBlock,
+} from './support/reader';
 import { QUOTE_TEXT, READER_TITLE } from './fixtures/reader-article';
 
 test('find, contents, in-page links, keeping the place on resize, and the shortcuts sheet', async ({
@@ -69,17 +76,7 @@ test('find, contents, in-page links, keeping the place on resize, and the shortc
 test('the place read is kept when the window closes right after scrolling', async ({ lectern }) => {
   const page = lectern.page;
   await openReaderArticle(page);
-  await page.getByRole('heading', { name: 'Storms and silt' }).evaluate((el) => el.scrollIntoView());
-  await page.keyboard.press('j');
-  let reading = '';
-  await expect
-    .poll(async () => {
-      const now = await topBlock(page);
-      const same = now === reading;
-      reading = now;
-      return same;
-    })
-    .toBe(true);
+  const reading = await readOnFrom(page, 'Storms and silt');
   // Within the second that saves wait for while scrolling: closing saves at once.
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(READER_TITLE);

@@ -94,3 +94,23 @@ export async function topBlock(page: Page): Promise<string> {
     return '';
   });
 }
+
+/**
+ * Brings the heading to the top and reads a line on (j), then returns the
+ * block at the top once the scroll and the blocks coming into view have
+ * settled, over a few frames: the same block twice in a row.
+ */
+export async function readOnFrom(page: Page, heading: string): Promise<string> {
+  await page.getByRole('heading', { name: heading }).evaluate((el) => el.scrollIntoView());
+  await page.keyboard.press('j');
+  let reading = '';
+  await expect
+    .poll(async () => {
+      const now = await topBlock(page);
+      const same = now === reading;
+      reading = now;
+      return same;
+    })
+    .toBe(true);
+  return reading;
+}

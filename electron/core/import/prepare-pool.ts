@@ -157,12 +157,8 @@ export class PreparePool {
       if (task && !slot.ready) {
         // The script itself does not load here: prepare in-process from now on.
         this.#script = null;
-        prepareFile(task.request.file, { related: task.request.related }).then(task.resolve, task.reject);
-        for (const waiting of this.#queue.splice(0))
-          prepareFile(waiting.request.file, { related: waiting.request.related }).then(
-            waiting.resolve,
-            waiting.reject,
-          );
+        for (const { request, resolve, reject } of [task, ...this.#queue.splice(0)])
+          prepareFile(request.file, { related: request.related }).then(resolve, reject);
         return;
       }
       task?.reject(

@@ -99,6 +99,19 @@ export class TextIndex<N extends TextModelNode = TextModelNode> {
    */
   pointAt(offset: number, side: 'forward' | 'backward'): TextPoint<N> | null {
     if (this.nodes.length === 0 || offset < 0 || offset > this.text.length) return null;
+    let low = this.nodeIndexAt(offset, side);
+    // Skip empty nodes so a forward start lands on a node with text after it.
+    while (side === 'forward' && low < this.nodes.length - 1 && this.#length(low) === 0) low++;
+    const node = this.nodes[low] as N;
+    const offsetInNode = Math.min(Math.max(0, offset - (this.starts[low] as number)), this.#length(low));
+    return { node, offset: offsetInNode };
+  }
+
+  /**
+   * The index in `nodes` of the last Text node starting before `offset`, or
+   * at it when `side` is 'forward' (see pointAt); 0 when there is none.
+   */
+  nodeIndexAt(offset: number, side: 'forward' | 'backward'): number {
     let low = 0;
     let high = this.nodes.length - 1;
     while (low < high) {
@@ -107,11 +120,7 @@ export class TextIndex<N extends TextModelNode = TextModelNode> {
       if (start < offset || (side === 'forward' && start === offset)) low = mid;
       else high = mid - 1;
     }
-    // Skip empty nodes so a forward start lands on a node with text after it.
-    while (side === 'forward' && low < this.nodes.length - 1 && this.#length(low) === 0) low++;
-    const node = this.nodes[low] as N;
-    const offsetInNode = Math.min(Math.max(0, offset - (this.starts[low] as number)), this.#length(low));
-    return { node, offset: offsetInNode };
+    return low;
   }
 
   /**

@@ -4,7 +4,7 @@
  * ones after the rest so they are never hidden; and the table of contents
  * from the article's headings.
  */
-import { highlightText, type Highlight } from '@shared/annotation';
+import type { Highlight } from '@shared/annotation';
 import { anchorTarget, type Anchor } from '@shared/anchoring/anchor';
 
 export interface NotebookEntry {
@@ -29,19 +29,16 @@ export function anchorAll(text: string, highlights: Highlight[]): Map<string, An
 export function notebookEntries(
   highlights: Highlight[],
   anchors: Map<string, Anchor | null>,
-  readable: (start: number, end: number) => string,
+  textOf: (highlight: Highlight) => string,
 ): NotebookEntry[] {
   const position = (h: Highlight) => anchors.get(h.id)?.start ?? Number.POSITIVE_INFINITY;
   return [...highlights]
     .sort((a, b) => position(a) - position(b) || (a.createdAt < b.createdAt ? -1 : 1))
-    .map((highlight) => {
-      const anchor = anchors.get(highlight.id);
-      return {
-        highlight,
-        anchored: anchor != null,
-        text: anchor ? readable(anchor.start, anchor.end) : highlightText(highlight),
-      };
-    });
+    .map((highlight) => ({
+      highlight,
+      anchored: anchors.get(highlight.id) != null,
+      text: textOf(highlight),
+    }));
 }
 
 export function tableOfContents(content: Element): TocEntry[] {

@@ -16,18 +16,6 @@ function blockOf(node: Node, root: Node): Element | null {
   return block && root.contains(block) ? block : null;
 }
 
-/** The index of the last Text node starting at or before `offset`. */
-function firstNodeAt(index: DomTextIndex, offset: number): number {
-  let low = 0;
-  let high = index.starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((index.starts[mid] as number) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-
 export function readableText(index: DomTextIndex, start: number, end: number): string {
   const text = index.text;
   const first = index.pointAt(start, 'forward');
@@ -35,7 +23,7 @@ export function readableText(index: DomTextIndex, start: number, end: number): s
   let out = '';
   let at = start;
   let block = blockOf(first.node, index.root);
-  let i = firstNodeAt(index, start);
+  let i = index.nodeIndexAt(start, 'forward');
   for (; i < index.nodes.length && (index.starts[i] as number) < end; i++) {
     const node = index.nodes[i] as Node;
     const nodeStart = index.starts[i] as number;
