@@ -1,0 +1,50 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// Counts the jsdom windows the sanitizer makes, and nothing else changes.
+const windows = vi.hoisted(() => ({ made: 0 }));
+vi.mock('jsdom', async (importOriginal) => {
+  const jsdom = await importOriginal<typeof import('jsdom')>();
+  class CountedJSDOM extends jsdom.JSDOM {
+    constructor(...args: ConstructorParameters<typeof jsdom.JSDOM>) {
+      super(...args);
+      windows.made++;
+    }
+  }
+  return { ...jsdom, JSDOM: CountedJSDOM };
+});
+
+/** The module afresh, so each test starts without a window. */
+async function freshSanitizer() {
+  vi.resetModules();
+  return (await import('./sanitize')).sanitizeHtml;
+}
+
+const HOSTILE = `<p id="a">Kept <b>words</b><img src="x" onerror="alert(1)" alt="chart">
+  <a href="javascript:alert(1)">trap</a><script>alert(1)</script></p><form><input name="q"></form>`;
+
+describe('sanitizeHtml', () => {
+  beforeEach(() => {
+    windows.made = 0;
+  });
+
+  it('removes what could run, keeps the text, and counts blocks apart', async () => {
+    const sanitizeHtml = await freshSanitizer();
+    const { html, text } = await sanitizeHtml(`${HOSTILE}<p>Next.</p>`);
+    expect(html).not.toMatch(/script|onerror|javascript:|<form|<input/i);
+    expect(html).toContain('<b>words</b>');
+    expect(html).toContain('data-missing-image');
+    expect(text.replace(/\s+/g, ' ').trim()).toBe('Kept words trap Next.');
+  });
+
+  it('sanitizes on a fresh window every 100 pages, and cleans every page across the change', async () => {
+    const sanitizeHtml = await freshSanitizer();
+    const results = [];
+    for (let page = 0; page < 250; page++) results.push(await sanitizeHtml(`${HOSTILE}<p>Page ${page}</p>`));
+    // A window kept for good lets jsdom's per-document iterator set grow: each page slower than the last.
+    expect(windows.made).toBe(3);
+    for (const [page, { html }] of results.entries()) {
+      expect(html).not.toMatch(/script|onerror|javascript:/i);
+      expect(html).toContain(`Page ${page}`);
+    }
+  });
+});
