@@ -89,20 +89,37 @@ function imageCandidates(attributes: Attribute[]): string[] {
   ].filter((url): url is string => !!url);
 }
 
-/** Stores the best image of each <img> found locally and points the tag at its lectern-asset: address. */
+/** The tag pointing at its best image's lectern-asset: address, once stored; null when none is at hand. */
+function localizedTag(tag: string, assets: AssetStore, local: LocalImage): string | null {
+  const attributes = attributesOf(tag);
+  for (const src of imageCandidates(attributes)) {
+    const bytes = src.startsWith('data:') ? dataUriBytes(src) : local(src);
+    const stored = bytes ? assets.add(bytes) : null;
+    if (!stored) continue;
+    const kept = attributes.filter((attribute) => !SOURCE_ATTRIBUTES.has(attribute.name));
+    const address = `${LOCAL_SCHEME}${stored.slice(ASSET_PREFIX.length)}`;
+    return `<img ${[...kept.map((attribute) => attribute.text), `src="${address}"`].join(' ')}>`;
+  }
+  return null;
+}
+
+/**
+ * Stores the best image of each <img> found locally and points the tag at its
+ * lectern-asset: address. A page with no image at hand, the common case, is
+ * returned as it is: copying a whole page costs more than reading its tags.
+ */
 export function storeLocalImages(html: string, assets: AssetStore, local: LocalImage = () => null): string {
-  return html.replace(IMG_TAG, (tag) => {
-    const attributes = attributesOf(tag);
-    for (const src of imageCandidates(attributes)) {
-      const bytes = src.startsWith('data:') ? dataUriBytes(src) : local(src);
-      const stored = bytes ? assets.add(bytes) : null;
-      if (!stored) continue;
-      const kept = attributes.filter((attribute) => !SOURCE_ATTRIBUTES.has(attribute.name));
-      const address = `${LOCAL_SCHEME}${stored.slice(ASSET_PREFIX.length)}`;
-      return `<img ${[...kept.map((attribute) => attribute.text), `src="${address}"`].join(' ')}>`;
-    }
-    return tag;
-  });
+  const parts: string[] = [];
+  let copied = 0;
+  for (const match of html.matchAll(IMG_TAG)) {
+    const tag = localizedTag(match[0], assets, local);
+    if (tag === null) continue;
+    parts.push(html.slice(copied, match.index), tag);
+    copied = match.index + match[0].length;
+  }
+  if (parts.length === 0) return html;
+  parts.push(html.slice(copied));
+  return parts.join('');
 }
 
 /** Turns lectern-asset: addresses into assets/ ones and fetches the web images, when allowed. */
