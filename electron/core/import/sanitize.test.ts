@@ -1,13 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-// Counts the jsdom windows the sanitizer makes, and nothing else changes.
-const windows = vi.hoisted(() => ({ made: 0 }));
+// Counts the jsdom windows the sanitizer makes and keeps the last one; nothing else changes.
+const windows = vi.hoisted(() => ({ made: 0, last: null as null | Record<string, unknown> }));
 vi.mock('jsdom', async (importOriginal) => {
   const jsdom = await importOriginal<typeof import('jsdom')>();
   class CountedJSDOM extends jsdom.JSDOM {
     constructor(...args: ConstructorParameters<typeof jsdom.JSDOM>) {
       super(...args);
       windows.made++;
+      windows.last = this.window as unknown as Record<string, unknown>;
     }
   }
   return { ...jsdom, JSDOM: CountedJSDOM };
@@ -40,11 +41,21 @@ describe('sanitizeHtml', () => {
     const sanitizeHtml = await freshSanitizer();
     const results = [];
     for (let page = 0; page < 250; page++) results.push(await sanitizeHtml(`${HOSTILE}<p>Page ${page}</p>`));
-    // A window kept for good lets jsdom's per-document iterator set grow: each page slower than the last.
+    // A window kept for good holds on to more with every page.
     expect(windows.made).toBe(3);
     for (const [page, { html }] of results.entries()) {
       expect(html).not.toMatch(/script|onerror|javascript:/i);
       expect(html).toContain(`Page ${page}`);
     }
+  });
+
+  it('lets go of each page it cleaned', async () => {
+    const sanitizeHtml = await freshSanitizer();
+    const { html } = await sanitizeHtml('<p id="probe">Kept</p><a name="anchor">here</a>');
+    expect(html).toContain('id="user-content-probe"');
+    // jsdom lists every element with an id or name among its window's named
+    // properties, keeping it alive, until the element leaves its document.
+    expect(windows.last?.['user-content-probe']).toBeUndefined();
+    expect(windows.last?.['user-content-anchor']).toBeUndefined();
   });
 });
