@@ -6,8 +6,8 @@
  * window opens or the network comes back.
  */
 import { createServer } from 'node:net';
-import { startTestSite, type TestSite } from '../electron/core/import/fixtures/web-server';
-import { dropData, paste } from './support/drop';
+import { articlePage, startTestSite, type TestSite } from '../electron/core/import/fixtures/web-server';
+import { dropData, dropFiles, paste } from './support/drop';
 import { expect, test } from './support/lectern';
 
 test.describe.configure({ timeout: 120_000 });
@@ -70,6 +70,40 @@ test('a dragged selection and a pasted clip are saved with their structure and s
   await expect(page.getByTestId('article-content')).toHaveText(
     'The ferry did not sail for a week, and the island ran out of milk.',
   );
+});
+
+test('a dropped page and a dragged selection keep the pictures they name by web address', async ({
+  lectern,
+}) => {
+  const { page } = lectern;
+  const asked = site.requests.length;
+  await dropFiles(page, [
+    {
+      name: 'letters.html',
+      mimeType: 'text/html',
+      content: articlePage('Harbour Letters', `<img src="${site.url('/pic.png')}" alt="The ferry">`),
+    },
+  ]);
+  await expect(page.getByRole('status').filter({ hasText: 'Harbour Letters' })).toBeVisible();
+  await dropData(page, {
+    'text/html': `<p>${'The ferry left at dawn with the mail and two calves. '.repeat(3)}</p><img src="${site.url('/pic.png')}" alt="Calves">`,
+    'text/plain': 'The ferry left at dawn with the mail and two calves.',
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'The ferry left at dawn' })).toBeVisible();
+
+  const articles = page.getByRole('list', { name: 'Articles' }).getByRole('link');
+  for (const [title, alt] of [
+    ['Harbour Letters', 'The ferry'],
+    ['The ferry left at dawn', 'Calves'],
+  ] as const) {
+    await articles.filter({ hasText: title }).click();
+    const picture = page.getByTestId('article-content').getByRole('img', { name: alt });
+    // Stored with the article: the reader shows it from the library, never from the web.
+    await expect(picture).not.toHaveAttribute('src', /^http/);
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+    await page.keyboard.press('Escape');
+  }
+  expect(site.requests.slice(asked)).toEqual(['/pic.png', '/pic.png']);
 });
 
 async function freePort(): Promise<number> {

@@ -183,12 +183,17 @@ const asFile = (page: CorpusPage): FileInput => ({
   bytes: page.bytes,
 });
 
-/** Runs `work` with the app's import service over a new, empty library, then deletes it. */
+/**
+ * Runs `work` with the app's import service over a new, empty library, then
+ * deletes it. Web images are not fetched: the pipeline is timed without the
+ * network, as the baseline runs.
+ */
 async function withImporter<T>(work: (importer: ImportApi) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'lectern-bench-'));
   const library = await Library.open(dir);
   try {
-    return await work(importService({ library, events: new EventHub(), search: new SearchEngine(library) }));
+    const context = { library, events: new EventHub(), search: new SearchEngine(library) };
+    return await work(importService(context, { fetchWebImages: false }));
   } finally {
     await library.close();
     await rm(dir, { recursive: true, force: true });

@@ -270,7 +270,8 @@ function textArticle(
 
 /**
  * A clip: plain text, or the HTML of a selection dragged or pasted from a
- * browser (kept with its structure, images from data: URIs only).
+ * browser (kept with its structure; images from data: URIs, and from the web
+ * when a fetcher is given).
  */
 export async function prepareText(input: TextInput, options: PrepareOptions = {}): Promise<NewArticle> {
   const bytes = new TextEncoder().encode(input.html ?? input.text);

@@ -26,7 +26,7 @@ import type { FileInput } from '../../shared/api';
 import { deserializeError, LecternError, type SerializedError } from '../../shared/errors';
 import type { NewArticle } from '../library/library';
 import { prepareFile } from './import-file';
-import type { PrepareRequest } from './prepare-worker';
+import { prepareOptions, type PrepareRequest } from './prepare-request';
 
 const MAX_WORKERS = 4;
 const IDLE_MS = 30_000;
@@ -69,6 +69,11 @@ function workerScript(): WorkerScript | null {
   };
 }
 
+/** A request prepared on this thread, where no worker can run. */
+function prepareHere(request: PrepareRequest): Promise<NewArticle> {
+  return prepareFile(request.file, prepareOptions(request));
+}
+
 export interface PoolOptions {
   /** The workers' script (tests give their own); found beside this module when left out. */
   script?: WorkerScript | null;
@@ -97,11 +102,12 @@ export class PreparePool {
   }
 
   /** prepareFile for a dropped file and the files that came with it, on a worker when there is one. */
-  prepare(file: FileInput, related: Map<string, Uint8Array>): Promise<NewArticle> {
+  prepare(file: FileInput, related: Map<string, Uint8Array>, fetchWebImages = false): Promise<NewArticle> {
     if (this.#script === undefined) this.#script = workerScript();
-    if (!this.#script) return prepareFile(file, { related });
+    const request: PrepareRequest = { id: this.#nextId++, file, related, fetchWebImages };
+    if (!this.#script) return prepareHere(request);
     return new Promise((resolve, reject) => {
-      this.#queue.push({ request: { id: this.#nextId++, file, related }, resolve, reject });
+      this.#queue.push({ request, resolve, reject });
       this.#dispatch();
     });
   }
@@ -158,7 +164,7 @@ export class PreparePool {
         // The script itself does not load here: prepare in-process from now on.
         this.#script = null;
         for (const { request, resolve, reject } of [task, ...this.#queue.splice(0)])
-          prepareFile(request.file, { related: request.related }).then(resolve, reject);
+          prepareHere(request).then(resolve, reject);
         return;
       }
       task?.reject(

@@ -23,7 +23,7 @@
  *
  * A window is still replaced every PAGES_PER_WINDOW pages (about 7 ms to
  * make): kept for good, it held on to about 20 KB more with every page (the
- * heap after a full collection grew by 27 MB over 1,450 pages).
+ * heap after a full collection grew by 27 MB over 1,250 pages).
  */
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { ASSET_PREFIX, isAssetName } from '../../shared/assets';

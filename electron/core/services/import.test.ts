@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -107,6 +107,49 @@ describe('saved pages with their folder', () => {
       'content.html',
       'original.html',
     ]);
+  });
+});
+
+describe('web images of dropped pages and clips', () => {
+  const lamp = () => `<img src="${site.url('/pic.png')}" alt="Lamp">`;
+
+  /** The stored content of an imported article, and its assets. */
+  async function stored(outcome: ImportOutcome | undefined) {
+    if (outcome?.status !== 'imported') throw new Error(`expected an import, got ${outcome?.status}`);
+    const folder = join(dir, 'articles', outcome.article.id);
+    const assets = (await readdir(folder)).includes('assets') ? await readdir(join(folder, 'assets')) : [];
+    return { html: await readFile(join(folder, 'content.html'), 'utf8'), assets };
+  }
+
+  it('stores an image a dropped page names by its web address', async () => {
+    const html = page('Lamps').replace('</h1>', `</h1>${lamp()}`);
+    const { html: content, assets } = await stored(
+      (await service.importFiles([file('Lamps.html', html)]))[0],
+    );
+    expect(assets).toHaveLength(1);
+    expect(content).toContain(`src="assets/${assets[0]}"`);
+    expect(content).not.toContain('data-missing-image');
+  });
+
+  it('stores the web image of a clip', async () => {
+    const outcome = await service.importText({
+      text: 'Lamps',
+      html: `<p>${'The lamp was lit at dusk and trimmed at midnight. '.repeat(4)}</p>${lamp()}`,
+    });
+    expect((await stored(outcome)).assets).toHaveLength(1);
+  });
+
+  it('leaves placeholders, and asks nothing of the web, when told not to fetch', async () => {
+    const offline = importService(
+      { library, events: new EventHub(), search: new SearchEngine(library) },
+      { fetchWebImages: false },
+    );
+    const asked = site.requests.length;
+    const html = page('Lanterns').replace('</h1>', `</h1>${lamp()}`);
+    const { html: content, assets } = await stored((await offline.importFiles([file('L.html', html)]))[0]);
+    expect(assets).toEqual([]);
+    expect(content).toContain('aria-label="Image not saved: Lamp"');
+    expect(site.requests.length).toBe(asked);
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * ImportApi: runs the import pipeline and files the result in the library.
  * Files are prepared a few at a time (IMPORT_CONCURRENCY), on worker threads
- * (import/prepare-pool.ts); links, which wait on the network and may fetch
- * images, are prepared on this thread. The duplicate check
+ * (import/prepare-pool.ts), which also fetch their web images; links, which
+ * wait on the network, are prepared on this thread. The duplicate check
  * and the write happen one at a time, so two copies of one file in the same
  * drop still make one article. Links that cannot be reached are kept as
  * pending articles holding their address, to be retried.
@@ -16,6 +16,7 @@ import { mapBounded } from '../import/bounded';
 import { fetchUrl, IMAGE_FETCH, PAGE_FETCH, type FetchOptions } from '../import/fetch-url';
 import { linkFileTarget, prepareFile, prepareText, siteOf } from '../import/import-file';
 import { preparePool } from '../import/prepare-pool';
+import { webImages } from '../import/web-images';
 import type { NewArticle } from '../library/library';
 import { logUnexpected } from '../log';
 import type { ServiceContext } from './context';
@@ -26,6 +27,12 @@ export const IMPORT_CONCURRENCY = 4;
 export interface ImportServiceOptions {
   /** Fetch settings for links (tests shorten the timeout). */
   pageFetch?: FetchOptions;
+  /**
+   * Whether the web images of dropped pages and clips are fetched (see
+   * import/web-images.ts); on unless turned off, as the benchmark does to
+   * time the pipeline without the network. Links always fetch theirs.
+   */
+  fetchWebImages?: boolean;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -66,6 +73,7 @@ export function importService(
   options: ImportServiceOptions = {},
 ): ImportApi {
   const pageFetch = options.pageFetch ?? PAGE_FETCH;
+  const fetchWebImages = options.fetchWebImages ?? true;
   const jobs = new Map<string, AbortController>();
   let retryingPending: Promise<ImportOutcome[]> | null = null;
   let writing: Promise<unknown> = Promise.resolve();
@@ -104,6 +112,8 @@ export function importService(
     }
   }
 
+  // A link's images are fetched without web-images.ts's offline memory: its
+  // page just came, so the network is there, even a minute after it was not.
   const fetchImage = async (url: string) => (await fetchUrl(url, IMAGE_FETCH)).bytes;
 
   /** Fetches and prepares a link; throws 'unreachable' when the network is the problem. */
@@ -151,7 +161,7 @@ export function importService(
       const known = duplicateOf(input, library.findDuplicate(sha256(unit.main.bytes), null));
       if (known) return known;
       const related = new Map([...unit.related].map(([path, item]) => [path, item.bytes]));
-      const article = await preparePool.prepare(unit.main, related);
+      const article = await preparePool.prepare(unit.main, related, fetchWebImages);
       return file(input, article, article.fields.url);
     });
   }
@@ -209,7 +219,8 @@ export function importService(
 
     async importText(input: TextInput) {
       const name = input.title ?? 'Text clip';
-      return guarded(name, async () => file(name, await prepareText(input), null));
+      const options = fetchWebImages ? { fetchImage: webImages.fetch } : {};
+      return guarded(name, async () => file(name, await prepareText(input, options), null));
     },
 
     retryArticle,
