@@ -21,6 +21,10 @@ test('find, contents, in-page links, keeping the place on resize, and the shortc
   const find = page.getByRole('searchbox', { name: 'Find in article' });
   await expect(find).toBeFocused();
   await find.fill('sand flats');
+  // The find bar sits over the text, clear of the open notebook's tabs.
+  const bar = await page.getByRole('search', { name: 'Find in article' }).boundingBox();
+  const tabs = await notebook(page).getByRole('tablist').boundingBox();
+  expect(bar && tabs && bar.x + bar.width).toBeLessThanOrEqual(tabs?.x ?? 0);
   const count = page.getByRole('search', { name: 'Find in article' }).getByRole('status');
   await expect(count).toHaveText('1 of 8');
   await find.press('Enter');
@@ -81,6 +85,24 @@ test('the place read is kept when the window closes right after scrolling', asyn
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(READER_TITLE);
   await expect.poll(() => topBlock(page)).toBe(reading);
+});
+
+test('in a narrow window the notebook drawer and the find bar take turns over the text', async ({
+  lectern,
+}) => {
+  const page = lectern.page;
+  await page.setViewportSize({ width: 700, height: 700 });
+  await openReaderArticle(page);
+  const toggle = page.getByRole('button', { name: 'Notebook', exact: true });
+  const find = page.getByRole('searchbox', { name: 'Find in article' });
+  await toggle.click();
+  await expect(notebook(page)).toBeVisible();
+  await page.keyboard.press('Control+f');
+  await expect(find).toBeFocused();
+  await expect(notebook(page)).toBeHidden();
+  await toggle.click();
+  await expect(notebook(page)).toBeVisible();
+  await expect(find).toBeHidden();
 });
 
 test('edited content re-anchors or orphans highlights, and the Highlights view finds them', async ({
