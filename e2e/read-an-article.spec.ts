@@ -87,6 +87,43 @@ test('the place read is kept when the window closes right after scrolling', asyn
   await expect.poll(() => topBlock(page)).toBe(reading);
 });
 
+test('find brings a match out from under the find bar', async ({ lectern }) => {
+  const page = lectern.page;
+  await openReaderArticle(page);
+  // A word whose first occurrence sits right of the middle of its line, moved
+  // to just below the reader bar, where the find bar will open over it.
+  const word = await page.getByTestId('article-content').evaluate((content) => {
+    const text = (content.textContent ?? '').toLowerCase();
+    const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+    let offset = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const data = node.textContent ?? '';
+      for (const match of data.matchAll(/\b[a-z]{6,}\b/g)) {
+        if (text.indexOf(match[0]) !== offset + match.index) continue;
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const rect = range.getBoundingClientRect();
+        if (rect.left < 550 || rect.right > 850) continue;
+        window.scrollBy(0, rect.top - 80);
+        return match[0];
+      }
+      offset += data.length;
+    }
+    return null;
+  });
+  expect(word).not.toBeNull();
+  await page.keyboard.press('Control+f');
+  await page.getByRole('searchbox', { name: 'Find in article' }).fill(word ?? '');
+  const bar = await page.getByRole('search', { name: 'Find in article' }).boundingBox();
+  const current = () =>
+    page.evaluate(() => {
+      const [range] = CSS.highlights.get('lectern-find-current') ?? [];
+      return range instanceof Range ? range.getBoundingClientRect().top : null;
+    });
+  await expect.poll(current).toBeGreaterThan((bar?.y ?? 0) + (bar?.height ?? 0));
+});
+
 test('in a narrow window the notebook drawer and the find bar take turns over the text', async ({
   lectern,
 }) => {
