@@ -4,7 +4,7 @@
  */
 import type { FileInput } from '../../shared/api';
 import type { PrepareOptions } from './import-file';
-import { webImages } from './web-images';
+import { fetchingWebImages } from './web-images';
 
 export interface PrepareRequest {
   id: number;
@@ -15,5 +15,5 @@ export interface PrepareRequest {
 }
 
 export function prepareOptions({ related, fetchWebImages }: PrepareRequest): PrepareOptions {
-  return fetchWebImages ? { related, fetchImage: webImages.fetch } : { related };
+  return { related, ...fetchingWebImages(fetchWebImages) };
 }

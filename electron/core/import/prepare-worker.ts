@@ -3,8 +3,9 @@
  * CPU-heavy part of an import (parsing, Readability, DOMPurify), so a bulk
  * import uses every core while the main thread checks duplicates and writes.
  * Asked to, it also fetches the page's web images, keeping its own record of
- * the hosts it could not reach (web-images.ts). Failures travel back as SerializedError values, the same sentence the
- * in-process pipeline would have thrown.
+ * the hosts it could not reach (web-images.ts). Failures travel back as
+ * SerializedError values, the same sentence the in-process pipeline would
+ * have thrown.
  */
 import { parentPort } from 'node:worker_threads';
 import { serializeError } from '../../shared/errors';

@@ -65,3 +65,8 @@ export class WebImages {
 
 /** This thread's fetcher: what it learns about unreachable hosts serves every import on it. */
 export const webImages = new WebImages();
+
+/** The prepare options that fetch web images with this thread's fetcher, or none when fetching is off. */
+export function fetchingWebImages(on: boolean): { fetchImage?: FetchImage } {
+  return on ? { fetchImage: webImages.fetch } : {};
+}

@@ -16,7 +16,7 @@ import { mapBounded } from '../import/bounded';
 import { fetchUrl, IMAGE_FETCH, PAGE_FETCH, type FetchOptions } from '../import/fetch-url';
 import { linkFileTarget, prepareFile, prepareText, siteOf } from '../import/import-file';
 import { preparePool } from '../import/prepare-pool';
-import { webImages } from '../import/web-images';
+import { fetchingWebImages } from '../import/web-images';
 import type { NewArticle } from '../library/library';
 import { logUnexpected } from '../log';
 import type { ServiceContext } from './context';
@@ -219,7 +219,7 @@ export function importService(
 
     async importText(input: TextInput) {
       const name = input.title ?? 'Text clip';
-      const options = fetchWebImages ? { fetchImage: webImages.fetch } : {};
+      const options = fetchingWebImages(fetchWebImages);
       return guarded(name, async () => file(name, await prepareText(input, options), null));
     },
 
