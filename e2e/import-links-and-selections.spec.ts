@@ -131,7 +131,11 @@ test('an unreachable link is kept as pending with its address, and Retry fetches
   const pending = page.getByTestId('pending-article');
   await expect(pending).toContainText('This link has not been saved yet');
   await expect(pending).toContainText(url);
+  // Nothing is known of the page yet, so its facts line holds only the link.
+  await expect(page.locator('.article-header .facts')).toHaveText(/^\s*Open original/);
   await pending.getByRole('button', { name: 'Retry' }).click();
+  // The retry must have failed before the server starts, or it may succeed.
+  await expect(pending).toContainText(/Tried again at \d/);
   await expect(pending).toContainText('could not be reached');
 
   const late = await startTestSite(port);

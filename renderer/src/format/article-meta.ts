@@ -50,6 +50,13 @@ export function publishedLabel(iso: string | null): string | null {
   return iso ? yearFormat.format(new Date(iso)) : null;
 }
 
+const clockFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+
+/** The time of day, as the reader's locale writes it: "14:05" or "2:05 PM". */
+export function clockTime(date: Date): string {
+  return clockFormat.format(date);
+}
+
 /** "Read", or how far: "40% read". */
 export function progressLabel(progress: number): string {
   return progress >= READ_PROGRESS ? 'Read' : `${Math.round(progress * 100)}% read`;
