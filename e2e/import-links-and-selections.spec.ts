@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { articlePage, startTestSite, type TestSite } from '../electron/core/import/fixtures/web-server';
 import { dropData, dropFiles, paste } from './support/drop';
 import { expect, test } from './support/lectern';
+import { dragSelect, notebook, paintedHighlights } from './support/reader';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -146,6 +147,54 @@ test('an unreachable link is kept as pending with its address, and Retry fetches
     await expect(page.getByTestId('article-content')).toContainText(
       'The ferry timetable changed every spring',
     );
+    // The text filled in is the reader's own: it can be highlighted at once.
+    await dragSelect(page, 'kept in a drawer', 'harbour office');
+    await page.getByRole('button', { name: 'Highlight yellow' }).click();
+    await expect
+      .poll(async () => (await paintedHighlights(page)).yellow)
+      .toEqual(['kept in a drawer at the harbour office']);
+  } finally {
+    await late.close();
+  }
+});
+
+test('a picture a dropped page could not keep is fetched from the reader later, around its highlights', async ({
+  lectern,
+}) => {
+  const { page } = lectern;
+  const port = await freePort();
+  const lamp = `<img src="http://127.0.0.1:${port}/pic.png" alt="The lamp">`;
+  await dropFiles(page, [
+    { name: 'lamps.html', mimeType: 'text/html', content: articlePage('Lamp Keepers', lamp) },
+  ]);
+  await page
+    .getByRole('list', { name: 'Articles' })
+    .getByRole('link', { name: /Lamp Keepers/ })
+    .click();
+  const content = page.getByTestId('article-content');
+  await expect(content.getByRole('img', { name: 'Image not saved: The lamp' })).toBeVisible();
+  await dragSelect(page, 'kept in a drawer', 'harbour office');
+  await page.getByRole('button', { name: 'Highlight yellow' }).click();
+
+  const line = page.getByTestId('missing-images');
+  await expect(line).toHaveText(/^1 image was not saved when this was imported\.\s*Fetch them$/);
+  await line.getByRole('button', { name: 'Fetch them' }).click();
+  await expect(line).toContainText(/1 image could not be fetched at \d/);
+
+  const late = await startTestSite(port);
+  try {
+    await line.getByRole('button', { name: 'Try again' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: '1 image saved with the article' }),
+    ).toBeVisible();
+    const picture = content.getByRole('img', { name: 'The lamp' });
+    await expect(picture).not.toHaveAttribute('src', /^http/);
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+    await expect(line).toBeHidden();
+    await expect
+      .poll(async () => (await paintedHighlights(page)).yellow)
+      .toEqual(['kept in a drawer at the harbour office']);
+    await expect(notebook(page).getByTestId('notebook-entry')).toHaveCount(1);
   } finally {
     await late.close();
   }

@@ -112,11 +112,12 @@ describe('prepareFile on a web page', () => {
     expect(html).not.toMatch(/onclick|steal\(\)|stolen|tracker = /i);
     expect(html).not.toMatch(/javascript:/i);
     expect(html).not.toMatch(/<iframe|evil\.example/i);
-    expect(html).not.toMatch(/tracker\.example|pixel\.png/);
     expect(html.match(/<img/g)).toHaveLength(1);
+    // The remote image's address is kept only as an inert attribute, to fetch it on request.
     expect(html).toContain(
-      '<span data-missing-image="" role="img" aria-label="Image not saved: remote"></span>',
+      '<span data-missing-image="https://tracker.example/pixel.png" role="img" aria-label="Image not saved: remote"></span>',
     );
+    expect(html.match(/tracker\.example/g)).toHaveLength(1);
     // The trap link keeps its words but loses its target.
     expect(html).toContain('and a trap.');
   });

@@ -6,12 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { FileInput, TextInput } from '../../shared/api';
-import { ASSET_PREFIX } from '../../shared/assets';
 import type { SourceKind } from '../../shared/article';
 import { LecternError } from '../../shared/errors';
 import { fileTooLarge, MAX_IMPORT_BYTES } from '../../shared/limits';
 import type { NewArticle } from '../library/library';
-import { AssetStore } from './asset-store';
+import { AssetStore, firstStoredImage } from './asset-store';
 import { decodeHtml, decodeText } from './decode';
 import { detectKind, extensionOf } from './detect';
 import { readEpub } from './epub';
@@ -83,11 +82,9 @@ interface Built {
   leadImage?: string | null;
 }
 
-const FIRST_STORED_IMAGE = new RegExp(`<img\\b[^>]*?\\ssrc="(${ASSET_PREFIX}[^"]+)"`, 'i');
-
 /** The page's own lead image when stored, else the first picture the article keeps. */
 function leadImageOf(built: Built, html: string): string | null {
-  return built.leadImage ?? FIRST_STORED_IMAGE.exec(html)?.[1] ?? null;
+  return built.leadImage ?? firstStoredImage(html);
 }
 
 async function finish(

@@ -37,6 +37,18 @@ describe('sanitizeHtml', () => {
     expect(text.replace(/\s+/g, ' ').trim()).toBe('Kept words trap Next.');
   });
 
+  it('keeps on a placeholder the web address of the image, never another kind', async () => {
+    const sanitizeHtml = await freshSanitizer();
+    const { html } = await sanitizeHtml(
+      '<img src="https://a.example/p.png" alt="P"><img src="p.png"><img src="data:image/png,x">',
+    );
+    expect([...html.matchAll(/data-missing-image="([^"]*)"/g)].map((match) => match[1])).toEqual([
+      'https://a.example/p.png',
+      '',
+      '',
+    ]);
+  });
+
   it('sanitizes on a fresh window every 100 pages, and cleans every page across the change', async () => {
     const sanitizeHtml = await freshSanitizer();
     const results = [];

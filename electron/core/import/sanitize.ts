@@ -50,12 +50,18 @@ function isSafeHref(href: string): boolean {
   return /^(?:https?:|mailto:)/i.test(href) || href.startsWith('#');
 }
 
-/** Stands in for an image that could not be kept: its description, in a box the reader styles. */
-function missingImage(document: Document, alt: string | null): Element {
+export const MISSING_IMAGE_LABEL = 'Image not saved';
+
+/**
+ * Stands in for an image that could not be kept: its description, in a box
+ * the reader styles. A web image's address stays as the attribute's value,
+ * never loaded, so the picture can be fetched later (missing-images.ts).
+ */
+function missingImage(document: Document, src: string, alt: string | null): Element {
   const placeholder = document.createElement('span');
-  placeholder.setAttribute('data-missing-image', '');
+  placeholder.setAttribute('data-missing-image', /^https?:\/\//i.test(src) ? src : '');
   placeholder.setAttribute('role', 'img');
-  const label = alt?.trim() ? `Image not saved: ${alt.trim()}` : 'Image not saved';
+  const label = alt?.trim() ? `${MISSING_IMAGE_LABEL}: ${alt.trim()}` : MISSING_IMAGE_LABEL;
   // The words live in the label, shown by the reader's CSS, so they do not
   // count as article text or shift highlight positions.
   placeholder.setAttribute('aria-label', label);
@@ -75,7 +81,7 @@ async function createPurifier(): Promise<DOMPurify> {
     if (node.nodeName === 'IMG') {
       const src = node.getAttribute('src') ?? '';
       if (!src.startsWith(ASSET_PREFIX) || !isAssetName(src.slice(ASSET_PREFIX.length))) {
-        node.replaceWith(missingImage(node.ownerDocument, node.getAttribute('alt')));
+        node.replaceWith(missingImage(node.ownerDocument, src, node.getAttribute('alt')));
       }
     }
   });

@@ -193,6 +193,35 @@ describe('Library', () => {
     expect(await readJson(join(dir, 'articles', meta.id, 'article.json'))).toEqual(updated);
   });
 
+  it('adds images fetched later: files, content and lead image, keeping what the person gave', async () => {
+    const library = await openLibrary(dir, steppingClock());
+    const meta = await library.add(newArticle('Pictures'));
+    await library.update(meta.id, (draft) => {
+      draft.tags = ['sea'];
+      draft.note = 'Mine';
+    });
+    const [first, second] = ['a'.repeat(32), 'b'.repeat(32)].map((hash) => ({
+      name: `${hash}.png`,
+      bytes: new Uint8Array([1, 2, 3]),
+    })) as [NewArticle['assets'][number], NewArticle['assets'][number]];
+    const html = `<p>Pictures body</p><img src="assets/${first.name}" alt="">`;
+
+    const updated = await library.addImages(meta.id, html, [first], `assets/${first.name}`);
+    const folder = join(dir, 'articles', meta.id);
+    expect(await readFile(join(folder, 'content.html'), 'utf8')).toBe(html);
+    expect(await readdir(join(folder, 'assets'))).toEqual([first.name]);
+    expect(updated).toMatchObject({ leadImage: `assets/${first.name}`, tags: ['sea'], note: 'Mine' });
+    expect(library.summary(meta.id).updatedAt).toBe(updated.updatedAt);
+
+    // A lead image already chosen stays.
+    await library.addImages(meta.id, html, [second], `assets/${second.name}`);
+    expect((await library.get(meta.id)).leadImage).toBe(`assets/${first.name}`);
+    await expect(
+      library.addImages(meta.id, html, [{ name: '../x.png', bytes: new Uint8Array() }], null),
+    ).rejects.toThrow();
+    expect(await readdir(join(folder, 'assets'))).toEqual([first.name, second.name].sort());
+  });
+
   it('moves a trashed article to trash/<id>, after which it is not found', async () => {
     const library = await openLibrary(dir, steppingClock());
     const kept = await library.add(newArticle('Kept'));

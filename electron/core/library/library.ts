@@ -460,18 +460,50 @@ export class Library {
    * returns false changed nothing, and nothing is written.
    */
   async update(id: string, change: (meta: ArticleMeta) => void | false): Promise<ArticleMeta> {
+    return this.#exclusive(id, () => this.#update(id, change));
+  }
+
+  async #update(id: string, change: (meta: ArticleMeta) => void | false): Promise<ArticleMeta> {
+    const { place } = this.#entry(id);
+    const next = await this.#readMeta(id, place);
+    if (change(next) === false) return next;
+    next.updatedAt = this.now().toISOString();
+    try {
+      await writeFileAtomic(this.#articlePath(id, place), `${JSON.stringify(next, null, 2)}\n`);
+    } catch (error) {
+      throw storageError(this.dir, 'save the change', error);
+    }
+    await this.#record(next, place);
+    return next;
+  }
+
+  /**
+   * Puts images fetched after the import into an article: the image files
+   * first, then content.html pointing at them, so a failure part-way leaves
+   * the article as it was, at worst with an unused file in assets/.
+   * `leadImage` ("assets/<name>") is taken when the article had none.
+   */
+  async addImages(
+    id: string,
+    html: string,
+    assets: NewArticle['assets'],
+    leadImage: string | null,
+  ): Promise<ArticleMeta> {
     return this.#exclusive(id, async () => {
-      const { place } = this.#entry(id);
-      const next = await this.#readMeta(id, place);
-      if (change(next) === false) return next;
-      next.updatedAt = this.now().toISOString();
+      const folder = join(this.dir, this.#entry(id).place, id);
       try {
-        await writeFileAtomic(this.#articlePath(id, place), `${JSON.stringify(next, null, 2)}\n`);
+        await mkdir(join(folder, 'assets'), { recursive: true });
+        for (const asset of assets) {
+          if (!isAssetName(asset.name)) throw new Error(`not an asset name: ${asset.name}`);
+          await writeFileAtomic(join(folder, 'assets', asset.name), asset.bytes);
+        }
+        await writeFileAtomic(join(folder, 'content.html'), html);
       } catch (error) {
-        throw storageError(this.dir, 'save the change', error);
+        throw storageError(this.dir, 'save the images', error);
       }
-      await this.#record(next, place);
-      return next;
+      return this.#update(id, (meta) => {
+        if (leadImage) meta.leadImage ??= leadImage;
+      });
     });
   }
 

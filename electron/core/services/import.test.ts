@@ -7,6 +7,7 @@ import { EventHub } from '../events';
 import { pngBytes } from '../import/fixtures/images';
 import { startTestSite, UNREACHABLE_URL, type TestSite } from '../import/fixtures/web-server';
 import { PAGE_FETCH } from '../import/fetch-url';
+import { sanitizeHtml } from '../import/sanitize';
 import { Library } from '../library/library';
 import { SearchEngine } from '../search/search-engine';
 import { importService } from './import';
@@ -150,6 +151,46 @@ describe('web images of dropped pages and clips', () => {
     expect(assets).toEqual([]);
     expect(content).toContain('aria-label="Image not saved: Lamp"');
     expect(site.requests.length).toBe(asked);
+  });
+
+  it('fetches later the images an import could not keep, and keeps the text as it was', async () => {
+    const offline = importService(
+      { library, events: new EventHub(), search: new SearchEngine(library) },
+      { fetchWebImages: false },
+    );
+    const gone = `<img src="${site.url('/gone.png')}" alt="Gone">`;
+    const html = page('Lanterns').replace('</h1>', `</h1>${lamp()}<p>Between.</p>${gone}`);
+    const outcome = (await offline.importFiles([file('L.html', html)]))[0];
+    const before = await stored(outcome);
+    if (outcome?.status !== 'imported') return;
+    const { id } = outcome.article;
+    expect(before.assets).toEqual([]);
+    expect(before.html).toContain(`data-missing-image="${site.url('/pic.png')}"`);
+
+    events.length = 0;
+    expect(await service.fetchMissingImages(id)).toEqual({ fetched: 1, missing: 1 });
+    const after = await stored(outcome);
+    expect(after.assets).toHaveLength(1);
+    expect(after.html).toContain(`<img src="assets/${after.assets[0]}" alt="Lamp">`);
+    expect(after.html).toContain(`data-missing-image="${site.url('/gone.png')}"`);
+    expect((await sanitizeHtml(after.html)).text).toBe((await sanitizeHtml(before.html)).text);
+    expect((await library.get(id)).leadImage).toBe(`assets/${after.assets[0]}`);
+    expect(events).toEqual([
+      { type: 'library-changed', changed: [expect.objectContaining({ id })], removed: [] },
+    ]);
+
+    // Nothing more to fetch: nothing is written, nothing is announced.
+    const { updatedAt } = await library.get(id);
+    events.length = 0;
+    expect(await service.fetchMissingImages(id)).toEqual({ fetched: 0, missing: 1 });
+    expect((await library.get(id)).updatedAt).toBe(updatedAt);
+    expect(events).toEqual([]);
+  });
+
+  it('refuses an article that is not in the library', async () => {
+    await expect(service.fetchMissingImages('0000000000-00000000')).rejects.toMatchObject({
+      code: 'not-found',
+    });
   });
 });
 

@@ -15,8 +15,9 @@ import { createHash } from 'node:crypto';
 import { mapBounded } from '../import/bounded';
 import { fetchUrl, IMAGE_FETCH, PAGE_FETCH, type FetchOptions } from '../import/fetch-url';
 import { linkFileTarget, prepareFile, prepareText, siteOf } from '../import/import-file';
+import { fetchMissingImages } from '../import/missing-images';
 import { preparePool } from '../import/prepare-pool';
-import { fetchingWebImages } from '../import/web-images';
+import { fetchingWebImages, WebImages } from '../import/web-images';
 import type { NewArticle } from '../library/library';
 import { logUnexpected } from '../log';
 import type { ServiceContext } from './context';
@@ -233,6 +234,17 @@ export function importService(
         (summary) => guarded(summary.title, () => retryArticle(summary.id)),
       ).finally(() => (retryingPending = null));
       return retryingPending;
+    },
+
+    async fetchMissingImages(id) {
+      // A fetcher of its own: the person asked now, so hosts the imports
+      // found unreachable a moment ago are asked again, each once.
+      const result = await fetchMissingImages(await library.content(id), new WebImages().fetch);
+      if (result.fetched > 0) {
+        const saved = await library.addImages(id, result.html, result.assets, result.leadImage);
+        events.emit({ type: 'library-changed', changed: [summarize(saved)], removed: [] });
+      }
+      return { fetched: result.fetched, missing: result.missing };
     },
 
     async cancelImport(jobId) {

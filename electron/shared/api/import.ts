@@ -39,6 +39,14 @@ export type ImportOutcome =
   | { status: 'pending'; input: string; article: ArticleSummary }
   | { status: 'failed'; input: string; error: SerializedError };
 
+/** What fetching an article's missing images came to. */
+export interface FetchedImagesOutcome {
+  /** Images fetched and now stored with the article. */
+  fetched: number;
+  /** Images with a web address that still could not be fetched. */
+  missing: number;
+}
+
 /** Sent for each input a job finishes, so a window can show progress. */
 export interface ImportProgressEvent {
   type: 'import-progress';
@@ -67,6 +75,12 @@ export interface ImportApi {
    * back. Concurrent calls share one run. Errors: none.
    */
   retryPendingLinks(): Promise<ImportOutcome[]>;
+  /**
+   * Fetches the web images an article could not keep when it was imported
+   * (offline, or a host that did not answer) and stores them with it. The
+   * text stays as it was, and so does every highlight. Errors: not-found.
+   */
+  fetchMissingImages(id: string): Promise<FetchedImagesOutcome>;
   /** Stops a job: inputs not yet started fail as cancelled. Errors: none. */
   cancelImport(jobId: string): Promise<void>;
 }
@@ -77,5 +91,6 @@ export const IMPORT_METHODS: Record<keyof ImportApi, true> = {
   importUrls: true,
   retryArticle: true,
   retryPendingLinks: true,
+  fetchMissingImages: true,
   cancelImport: true,
 };

@@ -36,5 +36,6 @@ export const importArgs: ArgsSchemas<ImportApi> = {
   importUrls: v.strictTuple([v.pipe(v.array(webUrl), v.minLength(1), v.maxLength(1000)), job]),
   retryArticle: v.strictTuple([articleId]),
   retryPendingLinks: v.strictTuple([]),
+  fetchMissingImages: v.strictTuple([articleId]),
   cancelImport: v.strictTuple([v.pipe(v.string(), v.minLength(1), v.maxLength(100))]),
 };

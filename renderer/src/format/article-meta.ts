@@ -57,6 +57,16 @@ export function clockTime(date: Date): string {
   return clockFormat.format(date);
 }
 
+/**
+ * The line over an article whose web images were not saved: how many, and,
+ * once fetching them was tried, when ("2 images could not be fetched at 14:05.").
+ */
+export function missingImagesLabel(count: number, triedAt: string | null): string {
+  const images = count === 1 ? '1 image' : `${count} images`;
+  if (triedAt) return `${images} could not be fetched at ${triedAt}.`;
+  return `${images} ${count === 1 ? 'was' : 'were'} not saved when this was imported.`;
+}
+
 /** "Read", or how far: "40% read". */
 export function progressLabel(progress: number): string {
   return progress >= READ_PROGRESS ? 'Read' : `${Math.round(progress * 100)}% read`;

@@ -6,7 +6,7 @@
  * batch at a time, so a 500-file drop never holds 500 files at once, and
  * files over the size limit are refused here before they are read.
  */
-import type { FileInput, ImportOutcome, TextInput } from '@shared/api';
+import type { FetchedImagesOutcome, FileInput, ImportOutcome, TextInput } from '@shared/api';
 import { groupSavedPages, type ImportUnit } from '@shared/import-units';
 import { fileTooLarge, MAX_IMPORT_BYTES } from '@shared/limits';
 import { api } from '../api/client';
@@ -157,6 +157,33 @@ class Importer {
       notices.show({ tone: 'success', title: 'Saved from the web', lines: [outcome.article.title] });
     }
     return outcome;
+  }
+
+  /**
+   * Fetches an article's web images that the import could not keep, and
+   * tells what was saved; null when the backend could not be asked.
+   */
+  async fetchMissingImages(id: string): Promise<FetchedImagesOutcome | null> {
+    try {
+      const outcome = await api.fetchMissingImages(id);
+      const images = (count: number) => (count === 1 ? '1 image' : `${count} images`);
+      if (outcome.fetched > 0) {
+        notices.show({
+          tone: 'success',
+          title: `${images(outcome.fetched)} saved with the article`,
+          lines: outcome.missing > 0 ? [`${images(outcome.missing)} could not be fetched.`] : [],
+        });
+      }
+      // None fetched: the reader's line says so, with the time it was tried.
+      return outcome;
+    } catch (error) {
+      notices.show({
+        tone: 'error',
+        title: 'The images could not be fetched',
+        lines: [error instanceof Error ? error.message : String(error)],
+      });
+      return null;
+    }
   }
 
   /**
