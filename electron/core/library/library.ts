@@ -435,15 +435,20 @@ export class Library {
     return meta;
   }
 
+  /** Writes images into an article folder's assets/, refusing any name that is not a content hash. */
+  async #writeAssets(folder: string, assets: NewArticle['assets']): Promise<void> {
+    await mkdir(join(folder, 'assets'), { recursive: true });
+    for (const asset of assets) {
+      if (!isAssetName(asset.name)) throw new Error(`not an asset name: ${asset.name}`);
+      await writeFileAtomic(join(folder, 'assets', asset.name), asset.bytes);
+    }
+  }
+
   async #writeFolder(id: string, meta: ArticleMeta, article: NewArticle): Promise<void> {
     const staging = join(this.dir, 'articles', `${STAGING_PREFIX}${id}`);
     const final = join(this.dir, 'articles', id);
     try {
-      await mkdir(join(staging, 'assets'), { recursive: true });
-      for (const asset of article.assets) {
-        if (!isAssetName(asset.name)) throw new Error(`not an asset name: ${asset.name}`);
-        await writeFileAtomic(join(staging, 'assets', asset.name), asset.bytes);
-      }
+      await this.#writeAssets(staging, article.assets);
       await writeFileAtomic(join(staging, 'content.html'), article.html);
       await writeFileAtomic(join(staging, meta.source.original), article.original.bytes);
       await writeFileAtomic(join(staging, 'article.json'), `${JSON.stringify(meta, null, 2)}\n`);
@@ -492,11 +497,7 @@ export class Library {
     return this.#exclusive(id, async () => {
       const folder = join(this.dir, this.#entry(id).place, id);
       try {
-        await mkdir(join(folder, 'assets'), { recursive: true });
-        for (const asset of assets) {
-          if (!isAssetName(asset.name)) throw new Error(`not an asset name: ${asset.name}`);
-          await writeFileAtomic(join(folder, 'assets', asset.name), asset.bytes);
-        }
+        await this.#writeAssets(folder, assets);
         await writeFileAtomic(join(folder, 'content.html'), html);
       } catch (error) {
         throw storageError(this.dir, 'save the images', error);

@@ -238,7 +238,7 @@ export function importService(
 
     async fetchMissingImages(id) {
       // A fetcher of its own: the person asked now, so hosts the imports
-      // found unreachable a moment ago are asked again, each once.
+      // found unreachable a moment ago are asked again, once in this call.
       const result = await fetchMissingImages(await library.content(id), new WebImages().fetch);
       if (result.fetched > 0) {
         const saved = await library.addImages(id, result.html, result.assets, result.leadImage);

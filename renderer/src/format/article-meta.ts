@@ -57,12 +57,17 @@ export function clockTime(date: Date): string {
   return clockFormat.format(date);
 }
 
+/** "1 image", "3 images". */
+export function imageCount(count: number): string {
+  return count === 1 ? '1 image' : `${count} images`;
+}
+
 /**
  * The line over an article whose web images were not saved: how many, and,
  * once fetching them was tried, when ("2 images could not be fetched at 14:05.").
  */
 export function missingImagesLabel(count: number, triedAt: string | null): string {
-  const images = count === 1 ? '1 image' : `${count} images`;
+  const images = imageCount(count);
   if (triedAt) return `${images} could not be fetched at ${triedAt}.`;
   return `${images} ${count === 1 ? 'was' : 'were'} not saved when this was imported.`;
 }

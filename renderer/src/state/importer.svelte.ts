@@ -10,6 +10,7 @@ import type { FetchedImagesOutcome, FileInput, ImportOutcome, TextInput } from '
 import { groupSavedPages, type ImportUnit } from '@shared/import-units';
 import { fileTooLarge, MAX_IMPORT_BYTES } from '@shared/limits';
 import { api } from '../api/client';
+import { imageCount } from '../format/article-meta';
 import type { PathedFile } from './dropped';
 import { notices } from './notices.svelte';
 import { router } from './router.svelte';
@@ -166,12 +167,11 @@ class Importer {
   async fetchMissingImages(id: string): Promise<FetchedImagesOutcome | null> {
     try {
       const outcome = await api.fetchMissingImages(id);
-      const images = (count: number) => (count === 1 ? '1 image' : `${count} images`);
       if (outcome.fetched > 0) {
         notices.show({
           tone: 'success',
-          title: `${images(outcome.fetched)} saved with the article`,
-          lines: outcome.missing > 0 ? [`${images(outcome.missing)} could not be fetched.`] : [],
+          title: `${imageCount(outcome.fetched)} saved with the article`,
+          lines: outcome.missing > 0 ? [`${imageCount(outcome.missing)} could not be fetched.`] : [],
         });
       }
       // None fetched: the reader's line says so, with the time it was tried.
