@@ -72,3 +72,14 @@ export function deserializeError(value: unknown): LecternError {
   if (isSerializedError(value)) return new LecternError(value.code, value.message);
   return new LecternError('transport-failed', 'Lectern’s backend sent an answer it could not read.');
 }
+
+/**
+ * The sentence to show a person for anything a call threw. Every client-side
+ * failure goes through here, so a raw stack or an `[object Object]` never
+ * reaches the screen: an error without words gets the generic sentence.
+ */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error && error.message !== '') return error.message;
+  if (typeof error === 'string' && error !== '') return error;
+  return INTERNAL_MESSAGE;
+}
