@@ -8,8 +8,8 @@
 import { pathToFileURL } from 'node:url';
 import type { ImportOutcome } from '../shared/api';
 import { serializeError } from '../shared/errors';
-import { mapBounded } from '../core/import/bounded';
-import { collectInputs, readFileUnit, type PathInput } from '../core/import/read-paths';
+import { mapBounded } from '../core/import/pipeline/bounded';
+import { collectInputs, readFileUnit, type PathInput } from '../core/import/pipeline/read-paths';
 import { defaultUserDataDir, resolveLibraryDir } from '../core/library/location';
 import { openBackend } from '../core/open-backend';
 import { IMPORT_CONCURRENCY } from '../core/services/import';

@@ -19,7 +19,7 @@ import {
   screen,
   shell,
 } from 'electron';
-import { importPaths } from '../core/import/import-paths';
+import { importPaths } from '../core/import/pipeline/import-paths';
 import { resolveLibraryDir } from '../core/library/location';
 import { copyLibrary, inspectFolder } from '../core/library/move';
 import { openBackend, WINDOW_INDEX_DELAY_MS, type Backend } from '../core/open-backend';

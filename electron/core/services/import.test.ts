@@ -6,8 +6,8 @@ import type { FileInput, ImportApi, ImportOutcome, LecternEvent } from '../../sh
 import { EventHub } from '../events';
 import { pngBytes } from '../import/fixtures/images';
 import { startTestSite, UNREACHABLE_URL, type TestSite } from '../import/fixtures/web-server';
-import { PAGE_FETCH } from '../import/fetch-url';
-import { sanitizeHtml } from '../import/sanitize';
+import { PAGE_FETCH } from '../import/pipeline/fetch-url';
+import { sanitizeHtml } from '../import/pipeline/sanitize';
 import { Library } from '../library/library';
 import { SearchEngine } from '../search/search-engine';
 import { importService } from './import';
