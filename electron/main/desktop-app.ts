@@ -107,9 +107,9 @@ export class DesktopApp {
 
   async importPaths(paths: readonly string[]): Promise<void> {
     const window = this.#window;
-    const outcomes = await importPaths(this.#requireBackend().dispatch, paths, (progress) =>
-      window?.setProgressBar(progressBarValue(progress)),
-    );
+    const outcomes = await importPaths(this.#requireBackend().dispatch, paths, {
+      onProgress: (progress) => window?.setProgressBar(progressBarValue(progress)),
+    });
     window?.setProgressBar(-1);
     this.#report(outcomes);
   }

@@ -5,8 +5,6 @@
  */
 import { LecternError } from '../../../shared/errors';
 
-export const LINK_EXTENSIONS = new Set(['url', 'webloc', 'desktop']);
-
 function httpUrl(value: string | undefined): string | null {
   if (!value) return null;
   try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LecternError } from '../../../shared/errors';
-import { detectKind, extensionOf } from './detect';
+import { extensionOf } from '../../../shared/importable-files';
+import { detectKind } from './detect';
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52];
 const ZIP = [0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0];

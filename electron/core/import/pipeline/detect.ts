@@ -5,6 +5,7 @@
  * it names what people drop by mistake, so the message can say what it was.
  */
 import { LecternError } from '../../../shared/errors';
+import { extensionOf, IMPORT_EXTENSIONS } from '../../../shared/importable-files';
 
 export type ImportKind = 'html' | 'text' | 'markdown' | 'pdf' | 'epub' | 'mhtml' | 'link';
 
@@ -24,34 +25,12 @@ const SIGNATURES: { bytes: number[]; offset?: number; name: string }[] = [
   { bytes: [0x49, 0x44, 0x33], name: 'an MP3 file' },
 ];
 
-const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml', 'shtml']);
-const TEXT_EXTENSIONS = new Set(['txt', 'text']);
-const MARKDOWN_EXTENSIONS = new Set(['md', 'markdown', 'mdown', 'mkd']);
-const MHTML_EXTENSIONS = new Set(['mhtml', 'mht']);
-const LINK_EXTENSIONS = new Set(['url', 'webloc', 'desktop']);
+const HTML_EXTENSIONS = new Set<string>(IMPORT_EXTENSIONS.html);
+const TEXT_EXTENSIONS = new Set<string>(IMPORT_EXTENSIONS.text);
+const MARKDOWN_EXTENSIONS = new Set<string>(IMPORT_EXTENSIONS.markdown);
+const MHTML_EXTENSIONS = new Set<string>(IMPORT_EXTENSIONS.mhtml);
+const LINK_EXTENSIONS = new Set<string>(IMPORT_EXTENSIONS.link);
 const SUPPORTED = 'web pages (.html, .mhtml), text (.txt, .md), PDF, EPUB and link files';
-
-/** Extensions a folder walk picks up; anything else in a dropped folder is skipped quietly. */
-export const IMPORTABLE_EXTENSIONS = new Set([
-  ...HTML_EXTENSIONS,
-  ...TEXT_EXTENSIONS,
-  ...MARKDOWN_EXTENSIONS,
-  ...MHTML_EXTENSIONS,
-  ...LINK_EXTENSIONS,
-  'pdf',
-  'epub',
-]);
-
-export function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-}
-
-/** Whether a file found inside a dropped or chosen folder is one Lectern imports, by its name. */
-export function isImportableName(name: string): boolean {
-  const extension = extensionOf(name);
-  return HTML_EXTENSIONS.has(extension) || TEXT_EXTENSIONS.has(extension);
-}
 
 function signatureOf(bytes: Uint8Array): string | null {
   for (const { bytes: magic, offset = 0, name } of SIGNATURES) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../../shared/limits';
 import { openBackend, type Backend } from '../../open-backend';
-import { collectFiles, importPaths, type ImportProgress } from './import-paths';
+import { collectInputs, importPaths, type ImportProgress, type PathInput } from './import-paths';
 
 let base: string;
 let backend: Backend;
@@ -28,23 +28,35 @@ afterEach(async () => {
   await rm(base, { recursive: true, force: true });
 });
 
-describe('collectFiles', () => {
+const files = (inputs: PathInput[]) =>
+  inputs.map((input) => (input.kind === 'file' ? input.main.file : `${input.kind}: ${input.input}`));
+
+describe('collectInputs', () => {
   it('expands folders into the importable files inside, skipping hidden ones', async () => {
-    const { files, problems } = await collectFiles([join(base, 'saved')]);
-    expect(files).toEqual([join(base, 'saved', 'deeper', 'two.txt'), join(base, 'saved', 'one.html')]);
-    expect(problems).toEqual([]);
+    expect(files(await collectInputs([join(base, 'saved')]))).toEqual([
+      join(base, 'saved', 'deeper', 'two.txt'),
+      join(base, 'saved', 'one.html'),
+    ]);
   });
 
   it('keeps a named file as it is, whatever its name, and lists it once', async () => {
     const photo = join(base, 'saved', 'deeper', 'photo.png');
-    expect((await collectFiles([photo, photo])).files).toEqual([photo]);
+    expect(files(await collectInputs([photo, photo]))).toEqual([photo]);
   });
 
-  it('turns a missing path and an empty folder into outcomes that say so', async () => {
+  it('brings a named page’s saved folder along as its files, not as imports', async () => {
+    await mkdir(join(base, 'saved', 'one_files'));
+    await writeFile(join(base, 'saved', 'one_files', 'frame.html'), PAGE('Frame'));
+    const [input] = await collectInputs([join(base, 'saved', 'one.html')]);
+    expect(input?.kind === 'file' && input.related.map((item) => item.path)).toEqual([
+      'one_files/frame.html',
+    ]);
+  });
+
+  it('turns a missing path and an empty folder into inputs that say so', async () => {
     await mkdir(join(base, 'empty'));
-    const { files, problems } = await collectFiles([join(base, 'gone.html'), join(base, 'empty')]);
-    expect(files).toEqual([]);
-    expect(problems.map((outcome) => outcome.status === 'failed' && outcome.error.message)).toEqual([
+    const inputs = await collectInputs([join(base, 'gone.html'), join(base, 'empty')]);
+    expect(inputs.map((input) => input.kind === 'error' && (input.error as Error).message)).toEqual([
       'gone.html was not found: it may have been moved or deleted.',
       'The folder empty holds no files Lectern can import.',
     ]);
@@ -54,7 +66,9 @@ describe('collectFiles', () => {
 describe('importPaths', () => {
   it('imports a folder through dispatch, reporting progress after each file', async () => {
     const progress: ImportProgress[] = [];
-    const outcomes = await importPaths(backend.dispatch, [join(base, 'saved')], (p) => progress.push(p));
+    const outcomes = await importPaths(backend.dispatch, [join(base, 'saved')], {
+      onProgress: (p) => progress.push(p),
+    });
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['imported', 'imported']);
     expect(
       backend.library
