@@ -1,6 +1,7 @@
 /**
  * Imported HTML is hostile. DOMPurify removes everything that can run
- * (scripts, handlers, javascript: URLs, frames, forms); the hooks below also
+ * (scripts, handlers, javascript: URLs, frames, forms), and what the shared
+ * policy forbids (electron/shared/sanitize-policy.ts); the hooks below also
  * keep only images stored with the article (assets/<name>, see
  * localize-images.ts), turning every other image into a quiet placeholder the
  * reader styles, since the reader must never fetch from the web; and drop
@@ -27,6 +28,7 @@
  */
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { ASSET_PREFIX, isAssetName } from '../../../shared/assets';
+import { isKeptLink, sanitizePolicy } from '../../../shared/sanitize-policy';
 
 export interface SanitizedHtml {
   html: string;
@@ -38,17 +40,14 @@ const PAGES_PER_WINDOW = 100;
 let purifier: Promise<DOMPurify> | null = null;
 let pagesOnWindow = 0;
 
+const POLICY = sanitizePolicy('import');
 const CONFIG = {
   USE_PROFILES: { html: true },
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'link', 'meta'],
-  FORBID_ATTR: ['style', 'class', 'srcset', 'sizes', 'target', 'ping', 'formaction'],
+  FORBID_TAGS: POLICY.forbidTags,
+  FORBID_ATTR: POLICY.forbidAttributes,
   SANITIZE_NAMED_PROPS: true,
   RETURN_DOM: true as const,
 };
-
-function isSafeHref(href: string): boolean {
-  return /^(?:https?:|mailto:)/i.test(href) || href.startsWith('#');
-}
 
 export const MISSING_IMAGE_LABEL = 'Image not saved';
 
@@ -75,7 +74,7 @@ async function createPurifier(): Promise<DOMPurify> {
   purify.addHook('afterSanitizeAttributes', (node) => {
     if (node.nodeName === 'A') {
       const href = node.getAttribute('href');
-      if (href !== null && !isSafeHref(href.trim())) node.removeAttribute('href');
+      if (href !== null && !isKeptLink(href)) node.removeAttribute('href');
       if (node.hasAttribute('href')) node.setAttribute('rel', 'noopener noreferrer');
     }
     if (node.nodeName === 'IMG') {
