@@ -322,6 +322,13 @@ describe('bulk imports', () => {
     expect(imported.length + cancelled.length).toBe(60);
     expect(await articleFolders()).toHaveLength(imported.length);
   });
+
+  it('forgets a finished job, so its id cancels nothing later', async () => {
+    await service.importFiles([file('first.txt', 'First\n\nBody.')], { jobId: 'done' });
+    await service.cancelImport('done');
+    const [outcome] = await service.importFiles([file('second.txt', 'Second\n\nBody.')], { jobId: 'done' });
+    expect(outcome?.status).toBe('imported');
+  });
 });
 
 describe('bad input leaves no folder behind', () => {
