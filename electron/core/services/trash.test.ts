@@ -23,16 +23,17 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function article(title: string): Promise<string> {
-  const outcome = await backend.service.importText({ text: `${title}\n\nBody.` });
-  if (outcome.status !== 'imported') throw new Error(`import ended ${outcome.status}`);
-  return outcome.article.id;
+/** Imports a clip per title and returns the new articles' ids, in order. */
+async function articles(...titles: string[]): Promise<string[]> {
+  const outcomes = await Promise.all(
+    titles.map((title) => backend.service.importText({ text: `${title}\n\nBody.` })),
+  );
+  return outcomes.map((outcome) => (outcome.status === 'imported' ? outcome.article.id : ''));
 }
 
 describe('emptyTrash', () => {
   it('says how many it deleted before the one it could not, and reports those as removed', async () => {
-    const gone = await article('Gone');
-    const kept = await article('Kept');
+    const [gone = '', kept = ''] = await articles('Gone', 'Kept');
     await backend.service.trashArticles([gone]);
     await expect(backend.service.emptyTrash([gone, kept])).rejects.toThrow(
       '1 of 2 deleted; “Kept” could not be deleted because Only articles in the trash can be deleted for good.',
@@ -42,9 +43,7 @@ describe('emptyTrash', () => {
   });
 
   it('names the folder it could not remove, and deletes nothing it has not said', async () => {
-    const first = await article('First');
-    const second = await article('Second');
-    await backend.service.trashArticles([first, second]);
+    await backend.service.trashArticles(await articles('First', 'Second'));
     // The trash folder replaced by a file: its entries cannot be removed, even by root.
     await rename(join(dir, 'trash'), join(dir, 'trash-aside'));
     await writeFile(join(dir, 'trash'), '');
