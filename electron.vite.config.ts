@@ -20,7 +20,7 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve('electron/main/index.ts'),
-          'prepare-worker': resolve('electron/core/import/prepare-worker.ts'),
+          'prepare-worker': resolve('electron/core/import/workers/prepare-worker.ts'),
         },
       },
     },

@@ -119,7 +119,7 @@ describe('lectern import', { timeout: 120_000 }, () => {
     );
     expect(byInput.get(empty)?.error).toBe('empty.txt is empty: there is nothing in it to import.');
     expect(byInput.get(join(work, 'nowhere.html'))?.error).toBe(
-      `${join(work, 'nowhere.html')} does not exist.`,
+      'nowhere.html was not found: it may have been moved or deleted.',
     );
     expect(byInput.get(site.url('/missing'))?.error).toMatch(/was not found \(HTTP 404\)/);
     expect(byInput.get(site.url('/good'))).toMatchObject({ status: 'imported', title: 'Ferry Letters' });

@@ -1,15 +1,14 @@
 /**
  * The command line: `lectern import <file|folder|url>... [--library DIR] [--json]`.
- * Runs the same import service as the app, on the same library (or the one
- * named), a few inputs at a time. Prints one line per input, or with --json
- * one JSON object per line: {input, status, id, title, error}. Exits with 1
- * when any input failed, 2 on a usage error.
+ * Runs the same import as the desktop app's Import Folder, on the same
+ * library (or the one named), a few inputs at a time. Prints one line per
+ * input, or with --json one JSON object per line: {input, status, id, title,
+ * error}. Exits with 1 when any input failed, 2 on a usage error.
  */
 import { pathToFileURL } from 'node:url';
 import type { ImportOutcome } from '../shared/api';
 import { serializeError } from '../shared/errors';
-import { mapBounded } from '../core/import/bounded';
-import { collectInputs, readFileUnit, type PathInput } from '../core/import/read-paths';
+import { importPaths } from '../core/import/pipeline/import-paths';
 import { defaultUserDataDir, resolveLibraryDir } from '../core/library/location';
 import { openBackend } from '../core/open-backend';
 import { IMPORT_CONCURRENCY } from '../core/services/import';
@@ -81,21 +80,14 @@ export async function runCli(argv: string[]): Promise<number> {
   const backend = await openBackend(resolveLibraryDir(argv, process.env, defaultUserDataDir()));
   const print = (line: CliLine) => console.log(parsed.json ? JSON.stringify(line) : describe(line));
   let failed = false;
-  const inputs = await collectInputs(parsed.inputs);
-  await mapBounded(inputs, IMPORT_CONCURRENCY, async (item: PathInput) => {
-    let outcome: ImportOutcome;
-    try {
-      if (item.kind === 'error')
-        outcome = { status: 'failed', input: item.input, error: item.error.toJSON() };
-      else if (item.kind === 'url')
-        [outcome] = (await backend.service.importUrls([item.url])) as [ImportOutcome];
-      else [outcome] = (await backend.service.importFiles(await readFileUnit(item.path))) as [ImportOutcome];
-    } catch (error) {
-      outcome = { status: 'failed', input: item.input, error: serializeError(error) };
-    }
-    const line = cliLine(item.input, outcome);
-    failed ||= line.status === 'failed';
-    print(line);
+  // The same path as the desktop app's Import Folder, dispatch and its schemas included.
+  await importPaths(backend.dispatch, parsed.inputs, {
+    concurrency: IMPORT_CONCURRENCY,
+    onOutcome: (input, outcome) => {
+      const line = cliLine(input.input, outcome);
+      failed ||= line.status === 'failed';
+      print(line);
+    },
   });
   return failed ? 1 : 0;
 }

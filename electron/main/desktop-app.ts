@@ -19,7 +19,7 @@ import {
   screen,
   shell,
 } from 'electron';
-import { importPaths } from '../core/import/import-paths';
+import { importPaths } from '../core/import/pipeline/import-paths';
 import { resolveLibraryDir } from '../core/library/location';
 import { copyLibrary, inspectFolder } from '../core/library/move';
 import { openBackend, WINDOW_INDEX_DELAY_MS, type Backend } from '../core/open-backend';
@@ -107,9 +107,9 @@ export class DesktopApp {
 
   async importPaths(paths: readonly string[]): Promise<void> {
     const window = this.#window;
-    const outcomes = await importPaths(this.#requireBackend().dispatch, paths, (progress) =>
-      window?.setProgressBar(progressBarValue(progress)),
-    );
+    const outcomes = await importPaths(this.#requireBackend().dispatch, paths, {
+      onProgress: (progress) => window?.setProgressBar(progressBarValue(progress)),
+    });
     window?.setProgressBar(-1);
     this.#report(outcomes);
   }

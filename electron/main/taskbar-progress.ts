@@ -4,7 +4,7 @@
  * while files remain, -1 to remove the bar. A single file shows no bar: it
  * is over before the bar would be seen.
  */
-import type { ImportProgress } from '../core/import/import-paths';
+import type { ImportProgress } from '../core/import/pipeline/import-paths';
 import type { ImportProgressEvent } from '../shared/api';
 
 export function progressBarValue({ done, total }: ImportProgress): number {

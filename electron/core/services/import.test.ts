@@ -6,8 +6,8 @@ import type { FileInput, ImportApi, ImportOutcome, LecternEvent } from '../../sh
 import { EventHub } from '../events';
 import { pngBytes } from '../import/fixtures/images';
 import { startTestSite, UNREACHABLE_URL, type TestSite } from '../import/fixtures/web-server';
-import { PAGE_FETCH } from '../import/fetch-url';
-import { sanitizeHtml } from '../import/sanitize';
+import { PAGE_FETCH } from '../import/pipeline/fetch-url';
+import { sanitizeHtml } from '../import/pipeline/sanitize';
 import { Library } from '../library/library';
 import { SearchEngine } from '../search/search-engine';
 import { importService } from './import';
@@ -321,6 +321,13 @@ describe('bulk imports', () => {
     expect(cancelled.length).toBeGreaterThan(0);
     expect(imported.length + cancelled.length).toBe(60);
     expect(await articleFolders()).toHaveLength(imported.length);
+  });
+
+  it('forgets a finished job, so its id cancels nothing later', async () => {
+    await service.importFiles([file('first.txt', 'First\n\nBody.')], { jobId: 'done' });
+    await service.cancelImport('done');
+    const [outcome] = await service.importFiles([file('second.txt', 'Second\n\nBody.')], { jobId: 'done' });
+    expect(outcome?.status).toBe('imported');
   });
 });
 

@@ -12,12 +12,12 @@ import { summarize, type ArticleSummary } from '../../shared/article';
 import { LecternError, serializeError } from '../../shared/errors';
 import { groupSavedPages, type ImportUnit } from '../../shared/import-units';
 import { createHash } from 'node:crypto';
-import { mapBounded } from '../import/bounded';
-import { fetchUrl, IMAGE_FETCH, PAGE_FETCH, type FetchOptions } from '../import/fetch-url';
-import { linkFileTarget, prepareFile, prepareText, siteOf } from '../import/import-file';
-import { fetchMissingImages } from '../import/missing-images';
-import { preparePool } from '../import/prepare-pool';
-import { fetchingWebImages, WebImages } from '../import/web-images';
+import { mapBounded } from '../import/pipeline/bounded';
+import { fetchUrl, IMAGE_FETCH, PAGE_FETCH, type FetchOptions } from '../import/pipeline/fetch-url';
+import { linkFileTarget, prepareFile, prepareText, siteOf } from '../import/pipeline/import-file';
+import { fetchMissingImages } from '../import/images/missing-images';
+import { preparePool } from '../import/workers/prepare-pool';
+import { fetchingWebImages, WebImages } from '../import/images/web-images';
 import type { NewArticle } from '../library/library';
 import { logUnexpected } from '../log';
 import type { ServiceContext } from './context';
@@ -75,7 +75,10 @@ export function importService(
 ): ImportApi {
   const pageFetch = options.pageFetch ?? PAGE_FETCH;
   const fetchWebImages = options.fetchWebImages ?? true;
-  const jobs = new Map<string, AbortController>();
+  // Jobs with a call running, and how many: a job spans one call per batch,
+  // and is forgotten when its last call returns, so the map holds only work
+  // in progress. Its outcomes went out as events and return values.
+  const jobs = new Map<string, { controller: AbortController; calls: number }>();
   let retryingPending: Promise<ImportOutcome[]> | null = null;
   let writing: Promise<unknown> = Promise.resolve();
 
@@ -172,13 +175,19 @@ export function importService(
     job: ImportJob | undefined,
     run: (item: T, signal: AbortSignal) => Promise<ImportOutcome>,
   ): Promise<ImportOutcome[]> {
-    const controller = job ? (jobs.get(job.jobId) ?? new AbortController()) : new AbortController();
-    if (job) jobs.set(job.jobId, controller);
-    return mapBounded(items, IMPORT_CONCURRENCY, async (item) => {
-      const outcome = await run(item, controller.signal);
-      if (job) events.emit({ type: 'import-progress', jobId: job.jobId, total: job.total ?? null, outcome });
-      return outcome;
-    });
+    const running = (job && jobs.get(job.jobId)) || { controller: new AbortController(), calls: 0 };
+    running.calls++;
+    if (job) jobs.set(job.jobId, running);
+    try {
+      return await mapBounded(items, IMPORT_CONCURRENCY, async (item) => {
+        const outcome = await run(item, running.controller.signal);
+        if (job)
+          events.emit({ type: 'import-progress', jobId: job.jobId, total: job.total ?? null, outcome });
+        return outcome;
+      });
+    } finally {
+      if (job && --running.calls === 0) jobs.delete(job.jobId);
+    }
   }
 
   async function retryArticle(id: string): Promise<ImportOutcome> {
@@ -248,9 +257,9 @@ export function importService(
     },
 
     async cancelImport(jobId) {
-      const controller = jobs.get(jobId) ?? new AbortController();
-      controller.abort();
-      jobs.set(jobId, controller);
+      // A job with no call running has nothing left to stop: the window sends
+      // no more batches once it has cancelled.
+      jobs.get(jobId)?.controller.abort();
     },
   };
 }

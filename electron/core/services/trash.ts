@@ -4,7 +4,7 @@
  */
 import { TRASH_DAYS, type TrashApi, type TrashResult } from '../../shared/api/trash';
 import type { ArticleSummary } from '../../shared/article';
-import { serializeError } from '../../shared/errors';
+import { LecternError, serializeError } from '../../shared/errors';
 import type { Library } from '../library/library';
 import type { ServiceContext } from './context';
 
@@ -61,11 +61,23 @@ export function trashService({ library, events }: ServiceContext): TrashApi {
     async emptyTrash(ids?: string[]) {
       const targets = ids ?? library.trashed().map((a) => a.id);
       const removed: string[] = [];
-      for (const id of targets) {
-        await library.purge(id);
-        removed.push(id);
+      try {
+        for (const id of targets) {
+          await library.purge(id);
+          removed.push(id);
+        }
+      } catch (error) {
+        // Stops at the first failure, but says what is already gone for good.
+        const { code, message } = serializeError(error);
+        const id = targets[removed.length] as string;
+        const name = library.has(id) ? `“${library.summary(id).title}”` : id;
+        throw new LecternError(
+          code,
+          `${removed.length} of ${targets.length} deleted; ${name} could not be deleted because ${message}`,
+        );
+      } finally {
+        if (removed.length > 0) events.emit({ type: 'library-changed', changed: [], removed });
       }
-      if (removed.length > 0) events.emit({ type: 'library-changed', changed: [], removed });
       return removed.length;
     },
   };

@@ -12,32 +12,25 @@
  * opened page, measured in Chromium). Chromium has it since 146, so the
  * desktop app (Electron 45.3, Chromium 156) and the browser shell in a
  * current Chromium take this path; elsewhere DOMPurify does the same job.
- * Both remove what can run (always, by construction), styles, forms, SVG
- * and MathML, and ids or names that would shadow the document's own
- * properties (DOM clobbering).
+ * Both remove what can run (always, by construction), what the policy every
+ * sanitizing pass shares forbids (electron/shared/sanitize-policy.ts: styles,
+ * forms, SVG and MathML among them), links that lead nowhere from a saved
+ * copy, and ids or names that would shadow the document's own properties
+ * (DOM clobbering).
  */
 import { ASSET_PREFIX } from '@shared/assets';
+import { isKeptLink, sanitizePolicy } from '@shared/sanitize-policy';
 import DOMPurify from 'dompurify';
 
-const FORBID_TAGS = [
-  'style',
-  'form',
-  'input',
-  'button',
-  'textarea',
-  'select',
-  'option',
-  'link',
-  'meta',
-  'base',
-  'noscript',
-  'template',
-];
-const FORBID_ATTR = ['style', 'class', 'srcset', 'target', 'ping'];
-const FOREIGN = [
-  { name: 'svg', namespace: 'http://www.w3.org/2000/svg' },
-  { name: 'math', namespace: 'http://www.w3.org/1998/Math/MathML' },
-];
+const POLICY = sanitizePolicy('display');
+/** The API names elements by namespace: "svg" alone would mean an HTML element of that name. */
+const NAMESPACES: Record<string, string> = {
+  svg: 'http://www.w3.org/2000/svg',
+  math: 'http://www.w3.org/1998/Math/MathML',
+};
+const REMOVE_ELEMENTS = POLICY.forbidTags.map((name) =>
+  NAMESPACES[name] ? { name, namespace: NAMESPACES[name] } : name,
+);
 
 /**
  * The part of the HTML Sanitizer API used here (not yet in TypeScript's DOM
@@ -62,7 +55,7 @@ function nativeSanitizer(): object | null {
   const hasSetHtml = typeof (Element.prototype as { setHTML?: SetHtml }).setHTML === 'function';
   sanitizer =
     Sanitizer && hasSetHtml
-      ? new Sanitizer({ removeElements: [...FORBID_TAGS, ...FOREIGN], removeAttributes: FORBID_ATTR })
+      ? new Sanitizer({ removeElements: REMOVE_ELEMENTS, removeAttributes: POLICY.forbidAttributes })
       : null;
   return sanitizer;
 }
@@ -83,8 +76,8 @@ function sanitized(html: string): DocumentFragment {
   if (!native) {
     return DOMPurify.sanitize(html, {
       USE_PROFILES: { html: true },
-      FORBID_TAGS,
-      FORBID_ATTR,
+      FORBID_TAGS: POLICY.forbidTags,
+      FORBID_ATTR: POLICY.forbidAttributes,
       RETURN_DOM_FRAGMENT: true,
     });
   }
@@ -105,6 +98,9 @@ function sanitized(html: string): DocumentFragment {
  */
 export function readerContent(html: string, assetUrl: (name: string) => string): DocumentFragment {
   const fragment = sanitized(html);
+  for (const link of fragment.querySelectorAll('a[href]')) {
+    if (!isKeptLink(link.getAttribute('href') ?? '')) link.removeAttribute('href');
+  }
   for (const image of fragment.querySelectorAll('img')) {
     const src = image.getAttribute('src') ?? '';
     if (src.startsWith(ASSET_PREFIX)) image.setAttribute('src', assetUrl(src.slice(ASSET_PREFIX.length)));

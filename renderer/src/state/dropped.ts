@@ -9,7 +9,7 @@
  */
 import { carriesArticles } from '../format/drag';
 import type { TextInput } from '@shared/api';
-import { isInsideSavedPageFolder } from '@shared/import-units';
+import { keptForImport, walkKeeps } from '@shared/importable-files';
 import { asWebUrl } from '@shared/url-normalize';
 
 export interface PathedFile {
@@ -24,9 +24,6 @@ export type Dropped =
   | { kind: 'clip'; clip: TextInput }
   | { kind: 'nothing' };
 
-/** Files a folder walk picks up: the kinds Lectern reads, and a saved page's resources. */
-const IMPORTABLE = /\.(?:html?|xhtml|shtml|mhtml?|txt|text|md|markdown|pdf|epub|url|webloc|desktop)$/i;
-
 function readEntries(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
   return new Promise((resolve, reject) => reader.readEntries(resolve, reject));
 }
@@ -38,7 +35,7 @@ function entryFile(entry: FileSystemFileEntry): Promise<File> {
 async function walk(entry: FileSystemEntry, prefix: string, out: PathedFile[]): Promise<void> {
   const path = `${prefix}${entry.name}`;
   if (entry.isFile) {
-    if (IMPORTABLE.test(entry.name) || isInsideSavedPageFolder(path)) {
+    if (walkKeeps(path)) {
       out.push({ file: await entryFile(entry as FileSystemFileEntry), path });
     }
     return;
@@ -57,7 +54,7 @@ async function collectFiles(entries: (FileSystemEntry | null)[], files: File[]):
   }
   const out: PathedFile[] = [];
   for (const entry of entries) if (entry) await walk(entry, '', out);
-  return out;
+  return keptForImport(out);
 }
 
 function uriList(data: DataTransfer): string[] {

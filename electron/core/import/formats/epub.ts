@@ -1,0 +1,101 @@
+/**
+ * EPUB to one reader article: the chapters in spine order (not manifest or
+ * file order), each chapter's body kept with its headings, images taken from
+ * the archive into the article's assets. Scripts and styles go the way of all
+ * imported HTML, through the sanitizer. Every entry is read through the
+ * size-capped zip reader, so a zip bomb is refused, not unpacked.
+ */
+import { parseHTML } from 'linkedom';
+import { LecternError } from '../../../shared/errors';
+import type { AssetStore } from '../images/asset-store';
+import { ZipArchive } from './zip';
+
+export interface EpubBook {
+  title: string;
+  byline: string | null;
+  lang: string | null;
+  /** Unsanitized HTML of every chapter, images already pointing at assets. */
+  contentHtml: string;
+}
+
+function dirOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash + 1);
+}
+
+/** Resolves a relative href inside the archive ("../Images/a.png" from "OEBPS/Text/"). */
+function resolvePath(base: string, href: string): string {
+  const parts = (base + decodeURIComponent(href.split('#')[0] as string)).split('/');
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '..') out.pop();
+    else if (part !== '.' && part !== '') out.push(part);
+  }
+  return out.join('/');
+}
+
+function xml(text: string): Document {
+  return (
+    parseHTML(`<root>${text.replace(/<\?xml[^>]*\?>/, '')}</root>`) as unknown as { document: Document }
+  ).document;
+}
+
+export function readEpub(bytes: Uint8Array, name: string, assets: AssetStore): EpubBook {
+  const zip = new ZipArchive(bytes, name);
+  const notBook = () =>
+    new LecternError(
+      'extraction-failed',
+      `${name} is not an e-book Lectern can read: its contents list is missing.`,
+    );
+  const container = zip.readText('META-INF/container.xml');
+  const opfPath = container && /full-path\s*=\s*"([^"]+)"/i.exec(container)?.[1];
+  const opfText = opfPath ? zip.readText(opfPath) : null;
+  if (!opfPath || !opfText) throw notBook();
+  const opf = xml(opfText);
+  const base = dirOf(opfPath);
+  const manifest = new Map<string, { href: string; type: string }>();
+  for (const item of opf.querySelectorAll('item')) {
+    const id = item.getAttribute('id');
+    const href = item.getAttribute('href');
+    if (id && href)
+      manifest.set(id, { href: resolvePath(base, href), type: item.getAttribute('media-type') ?? '' });
+  }
+  const elements = [...opf.querySelectorAll('*')];
+  // Dublin Core elements keep their "dc:" prefix in an HTML parser.
+  const text = (field: string) =>
+    elements
+      .find((element) => element.tagName.toLowerCase().replace(/^dc:/, '') === field)
+      ?.textContent?.replace(/\s+/g, ' ')
+      .trim() || null;
+  const sections: string[] = [];
+  for (const ref of opf.querySelectorAll('itemref')) {
+    const item = manifest.get(ref.getAttribute('idref') ?? '');
+    if (!item || !/html/.test(item.type)) continue;
+    const chapter = zip.readText(item.href);
+    if (!chapter) continue;
+    const { document } = parseHTML(chapter) as unknown as { document: Document };
+    const body = document.querySelector('body');
+    if (!body) continue;
+    for (const image of body.querySelectorAll('img, image')) {
+      const src =
+        image.getAttribute('src') ?? image.getAttribute('xlink:href') ?? image.getAttribute('href') ?? '';
+      const data = /^[a-z][a-z0-9+.-]*:/i.test(src) ? null : zip.read(resolvePath(dirOf(item.href), src));
+      const stored = data ? assets.add(data) : null;
+      const replacement = document.createElement('img');
+      replacement.setAttribute('alt', image.getAttribute('alt') ?? '');
+      if (stored) replacement.setAttribute('src', stored);
+      image.replaceWith(replacement);
+    }
+    sections.push(`<section>${body.innerHTML}</section>`);
+  }
+  const contentHtml = sections.join('\n');
+  if (!contentHtml.replace(/<[^>]*>/g, '').trim()) {
+    throw new LecternError('extraction-failed', `${name} has no chapters with text that Lectern could find.`);
+  }
+  return {
+    title: text('title') ?? name.replace(/\.[^.]+$/, ''),
+    byline: text('creator'),
+    lang: text('language'),
+    contentHtml,
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * PDF to reader HTML from the text layer (pdfjs-dist). Text items are grouped
+ * into lines by their baseline (two-column pages read column by column:
+ * pdf-columns.ts), lines into paragraphs where the gap between
+ * them is wider than the usual line spacing; a line set clearly larger than
+ * the body text (the most common size, weighted by characters) becomes a
+ * heading. Page images are left out: the reader keeps the words. A PDF with
+ * no text layer is a scan, and is refused with a message saying so, rather
+ * than stored as an empty article.
+ */
+import { LecternError } from '../../../shared/errors';
+import { readingOrder, type Fragment } from './pdf-columns';
+
+export interface PdfArticle {
+  title: string;
+  byline: string | null;
+  html: string;
+}
+
+interface Line {
+  text: string;
+  size: number;
+  y: number;
+  page: number;
+}
+
+const MIN_TEXT_CHARS = 20;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+type PdfDocument = Awaited<ReturnType<typeof openPdf>>;
+type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+
+async function openPdf(bytes: Uint8Array, name: string) {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = getDocument({
+    // pdf.js takes ownership of the buffer it is given; keep the caller's intact.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (error) {
+    const code = (error as { name?: string; code?: number }).name;
+    if (code === 'PasswordException') {
+      throw new LecternError(
+        'unsupported-type',
+        `${name} is protected by a password. Open it, save a copy without the password, and drop that.`,
+      );
+    }
+    throw new LecternError('extraction-failed', `${name} is damaged or is not a PDF Lectern can read.`);
+  }
+}
+
+interface PdfFragment extends Fragment {
+  size: number;
+}
+
+async function pageFragments(page: PdfPage): Promise<PdfFragment[]> {
+  const fragments: PdfFragment[] = [];
+  for (const item of (await page.getTextContent()).items) {
+    if (!('str' in item) || item.str === '') continue;
+    const [, , c, d, x, y] = item.transform as number[];
+    const x0 = x ?? 0;
+    fragments.push({
+      text: item.str,
+      x0,
+      x1: x0 + item.width,
+      y: y ?? 0,
+      size: Math.round(Math.hypot(c ?? 0, d ?? 0) * 10) / 10,
+    });
+  }
+  return fragments;
+}
+
+async function readLines(document: PdfDocument): Promise<Line[]> {
+  const lines: Line[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const page = await document.getPage(number);
+    const fragments = readingOrder(await pageFragments(page), page.getViewport({ scale: 1 }).width);
+    let current: Line | null = null;
+    for (const { text, y, size } of fragments) {
+      if (current && Math.abs(current.y - y) < Math.max(2, size * 0.3)) {
+        current.text += text;
+        current.size = Math.max(current.size, text.trim() ? size : 0);
+      } else if (text.trim()) {
+        current = { text, size, y, page: number };
+        lines.push(current);
+      }
+    }
+    page.cleanup();
+  }
+  return lines
+    .map((line) => ({ ...line, text: line.text.replace(/\s+/g, ' ').trim() }))
+    .filter((l) => l.text);
+}
+
+function bodySize(lines: Line[]): number {
+  const weight = new Map<number, number>();
+  for (const line of lines) weight.set(line.size, (weight.get(line.size) ?? 0) + line.text.length);
+  return [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
+}
+
+export async function readPdf(bytes: Uint8Array, name: string): Promise<PdfArticle> {
+  const document = await openPdf(bytes, name);
+  try {
+    const lines = await readLines(document);
+    if (lines.reduce((sum, line) => sum + line.text.length, 0) < MIN_TEXT_CHARS) {
+      throw new LecternError(
+        'extraction-failed',
+        `${name} has no text layer: it looks like a scan. Lectern reads PDFs that contain text; run it through OCR first.`,
+      );
+    }
+    const body = bodySize(lines);
+    const blocks: string[] = [];
+    let paragraph: string[] = [];
+    let previous: Line | null = null;
+    const flush = () => {
+      if (paragraph.length > 0)
+        blocks.push(`<p>${escapeHtml(paragraph.join(' ').replace(/(\w)- (\w)/g, '$1$2'))}</p>`);
+      paragraph = [];
+    };
+    let title: string | null = null;
+    for (const line of lines) {
+      if (line.size >= body * 1.2) {
+        flush();
+        const level = line.size >= body * 1.6 ? 1 : 2;
+        const last = blocks[blocks.length - 1];
+        // A heading wrapped onto two lines stays one heading.
+        if (previous && previous.size === line.size && last?.startsWith(`<h${level}>`)) {
+          blocks[blocks.length - 1] = last.replace(/<\/h\d>$/, ` ${escapeHtml(line.text)}</h${level}>`);
+        } else {
+          blocks.push(`<h${level}>${escapeHtml(line.text)}</h${level}>`);
+        }
+        if (level === 1 && title === null) title = line.text;
+      } else {
+        const gap = previous && previous.page === line.page ? previous.y - line.y : 0;
+        // Going back up the page (the next column) ends a paragraph only where a sentence ends.
+        const climbs = gap < 0 && /[.!?:"”’)]$/.test(previous?.text ?? '');
+        if (previous && (previous.size >= body * 1.2 || gap > line.size * 1.6 || climbs)) flush();
+        paragraph.push(line.text);
+      }
+      previous = line;
+    }
+    flush();
+    const info = (await document.getMetadata().catch(() => null))?.info as
+      { Title?: string; Author?: string } | undefined;
+    return {
+      title: info?.Title?.trim() || title || name.replace(/\.[^.]+$/, ''),
+      byline: info?.Author?.trim() || null,
+      html: blocks.join('\n'),
+    };
+  } finally {
+    await document.destroy();
+  }
+}

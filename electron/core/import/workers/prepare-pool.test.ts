@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { FileInput } from '../../../shared/api';
+import { LecternError } from '../../../shared/errors';
+import { prepareFile } from '../pipeline/import-file';
+import { PreparePool } from './prepare-pool';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+function page(i: number): FileInput {
+  const paragraphs = Array.from(
+    { length: 4 },
+    (_, p) =>
+      `<p>Paragraph ${p} of page ${i} talks about harbours, tides and the boats that wait for them, ` +
+      `and about the people who read the water before they set out in the morning.</p>`,
+  ).join('');
+  return {
+    name: `page-${i}.html`,
+    type: 'text/html',
+    bytes: encode(
+      `<!doctype html><html lang="en"><head><title>Harbour notes ${i}</title></head>` +
+        `<body><nav><a href="/">Home</a></nav><article><h1>Harbour notes ${i}</h1>${paragraphs}` +
+        `<img src="page_files/tide.png" alt="Tide table"></article></body></html>`,
+    ),
+  };
+}
+
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+
+describe('PreparePool', () => {
+  it('prepares files on worker threads, with the same result as in-process', async () => {
+    const pool = new PreparePool(2);
+    const related = new Map([['page_files/tide.png', PNG]]);
+    const files = Array.from({ length: 6 }, (_, i) => page(i));
+    const pooled = await Promise.all(files.map((file) => pool.prepare(file, related)));
+    expect(pool.workers).toBe(2);
+    for (const [i, file] of files.entries()) {
+      const direct = await prepareFile(file, { related });
+      expect(pooled[i]?.fields).toEqual(direct.fields);
+      expect(pooled[i]?.html).toBe(direct.html);
+      expect(pooled[i]?.assets).toEqual(direct.assets);
+      expect(pooled[i]?.source).toEqual(direct.source);
+    }
+    expect(pooled[0]?.html).toContain('assets/');
+  });
+
+  it('brings a failure back as the message the pipeline gives', async () => {
+    const pool = new PreparePool(1);
+    const failure = await pool
+      .prepare({ name: 'x.html', type: 'text/html', bytes: Uint8Array.from([0, 1, 2, 3]) }, new Map())
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(LecternError);
+    expect((failure as LecternError).code).toBe('unsupported-type');
+    expect((failure as LecternError).message).toContain('x.html');
+    const next = await pool.prepare(page(9), new Map());
+    expect(next.fields.title).toBe('Harbour notes 9');
+  });
+
+  it('prepares in-process when the worker script does not load', async () => {
+    const pool = new PreparePool(1, { script: { code: 'throw new Error("this build has no worker");' } });
+    const article = await pool.prepare(page(3), new Map());
+    expect(article.fields.title).toBe('Harbour notes 3');
+    expect(pool.workers).toBe(0);
+  });
+
+  it('fails only the file a worker held when it stops mid-task, naming it', async () => {
+    const dies = `
+      const { parentPort } = require('node:worker_threads');
+      parentPort.postMessage({ ready: true });
+      parentPort.on('message', () => process.exit(3));
+    `;
+    const pool = new PreparePool(1, { script: { code: dies } });
+    const failure = await pool.prepare(page(4), new Map()).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(LecternError);
+    expect((failure as LecternError).message).toBe(
+      'page-4.html could not be imported: the import worker stopped (exit code 3).',
+    );
+  });
+
+  it('stops idle workers, and starts them again for the next file', async () => {
+    const pool = new PreparePool(1, { idleMs: 50 });
+    await pool.prepare(page(5), new Map());
+    expect(pool.workers).toBe(1);
+    await expect.poll(() => pool.workers, { timeout: 5000 }).toBe(0);
+    expect((await pool.prepare(page(7), new Map())).fields.title).toBe('Harbour notes 7');
+  });
+});

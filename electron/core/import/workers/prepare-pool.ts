@@ -1,0 +1,186 @@
+/**
+ * Runs prepareFile on worker threads, one per core (at most MAX_WORKERS), so
+ * a bulk import's pages per second grow with the cores: extraction and
+ * sanitizing are pure CPU work on bytes in, an article out. Duplicate checks
+ * and writing stay on the calling thread, one at a time (services/import.ts).
+ *
+ * Workers start on first use and are kept for the next import (one pool per
+ * process, shared by every backend), but hold the process open only while
+ * they have work, and stop once idle for IDLE_MS: each holds its own DOM
+ * libraries, a hundred megabytes and more, which an open library that is
+ * not importing should not keep. The worker script sits beside this
+ * module: prepare-worker.ts when running from source (loaded through tsx, as
+ * the command line and tests do), prepare-worker.js in the built app (its own
+ * entry in electron.vite.config.ts). Where neither is found, or a worker
+ * dies before saying it is ready (its script does not load), files are
+ * prepared in-process: slower, same result. A worker that dies later fails
+ * only the file it held, with a message naming it.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FileInput } from '../../../shared/api';
+import { deserializeError, LecternError, type SerializedError } from '../../../shared/errors';
+import type { NewArticle } from '../../library/library';
+import { prepareFile } from '../pipeline/import-file';
+import { prepareOptions, type PrepareRequest } from './prepare-request';
+
+const MAX_WORKERS = 4;
+const IDLE_MS = 30_000;
+
+interface Task {
+  request: PrepareRequest;
+  resolve: (article: NewArticle) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Task | null;
+  /** Whether the worker's script has loaded (it says so first thing). */
+  ready: boolean;
+  /** Set when the pool stops an idle worker, so its exit is not taken for a crash. */
+  retired: boolean;
+}
+
+type Reply = { ready: true } | { id: number; article: NewArticle } | { id: number; error: SerializedError };
+
+/** What a worker runs: a script path, or code (eval) that loads the TypeScript source through tsx. */
+export type WorkerScript = { file: string } | { code: string };
+
+/** The worker's script, or null when this build has none. */
+function workerScript(): WorkerScript | null {
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.ts')) {
+    const file = join(dirname(here), 'prepare-worker.js');
+    return existsSync(file) ? { file } : null;
+  }
+  const file = join(dirname(here), 'prepare-worker.ts');
+  if (!existsSync(file)) return null;
+  // A worker does not inherit tsx's loader hooks: it registers them first.
+  const tsxDir = dirname(createRequire(here).resolve('tsx/package.json'));
+  const tsx = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
+  const source = pathToFileURL(file).href;
+  return {
+    code: `import(${JSON.stringify(tsx)}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(source)}));`,
+  };
+}
+
+/** A request prepared on this thread, where no worker can run. */
+function prepareHere(request: PrepareRequest): Promise<NewArticle> {
+  return prepareFile(request.file, prepareOptions(request));
+}
+
+export interface PoolOptions {
+  /** The workers' script (tests give their own); found beside this module when left out. */
+  script?: WorkerScript | null;
+  idleMs?: number;
+}
+
+export class PreparePool {
+  readonly size: number;
+  readonly #idleMs: number;
+  /** undefined until first use; null when files are prepared in-process. */
+  #script: WorkerScript | null | undefined;
+  #slots: Slot[] = [];
+  #queue: Task[] = [];
+  #nextId = 0;
+  #idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(size = Math.min(MAX_WORKERS, availableParallelism()), options: PoolOptions = {}) {
+    this.size = Math.max(1, size);
+    this.#script = options.script;
+    this.#idleMs = options.idleMs ?? IDLE_MS;
+  }
+
+  /** How many worker threads are running now. */
+  get workers(): number {
+    return this.#slots.length;
+  }
+
+  /** prepareFile for a dropped file and the files that came with it, on a worker when there is one. */
+  prepare(file: FileInput, related: Map<string, Uint8Array>, fetchWebImages = false): Promise<NewArticle> {
+    if (this.#script === undefined) this.#script = workerScript();
+    const request: PrepareRequest = { id: this.#nextId++, file, related, fetchWebImages };
+    if (!this.#script) return prepareHere(request);
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ request, resolve, reject });
+      this.#dispatch();
+    });
+  }
+
+  #dispatch(): void {
+    if (this.#idleTimer) clearTimeout(this.#idleTimer);
+    this.#idleTimer = null;
+    while (this.#queue.length > 0) {
+      const slot = this.#slots.find((candidate) => !candidate.task) ?? this.#spawn();
+      if (!slot) return;
+      const task = this.#queue.shift() as Task;
+      slot.task = task;
+      slot.worker.ref();
+      slot.worker.postMessage(task.request);
+    }
+    if (this.#slots.every((slot) => !slot.task)) {
+      this.#idleTimer = setTimeout(() => this.#retireIdle(), this.#idleMs);
+      this.#idleTimer.unref();
+    }
+  }
+
+  #retireIdle(): void {
+    for (const slot of this.#slots.filter((candidate) => !candidate.task)) {
+      slot.retired = true;
+      void slot.worker.terminate();
+    }
+    this.#slots = this.#slots.filter((slot) => !slot.retired);
+  }
+
+  #spawn(): Slot | null {
+    if (this.#slots.length >= this.size || !this.#script) return null;
+    const script = this.#script;
+    const worker = 'file' in script ? new Worker(script.file) : new Worker(script.code, { eval: true });
+    const slot: Slot = { worker, task: null, ready: false, retired: false };
+    worker.on('message', (reply: Reply) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        return;
+      }
+      const task = slot.task;
+      if (!task || task.request.id !== reply.id) return;
+      slot.task = null;
+      worker.unref();
+      if ('error' in reply) task.reject(deserializeError(reply.error));
+      else task.resolve(reply.article);
+      this.#dispatch();
+    });
+    const lost = (reason: string) => {
+      if (slot.retired) return;
+      this.#slots = this.#slots.filter((other) => other !== slot);
+      const task = slot.task;
+      slot.task = null;
+      if (task && !slot.ready) {
+        // The script itself does not load here: prepare in-process from now on.
+        this.#script = null;
+        for (const { request, resolve, reject } of [task, ...this.#queue.splice(0)])
+          prepareHere(request).then(resolve, reject);
+        return;
+      }
+      task?.reject(
+        new LecternError(
+          'extraction-failed',
+          `${task.request.file.name} could not be imported: the import worker stopped (${reason}).`,
+        ),
+      );
+      this.#dispatch();
+    };
+    worker.on('error', (error) => lost(error.message));
+    worker.on('exit', (code) => lost(`exit code ${code}`));
+    this.#slots.push(slot);
+    return slot;
+  }
+}
+
+/** The process's one pool: workers hold no state, so every backend opened here shares them. */
+export const preparePool = new PreparePool();
