@@ -17,6 +17,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleSummary } from '../../shared/article';
+import { yieldToEventLoop } from '../../shared/async';
 import { writeFileAtomic } from '../files/atomic-write';
 
 export const CACHE_DIR = '.cache';
@@ -81,7 +82,7 @@ export async function writeCatalog(libraryDir: string, entries: Iterable<Catalog
   const parts: string[] = [];
   for (const entry of [...entries]) {
     parts.push(JSON.stringify(entry));
-    if (parts.length % WRITE_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (parts.length % WRITE_BATCH === 0) await yieldToEventLoop();
   }
   const text = `{"version":${CATALOG_VERSION},"entries":[${parts.join(',')}]}`;
   await writeFileAtomic(join(libraryDir, CACHE_DIR, CATALOG_FILE), text);

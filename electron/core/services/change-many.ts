@@ -7,6 +7,7 @@
  */
 import { BULK_PROGRESS_FROM, type ArticleState, type BulkResult } from '../../shared/api/bulk';
 import { summarize, type ArticleMeta } from '../../shared/article';
+import { mapBounded } from '../../shared/async';
 import { serializeError } from '../../shared/errors';
 import type { EventHub } from '../events';
 import type { Library } from '../library/library';
@@ -34,34 +35,29 @@ export async function changeMany(
   const result: BulkResult = { changed: [], undo: [], failed: [] };
   const total = ids.length;
   const reports = total >= BULK_PROGRESS_FROM;
-  let next = 0;
   let done = 0;
   let reportedAt = Date.now();
-  const worker = async () => {
-    while (next < ids.length) {
-      if (reports && Date.now() - reportedAt >= PROGRESS_EVERY_MS) {
-        reportedAt = Date.now();
-        events.emit({ type: 'bulk-progress', done, total });
-      }
-      const id = ids[next++] as string;
-      try {
-        let before: ArticleState | null = null;
-        const updated = await library.update(id, (meta) => {
-          const state = stateOf(meta);
-          if (change(meta) === false) return false;
-          before = state;
-        });
-        if (before) {
-          result.undo.push(before);
-          result.changed.push(summarize(updated));
-        }
-      } catch (error) {
-        result.failed.push({ id, message: serializeError(error).message });
-      }
-      done++;
+  await mapBounded(ids, CONCURRENCY, async (id) => {
+    if (reports && Date.now() - reportedAt >= PROGRESS_EVERY_MS) {
+      reportedAt = Date.now();
+      events.emit({ type: 'bulk-progress', done, total });
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker));
+    try {
+      let before: ArticleState | null = null;
+      const updated = await library.update(id, (meta) => {
+        const state = stateOf(meta);
+        if (change(meta) === false) return false;
+        before = state;
+      });
+      if (before) {
+        result.undo.push(before);
+        result.changed.push(summarize(updated));
+      }
+    } catch (error) {
+      result.failed.push({ id, message: serializeError(error).message });
+    }
+    done++;
+  });
   if (reports) events.emit({ type: 'bulk-progress', done: total, total });
   if (result.changed.length > 0)
     events.emit({ type: 'library-changed', changed: result.changed, removed: [] });

@@ -12,6 +12,7 @@ import { summarize, type ArticleSummary } from '../../shared/article';
 import { LecternError, serializeError } from '../../shared/errors';
 import { groupSavedPages, type ImportUnit } from '../../shared/import-units';
 import { createHash } from 'node:crypto';
+import { SerialQueue } from '../../shared/async';
 import { mapBounded } from '../import/bounded';
 import { fetchUrl, IMAGE_FETCH, PAGE_FETCH, type FetchOptions } from '../import/fetch-url';
 import { linkFileTarget, prepareFile, prepareText, siteOf } from '../import/import-file';
@@ -77,14 +78,8 @@ export function importService(
   const fetchWebImages = options.fetchWebImages ?? true;
   const jobs = new Map<string, AbortController>();
   let retryingPending: Promise<ImportOutcome[]> | null = null;
-  let writing: Promise<unknown> = Promise.resolve();
-
-  /** Runs `step` after every earlier write has finished: duplicate checks see all previous imports. */
-  function serialized<T>(step: () => Promise<T>): Promise<T> {
-    const result = writing.then(step, step);
-    writing = result.catch(() => undefined);
-    return result;
-  }
+  /** Duplicate checks and writes, one at a time: each check sees every earlier import. */
+  const writes = new SerialQueue();
 
   function duplicateOf(input: string, existing: ArticleSummary | null): ImportOutcome | null {
     return existing ? { status: 'duplicate', input, article: existing } : null;
@@ -95,7 +90,7 @@ export function importService(
     article: NewArticle,
     urlForDuplicates: string | null,
   ): Promise<ImportOutcome> {
-    return serialized(async () => {
+    return writes.run(async () => {
       const duplicate = duplicateOf(input, library.findDuplicate(article.source.sha256, urlForDuplicates));
       if (duplicate) return duplicate;
       const saved = summarize(await library.add(article));
@@ -201,7 +196,7 @@ export function importService(
         }
         throw error;
       }
-      const saved = summarize(await serialized(() => library.replace(id, article)));
+      const saved = summarize(await writes.run(() => library.replace(id, article)));
       events.emit({ type: 'library-changed', changed: [saved], removed: [] });
       return { status: 'imported', input: url, article: saved };
     });
