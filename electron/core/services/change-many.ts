@@ -2,7 +2,7 @@
  * One change applied to many articles, as the bulk actions and tag operations
  * need: a few at a time (each is its own file write), every article's state
  * from before kept for undo, one failure reported without stopping the rest,
- * and one event for the lot. Thousands of articles take seconds (a write
+ * and one event for the lot (a library batch). Thousands of articles take seconds (a write
  * with fsync each), so a large change reports its progress as it goes.
  */
 import { BULK_PROGRESS_FROM, type ArticleState, type BulkResult } from '../../shared/api/bulk';
@@ -37,29 +37,29 @@ export async function changeMany(
   const reports = total >= BULK_PROGRESS_FROM;
   let done = 0;
   let reportedAt = Date.now();
-  await mapBounded(ids, CONCURRENCY, async (id) => {
-    if (reports && Date.now() - reportedAt >= PROGRESS_EVERY_MS) {
-      reportedAt = Date.now();
-      events.emit({ type: 'bulk-progress', done, total });
-    }
-    try {
-      let before: ArticleState | null = null;
-      const updated = await library.update(id, (meta) => {
-        const state = stateOf(meta);
-        if (change(meta) === false) return false;
-        before = state;
-      });
-      if (before) {
-        result.undo.push(before);
-        result.changed.push(summarize(updated));
+  await library.batch(() =>
+    mapBounded(ids, CONCURRENCY, async (id) => {
+      if (reports && Date.now() - reportedAt >= PROGRESS_EVERY_MS) {
+        reportedAt = Date.now();
+        events.emit({ type: 'bulk-progress', done, total });
       }
-    } catch (error) {
-      result.failed.push({ id, message: serializeError(error).message });
-    }
-    done++;
-  });
+      try {
+        let before: ArticleState | null = null;
+        const updated = await library.update(id, (meta) => {
+          const state = stateOf(meta);
+          if (change(meta) === false) return false;
+          before = state;
+        });
+        if (before) {
+          result.undo.push(before);
+          result.changed.push(summarize(updated));
+        }
+      } catch (error) {
+        result.failed.push({ id, message: serializeError(error).message });
+      }
+      done++;
+    }),
+  );
   if (reports) events.emit({ type: 'bulk-progress', done: total, total });
-  if (result.changed.length > 0)
-    events.emit({ type: 'library-changed', changed: result.changed, removed: [] });
   return result;
 }

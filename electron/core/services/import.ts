@@ -94,7 +94,6 @@ export function importService(
       const duplicate = duplicateOf(input, library.findDuplicate(article.source.sha256, urlForDuplicates));
       if (duplicate) return duplicate;
       const saved = summarize(await library.add(article));
-      events.emit({ type: 'library-changed', changed: [saved], removed: [] });
       return { status: article.pending ? 'pending' : 'imported', input, article: saved } as ImportOutcome;
     });
   }
@@ -188,16 +187,14 @@ export function importService(
       } catch (error) {
         const reason = error instanceof LecternError ? error.message : serializeError(error).message;
         if (pending.reason !== reason) {
-          const kept = await library.update(id, (next) => {
+          await library.update(id, (next) => {
             next.pending = { reason };
             next.excerpt = reason;
           });
-          events.emit({ type: 'library-changed', changed: [summarize(kept)], removed: [] });
         }
         throw error;
       }
       const saved = summarize(await writes.run(() => library.replace(id, article)));
-      events.emit({ type: 'library-changed', changed: [saved], removed: [] });
       return { status: 'imported', input: url, article: saved };
     });
   }
@@ -236,8 +233,7 @@ export function importService(
       // found unreachable a moment ago are asked again, once in this call.
       const result = await fetchMissingImages(await library.content(id), new WebImages().fetch);
       if (result.fetched > 0) {
-        const saved = await library.addImages(id, result.html, result.assets, result.leadImage);
-        events.emit({ type: 'library-changed', changed: [summarize(saved)], removed: [] });
+        await library.addImages(id, result.html, result.assets, result.leadImage);
       }
       return { fetched: result.fetched, missing: result.missing };
     },
