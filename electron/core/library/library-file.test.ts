@@ -1,6 +1,7 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { LecternEvent } from '../../shared/api';
 import { caught, newArticle, readJson, steppingClock, useLibraryFolder } from './fixtures/library-folder';
 
 const temp = useLibraryFolder();
@@ -66,5 +67,48 @@ describe('lectern.json', () => {
     expect(error.message).toContain('format 99');
     expect(error.message).toContain(temp.dir);
     expect(await readFile(join(temp.dir, 'lectern.json'), 'utf8')).toBe(newer);
+  });
+
+  it('changes tag colours, saved views and reader settings through typed methods, each announced once', async () => {
+    const library = await temp.open(temp.dir);
+    const events: LecternEvent[] = [];
+    library.onChange((event) => events.push(event));
+
+    await library.file.changeTagColors((colors) => {
+      colors.work = 'red';
+    });
+    await library.file.saveView('Long reads', 'words:>2000');
+    await library.file.saveView('Long reads', 'words:>3000');
+    const settings = await library.file.updateReaderSettings({ fontSize: 21 });
+    await library.file.deleteView('Long reads');
+    expect((await caught(library.file.deleteView('Long reads'))).code).toBe('not-found');
+
+    expect(events.map((event) => event.type)).toEqual([
+      'library-settings-changed',
+      'library-settings-changed',
+      'library-settings-changed',
+      'settings-changed',
+      'library-settings-changed',
+    ]);
+    expect(events[3]).toEqual({ type: 'settings-changed', settings });
+    expect(settings.fontSize).toBe(21);
+    const reopened = await temp.open(temp.dir);
+    expect(reopened.file.tagColors()).toEqual({ work: 'red' });
+    expect(reopened.file.savedViews()).toEqual([]);
+    expect(reopened.file.readerSettings()).toEqual(settings);
+  });
+
+  it('keeps the data as it was, and announces nothing, when the write fails', async () => {
+    const library = await temp.open(temp.dir);
+    const events: LecternEvent[] = [];
+    library.onChange((event) => events.push(event));
+    await rm(join(temp.dir, 'lectern.json'));
+    await mkdir(join(temp.dir, 'lectern.json'));
+
+    const error = await caught(library.file.changeTagColors((colors) => void (colors.work = 'red')));
+
+    expect(error.code).toBe('library-unavailable');
+    expect(library.file.tagColors()).toEqual({});
+    expect(events).toEqual([]);
   });
 });
