@@ -9,6 +9,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LecternEvent } from '../../shared/api';
 import type { ArticleSummary } from '../../shared/article';
+import { EventHub } from '../events';
 
 /** The events a library write causes. */
 export type LibraryEvent = Extract<
@@ -24,16 +25,15 @@ interface Gathered {
 }
 
 export class ChangeFeed {
-  readonly #listeners = new Set<LibraryListener>();
+  readonly #listeners = new EventHub<LibraryEvent>();
   readonly #batch = new AsyncLocalStorage<Gathered>();
 
   subscribe(listener: LibraryListener): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#listeners.subscribe(listener);
   }
 
   emit(event: LibraryEvent): void {
-    for (const listener of this.#listeners) listener(event);
+    this.#listeners.emit(event);
   }
 
   /** Articles changed (in their new state) or deleted for good: announced now, or at the end of the batch. */

@@ -293,6 +293,19 @@ describe('what the library announces', () => {
     });
   });
 
+  it('keeps a write whose listener throws, and drops that listener', async () => {
+    const { library, events } = await listening();
+    library.onChange(() => {
+      throw new Error('a broken window');
+    });
+    const meta = await library.add(newArticle('Kept'));
+    await library.update(meta.id, (draft) => {
+      draft.favorite = true;
+    });
+    expect(library.summary(meta.id).favorite).toBe(true);
+    expect(events).toHaveLength(2);
+  });
+
   it('announces what verify finds changed on disk, once', async () => {
     const { library, events } = await listening();
     const meta = await library.add(newArticle('Edited elsewhere'));
