@@ -1,21 +1,22 @@
 /**
  * Fan-out of backend events to every connected window, whichever transport
- * carries them. A listener that throws is dropped rather than allowed to stop
- * the others.
+ * carries them (and, typed to its own events, of the library's change feed).
+ * A listener that throws is dropped rather than allowed to stop the others,
+ * or the write that caused the event.
  */
 import type { LecternEvent } from '../shared/api';
 
-export type EventListener = (event: LecternEvent) => void;
+export type EventListener<E = LecternEvent> = (event: E) => void;
 
-export class EventHub {
-  readonly #listeners = new Set<EventListener>();
+export class EventHub<E = LecternEvent> {
+  readonly #listeners = new Set<EventListener<E>>();
 
-  subscribe(listener: EventListener): () => void {
+  subscribe(listener: EventListener<E>): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
-  emit(event: LecternEvent): void {
+  emit(event: E): void {
     for (const listener of this.#listeners) {
       try {
         listener(event);

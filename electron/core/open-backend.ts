@@ -52,6 +52,8 @@ export async function openBackend(libraryDir: string, options: BackendOptions = 
   }
   for (const problem of library.problems) console.warn(`Lectern: ${problem.message}`);
   const events = new EventHub();
+  // Every change the library makes or finds reaches every window from here.
+  library.onChange((event) => events.emit(event));
   const search = new SearchEngine(library);
   events.subscribe((event) => {
     if (event.type === 'library-changed')
@@ -61,11 +63,8 @@ export async function openBackend(libraryDir: string, options: BackendOptions = 
   let closing: () => void = () => undefined;
   const closed = new Promise<void>((resolve) => (closing = resolve));
   const background = (async () => {
-    const changes = await library.verify();
-    if (changes.changed.length + changes.removed.length > 0)
-      events.emit({ type: 'library-changed', ...changes });
-    const purged = await purgeExpired(library);
-    if (purged.length > 0) events.emit({ type: 'library-changed', changed: [], removed: purged });
+    await library.verify();
+    await purgeExpired(library);
     const delay = options.indexDelayMs ?? 0;
     if (delay > 0) {
       let timer: NodeJS.Timeout | undefined;

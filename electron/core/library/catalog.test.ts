@@ -1,48 +1,12 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Library, type NewArticle } from './library';
+import { describe, expect, it } from 'vitest';
+import { newArticle, useLibraryFolder } from './fixtures/library-folder';
 
-let dir: string;
-let opened: Library[] = [];
+const temp = useLibraryFolder();
+const open = () => temp.open(temp.dir);
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lectern-catalog-'));
-});
-
-afterEach(async () => {
-  await Promise.all(opened.map((library) => library.close()));
-  opened = [];
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function open(): Promise<Library> {
-  const library = await Library.open(dir);
-  opened.push(library);
-  return library;
-}
-
-function article(title: string): NewArticle {
-  return {
-    fields: {
-      title,
-      byline: null,
-      siteName: null,
-      url: null,
-      published: null,
-      lang: 'en',
-      excerpt: '',
-      wordCount: 2,
-    },
-    html: `<p>${title}</p>`,
-    source: { kind: 'text', name: null, sha256: '00'.repeat(32) },
-    assets: [],
-    original: { bytes: new TextEncoder().encode(title), extension: 'txt' },
-  };
-}
-
-const catalogPath = () => join(dir, '.cache', 'catalog.json');
+const catalogPath = () => join(temp.dir, '.cache', 'catalog.json');
 
 async function cachedTitles(): Promise<string[]> {
   const file = JSON.parse(await readFile(catalogPath(), 'utf8')) as {
@@ -54,13 +18,13 @@ async function cachedTitles(): Promise<string[]> {
 describe('the catalog cache', () => {
   it('is written on close and used on the next open instead of the article files', async () => {
     const library = await open();
-    const a = await library.add(article('Alpha'));
-    await library.add(article('Beta'));
+    const a = await library.add(newArticle('Alpha'));
+    await library.add(newArticle('Beta'));
     await library.close();
     expect(await cachedTitles()).toEqual(['Alpha', 'Beta']);
 
     // A cached summary is believed at open; verify() then notices the file changed.
-    const path = join(dir, 'articles', a.id, 'article.json');
+    const path = join(temp.dir, 'articles', a.id, 'article.json');
     const stored = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
     await writeFile(path, JSON.stringify({ ...stored, title: 'Alpha, edited elsewhere' }));
 
@@ -75,13 +39,12 @@ describe('the catalog cache', () => {
 
   it('reads folders the cache does not know and drops entries whose folder is gone', async () => {
     const library = await open();
-    const gone = await library.add(article('Gone'));
-    await library.add(article('Stays'));
+    const gone = await library.add(newArticle('Gone'));
+    await library.add(newArticle('Stays'));
     await library.close();
-    const other = await Library.open(dir);
-    opened.push(other);
-    const added = await other.add(article('Added without the cache'));
-    await rm(join(dir, 'articles', gone.id), { recursive: true });
+    const other = await open();
+    const added = await other.add(newArticle('Added without the cache'));
+    await rm(join(temp.dir, 'articles', gone.id), { recursive: true });
 
     const reopened = await open();
 
@@ -101,7 +64,7 @@ describe('the catalog cache', () => {
     ['holding a malformed entry', '{"version": 1, "entries": [{"place": "moon"}]}'],
   ])('is rebuilt from the article files when %s', async (_label, text) => {
     const library = await open();
-    await library.add(article('Survivor'));
+    await library.add(newArticle('Survivor'));
     await library.close();
     await writeFile(catalogPath(), text);
 
@@ -114,14 +77,14 @@ describe('the catalog cache', () => {
 
   it('can be deleted with the whole .cache folder without losing anything', async () => {
     const library = await open();
-    const kept = await library.add(article('Kept'));
+    const kept = await library.add(newArticle('Kept'));
     await library.update(kept.id, (meta) => {
       meta.tags = ['safe'];
     });
-    const trashed = await library.add(article('Trashed'));
+    const trashed = await library.add(newArticle('Trashed'));
     await library.trash(trashed.id);
     await library.close();
-    await rm(join(dir, '.cache'), { recursive: true });
+    await rm(join(temp.dir, '.cache'), { recursive: true });
 
     const reopened = await open();
     expect(reopened.list().map((a) => [a.title, a.tags])).toEqual([['Kept', ['safe']]]);

@@ -1,7 +1,12 @@
 /**
- * The catalog cache, `.cache/catalog.json`: every article's summary in one
- * file, so opening a library of 10,000 articles reads one file instead of
- * 10,000. It is derived data and trusted only as far as it checks out:
+ * The catalog: every article's summary in memory, so listing, filtering and
+ * the duplicate check never read article files; the full record is read from
+ * article.json when asked for.
+ *
+ * It is cached in `.cache/catalog.json`, so opening a library of 10,000
+ * articles reads one file instead of 10,000, and saved a moment after the
+ * last change (a crash before then costs a reread, not data). The cache is
+ * derived data and trusted only as far as it checks out:
  *
  * - on open, an entry is used only if its article's folder is still where the
  *   entry says (articles/ or trash/); folders the catalog does not know are
@@ -16,20 +21,22 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ArticleSummary } from '../../shared/article';
+import { LecternError } from '../../shared/errors';
+import { summarize, type ArticleMeta, type ArticleSummary } from '../../shared/article';
+import { debounce, mapBounded, SerialQueue, yieldToEventLoop } from '../../shared/async';
+import { normalizeUrl } from '../../shared/url-normalize';
 import { writeFileAtomic } from '../files/atomic-write';
+import { folderIds, recordPath, type Place } from './article-folder';
+import { readStampedRecord, stampOf, type Stamp } from './article-record';
+import type { LibraryProblem } from './storage-error';
 
 export const CACHE_DIR = '.cache';
 const CATALOG_FILE = 'catalog.json';
 const CATALOG_VERSION = 1;
-
-export type Place = 'articles' | 'trash';
-
-/** What the cache remembers of article.json so a change to it can be seen without reading it. */
-export interface Stamp {
-  mtimeMs: number;
-  size: number;
-}
+/** How long after the last change the cache is saved. */
+const SAVE_DELAY_MS = 2000;
+/** Article files read at once on open and on verify. */
+const READ_BATCH = 64;
 
 export interface CatalogEntry {
   place: Place;
@@ -58,7 +65,7 @@ function looksLikeEntry(value: unknown): value is CatalogEntry {
 }
 
 /** The cached entries by id, or null when the cache is missing, damaged or from another version. */
-export async function readCatalog(libraryDir: string): Promise<Map<string, CatalogEntry> | null> {
+async function readCatalog(libraryDir: string): Promise<Map<string, CatalogEntry> | null> {
   let parsed: CatalogFile;
   try {
     parsed = JSON.parse(await readFile(join(libraryDir, CACHE_DIR, CATALOG_FILE), 'utf8')) as CatalogFile;
@@ -77,12 +84,177 @@ export async function readCatalog(libraryDir: string): Promise<Map<string, Catal
 /** Entries serialized between turns of the event loop, so saving 10,000 never stalls a call for long. */
 const WRITE_BATCH = 500;
 
-export async function writeCatalog(libraryDir: string, entries: Iterable<CatalogEntry>): Promise<void> {
+async function writeCatalog(libraryDir: string, entries: Iterable<CatalogEntry>): Promise<void> {
   const parts: string[] = [];
   for (const entry of [...entries]) {
     parts.push(JSON.stringify(entry));
-    if (parts.length % WRITE_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (parts.length % WRITE_BATCH === 0) await yieldToEventLoop();
   }
   const text = `{"version":${CATALOG_VERSION},"entries":[${parts.join(',')}]}`;
   await writeFileAtomic(join(libraryDir, CACHE_DIR, CATALOG_FILE), text);
+}
+
+/** What verify() found changed on disk since the catalog was saved. */
+export interface CatalogChanges {
+  changed: ArticleSummary[];
+  removed: string[];
+}
+
+function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
+  return a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : 0;
+}
+
+export class Catalog {
+  readonly #entries = new Map<string, CatalogEntry>();
+  /**
+   * Each summary's address normalized once, not once per import: a summary
+   * object is replaced whenever its article changes, so the cache never goes stale.
+   */
+  readonly #normalizedUrls = new WeakMap<ArticleSummary, string | null>();
+  readonly #saveSoon = debounce(() => void this.flush(), SAVE_DELAY_MS, { unref: true });
+  readonly #saves = new SerialQueue();
+
+  private constructor(
+    private readonly dir: string,
+    private readonly problems: LibraryProblem[],
+  ) {}
+
+  /** Reads the catalog of the library at `dir`; article files it could not use go to `problems`. */
+  static async load(dir: string, problems: LibraryProblem[]): Promise<Catalog> {
+    const catalog = new Catalog(dir, problems);
+    const [inLibrary, inTrash, cached] = await Promise.all([
+      folderIds(dir, 'articles'),
+      folderIds(dir, 'trash'),
+      readCatalog(dir),
+    ]);
+    const toRead: [string, Place][] = [];
+    for (const [ids, place] of [
+      [inLibrary, 'articles'],
+      [inTrash, 'trash'],
+    ] as const) {
+      for (const id of ids) {
+        const entry = cached?.get(id);
+        if (entry && entry.place === place) catalog.#entries.set(id, entry);
+        else toRead.push([id, place]);
+      }
+    }
+    await mapBounded(toRead, READ_BATCH, ([id, place]) => catalog.#read(id, place));
+    if (cached === null || toRead.length > 0 || cached.size !== catalog.#entries.size) void catalog.flush();
+    return catalog;
+  }
+
+  /** Reads one article.json into the catalog; a damaged one is reported and skipped. */
+  async #read(id: string, place: Place): Promise<CatalogEntry | null> {
+    const path = recordPath(this.dir, place, id);
+    const read = await readStampedRecord(path, id);
+    if ('problem' in read) {
+      this.problems.push({ path, message: read.problem });
+      return null;
+    }
+    const { meta, stamp } = read;
+    if (place === 'trash' && !meta.trashedAt) meta.trashedAt = new Date(stamp.mtimeMs).toISOString();
+    const entry: CatalogEntry = { place, stamp, summary: summarize(meta) };
+    this.#entries.set(id, entry);
+    return entry;
+  }
+
+  /**
+   * Checks every entry against its article.json's time and size and rereads
+   * the ones that changed, each through `exclusive` so no write to it runs
+   * meanwhile. Run after open, in the background.
+   */
+  async verify(exclusive: (id: string, run: () => Promise<void>) => Promise<void>): Promise<CatalogChanges> {
+    const changes: CatalogChanges = { changed: [], removed: [] };
+    await mapBounded([...this.#entries.values()], READ_BATCH, async ({ place, stamp, summary: { id } }) => {
+      const now = await stampOf(recordPath(this.dir, place, id)).catch(() => null);
+      if (now && now.mtimeMs === stamp.mtimeMs && now.size === stamp.size) return;
+      await exclusive(id, async () => {
+        this.#entries.delete(id);
+        const fresh = now ? await this.#read(id, place) : null;
+        if (fresh) changes.changed.push(fresh.summary);
+        else changes.removed.push(id);
+      });
+    });
+    if (changes.changed.length + changes.removed.length > 0) this.#saveSoon();
+    return changes;
+  }
+
+  /** Takes an article's new state after a write to its folder in `place`. */
+  async record(meta: ArticleMeta, place: Place): Promise<CatalogEntry> {
+    const stamp = await stampOf(recordPath(this.dir, place, meta.id));
+    const entry: CatalogEntry = { place, stamp, summary: summarize(meta) };
+    this.#entries.set(meta.id, entry);
+    this.#saveSoon();
+    return entry;
+  }
+
+  delete(id: string): void {
+    this.#entries.delete(id);
+    this.#saveSoon();
+  }
+
+  entry(id: string): CatalogEntry {
+    const entry = this.#entries.get(id);
+    if (!entry) throw new LecternError('not-found', 'That article is no longer in the library.');
+    return entry;
+  }
+
+  has(id: string): boolean {
+    return this.#entries.has(id);
+  }
+
+  /** Summaries in no particular order; all of them when `place` is not given. */
+  summaries(place?: Place): ArticleSummary[] {
+    const out: ArticleSummary[] = [];
+    for (const entry of this.#entries.values()) {
+      if (place === undefined || entry.place === place) out.push(entry.summary);
+    }
+    return out;
+  }
+
+  /** Articles in the library (not in the trash), newest first. */
+  list(): ArticleSummary[] {
+    return this.summaries('articles').sort(newestFirst);
+  }
+
+  /** Articles in the trash, most recently trashed first. */
+  trashed(): ArticleSummary[] {
+    return this.summaries('trash').sort((a, b) => ((a.trashedAt ?? '') < (b.trashedAt ?? '') ? 1 : -1));
+  }
+
+  /**
+   * An article already holding this content (same SHA-256 of the imported
+   * bytes) or this address (compared normalized), if any.
+   */
+  findDuplicate(sha256: string | null, url: string | null): ArticleSummary | null {
+    const address = url ? normalizeUrl(url) : null;
+    for (const { place, summary } of this.#entries.values()) {
+      // Something in the trash is not in the library: importing it again is allowed.
+      if (place !== 'articles') continue;
+      if (sha256 && summary.source.sha256 === sha256) return summary;
+      if (address && summary.url && this.#normalizedUrl(summary, summary.url) === address) return summary;
+    }
+    return null;
+  }
+
+  #normalizedUrl(summary: ArticleSummary, url: string): string | null {
+    if (!this.#normalizedUrls.has(summary)) this.#normalizedUrls.set(summary, normalizeUrl(url));
+    return this.#normalizedUrls.get(summary) ?? null;
+  }
+
+  /** Saves the cache now. A failure only costs a slower next open. */
+  async flush(): Promise<void> {
+    this.#saveSoon.cancel();
+    await this.#saves.run(() =>
+      writeCatalog(this.dir, this.#entries.values()).catch((error: unknown) => {
+        console.warn('Lectern: could not save the catalog cache:', error);
+      }),
+    );
+  }
+
+  /** Saves what is waiting; call before the process exits. */
+  async close(): Promise<void> {
+    if (this.#saveSoon.pending) await this.flush();
+    await this.#saves.idle();
+  }
 }

@@ -11,10 +11,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Highlight } from '../../shared/annotation';
-import type { ArticleSummary } from '../../shared/article';
+import type { ArticleMeta, ArticleSummary } from '../../shared/article';
+import { debounce, mapBounded } from '../../shared/async';
 import { writeFileAtomic } from '../files/atomic-write';
 import { CACHE_DIR } from './catalog';
-import type { Library } from './library';
 
 const CACHE_FILE = 'highlights.json';
 const CACHE_VERSION = 1;
@@ -31,6 +31,12 @@ interface Entry {
 interface CacheFile {
   version: number;
   entries: Record<string, Entry>;
+}
+
+/** Where the cache finds articles: the library, seen only through what the cache needs. */
+export interface ArticleSource {
+  summaries(place: 'articles'): ArticleSummary[];
+  get(id: string): Promise<ArticleMeta>;
 }
 
 export interface AnnotatedArticle {
@@ -50,12 +56,15 @@ function looksLikeEntry(value: unknown): value is Entry {
 
 export class HighlightCache {
   #entries: Map<string, Entry> | null = null;
-  #saveTimer: NodeJS.Timeout | null = null;
+  readonly #saveSoon = debounce(() => void this.#write(), SAVE_DELAY_MS, { unref: true });
 
-  constructor(private readonly library: Library) {}
+  constructor(
+    private readonly libraryDir: string,
+    private readonly articles: ArticleSource,
+  ) {}
 
   get #path(): string {
-    return join(this.library.dir, CACHE_DIR, CACHE_FILE);
+    return join(this.libraryDir, CACHE_DIR, CACHE_FILE);
   }
 
   async #load(): Promise<Map<string, Entry>> {
@@ -78,21 +87,17 @@ export class HighlightCache {
   /** Every article in the library (not the trash) that has highlights, with them. */
   async annotated(): Promise<AnnotatedArticle[]> {
     const entries = await this.#load();
-    const summaries = this.library.summaries('articles').filter((s) => s.highlightCount > 0);
+    const summaries = this.articles.summaries('articles').filter((s) => s.highlightCount > 0);
     const stale = summaries.filter((s) => entries.get(s.id)?.updatedAt !== s.updatedAt);
-    for (let i = 0; i < stale.length; i += READ_BATCH) {
-      await Promise.all(
-        stale.slice(i, i + READ_BATCH).map(async (summary) => {
-          try {
-            const meta = await this.library.get(summary.id);
-            entries.set(summary.id, { updatedAt: meta.updatedAt, highlights: meta.highlights });
-          } catch {
-            // Gone or unreadable since the catalog saw it: it has no highlights to show.
-            entries.delete(summary.id);
-          }
-        }),
-      );
-    }
+    await mapBounded(stale, READ_BATCH, async (summary) => {
+      try {
+        const meta = await this.articles.get(summary.id);
+        entries.set(summary.id, { updatedAt: meta.updatedAt, highlights: meta.highlights });
+      } catch {
+        // Gone or unreadable since the catalog saw it: it has no highlights to show.
+        entries.delete(summary.id);
+      }
+    });
     const live = new Set(summaries.map((s) => s.id));
     let dropped = false;
     for (const id of entries.keys()) {
@@ -101,7 +106,7 @@ export class HighlightCache {
         dropped = true;
       }
     }
-    if (stale.length > 0 || dropped) this.#scheduleSave();
+    if (stale.length > 0 || dropped) this.#saveSoon();
     const out: AnnotatedArticle[] = [];
     for (const summary of summaries) {
       const entry = entries.get(summary.id);
@@ -110,18 +115,15 @@ export class HighlightCache {
     return out;
   }
 
-  #scheduleSave(): void {
-    if (this.#saveTimer) clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
-    this.#saveTimer.unref();
-  }
-
   /** Writes the cache now if a save is waiting. A failure only costs rereading articles later. */
   async flush(): Promise<void> {
-    if (!this.#entries || !this.#saveTimer) return;
-    clearTimeout(this.#saveTimer);
-    this.#saveTimer = null;
-    const file: CacheFile = { version: CACHE_VERSION, entries: Object.fromEntries(this.#entries) };
+    if (!this.#entries || !this.#saveSoon.pending) return;
+    this.#saveSoon.cancel();
+    await this.#write();
+  }
+
+  async #write(): Promise<void> {
+    const file: CacheFile = { version: CACHE_VERSION, entries: Object.fromEntries(this.#entries ?? []) };
     await writeFileAtomic(this.#path, JSON.stringify(file)).catch((error: unknown) => {
       console.warn('Lectern: could not save the highlight cache:', error);
     });

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
+import { SerialQueue } from '../../shared/async';
 import { writeFileAtomic } from '../files/atomic-write';
 
 /** Thrown by read() when the file exists but is not valid JSON. */
@@ -16,7 +17,7 @@ export class DamagedFileError extends Error {
 }
 
 export class JsonFile<T> implements Adapter<T> {
-  #queue: Promise<void> = Promise.resolve();
+  readonly #writes = new SerialQueue();
 
   constructor(readonly path: string) {}
 
@@ -37,8 +38,6 @@ export class JsonFile<T> implements Adapter<T> {
 
   write(data: T): Promise<void> {
     const text = `${JSON.stringify(data, null, 2)}\n`;
-    const done = this.#queue.then(() => writeFileAtomic(this.path, text));
-    this.#queue = done.catch(() => undefined);
-    return done;
+    return this.#writes.run(() => writeFileAtomic(this.path, text));
   }
 }

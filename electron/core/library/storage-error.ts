@@ -24,3 +24,9 @@ export function storageError(libraryDir: string, action: string, error: unknown)
     `Lectern could not ${action} in the library folder ${libraryDir}: ${reason}.`,
   );
 }
+
+/** Something found wrong while opening a library, reported rather than fatal. */
+export interface LibraryProblem {
+  path: string;
+  message: string;
+}

@@ -15,6 +15,7 @@
  * prefix lookup stays a binary search plus a short scan.
  */
 import { createHash } from 'node:crypto';
+import { yieldToEventLoop } from '../../shared/async';
 
 const MAGIC = 'LECTERN-INDEX';
 const FORMAT = 2;
@@ -32,7 +33,7 @@ async function sha1InSlices(bytes: Uint8Array): Promise<string> {
   const hash = createHash('sha1');
   for (let at = 0; at < bytes.length; at += HASH_SLICE) {
     hash.update(bytes.subarray(at, at + HASH_SLICE));
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
   }
   return hash.digest('hex');
 }
@@ -324,7 +325,7 @@ export class InvertedIndex {
     });
     let offset = 0;
     for (let i = 0; i < terms.length; i++) {
-      if (i % TERMS_PER_TURN === TERMS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
+      if (i % TERMS_PER_TURN === TERMS_PER_TURN - 1) await yieldToEventLoop();
       const count = counts[i] as number;
       const data = body.subarray(offset, offset + count);
       offset += count;

@@ -20,6 +20,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SearchResult, SnippetPart } from '../../shared/api/search';
 import type { ArticleSummary } from '../../shared/article';
+import { debounce, mapBounded, SerialQueue, yieldToEventLoop } from '../../shared/async';
 import { highlightTerms, parseQuery, type SearchQuery, type Term } from '../../shared/search/query';
 import { tokenize } from '../../shared/search/tokens';
 import { writeFileAtomic } from '../files/atomic-write';
@@ -47,34 +48,17 @@ const FIRST_SUMMARIES = 40;
 
 export type IndexState = 'loading' | 'building' | 'ready';
 
-async function mapConcurrent<T, R>(items: T[], run: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await run(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, items.length) }, worker));
-  return out;
-}
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export class SearchEngine {
   #index = new InvertedIndex();
   #state: IndexState = 'loading';
+  /** Articles to index again (or drop), worked off by #work. */
   readonly #pending = new Set<string>();
   #working: Promise<void> | null = null;
   #starting: Promise<void> | null = null;
-  /** Set while notified changes wait for a quiet moment (REINDEX_QUIET_MS). */
-  #waiting: Promise<void> | null = null;
-  #waitTimer: NodeJS.Timeout | null = null;
-  #waitSince: number | null = null;
-  #startWork: () => void = () => undefined;
-  #saveTimer: NodeJS.Timeout | null = null;
-  #saving: Promise<void> = Promise.resolve();
+  /** Starts #work once notified changes pause (REINDEX_QUIET_MS). */
+  readonly #reindexSoon = debounce(() => this.#work(), REINDEX_QUIET_MS, { maxWaitMs: REINDEX_MAX_WAIT_MS });
+  readonly #saveSoon = debounce(() => void this.#save(), SAVE_DELAY_MS, { unref: true });
+  readonly #saves = new SerialQueue();
   #dirty = false;
   #closed = false;
   readonly #titleTokens = new Map<string, string[]>();
@@ -141,27 +125,13 @@ export class SearchEngine {
       this.#pending.add(id);
       this.#titleTokens.delete(id);
     }
-    this.#waitSince ??= Date.now();
-    if (this.#waitTimer) clearTimeout(this.#waitTimer);
-    this.#waiting ??= new Promise<void>((resolve) => {
-      this.#startWork = resolve;
-    });
-    const waited = Date.now() - this.#waitSince;
-    this.#waitTimer = setTimeout(
-      () => {
-        this.#waitTimer = null;
-        this.#waitSince = null;
-        this.#waiting = null;
-        this.#work();
-        this.#startWork();
-      },
-      Math.max(0, Math.min(REINDEX_QUIET_MS, REINDEX_MAX_WAIT_MS - waited)),
-    );
+    this.#reindexSoon();
   }
 
-  /** Resolves when every queued change is in the index. */
+  /** Resolves when every queued change is in the index; changes waiting for a pause are started now. */
   async settled(): Promise<void> {
-    while (this.#working || this.#waiting) await (this.#working ?? this.#waiting);
+    this.#reindexSoon.flush();
+    while (this.#working) await this.#working;
   }
 
   #work(): void {
@@ -178,7 +148,7 @@ export class SearchEngine {
         this.#setReady();
         await this.#save();
       } else if (this.#dirty) {
-        this.#scheduleSave();
+        this.#saveSoon();
       }
     })()
       .catch((error: unknown) => console.error('Lectern: the search index could not be updated:', error))
@@ -213,17 +183,8 @@ export class SearchEngine {
     }
   }
 
-  #scheduleSave(): void {
-    if (this.#saveTimer) clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(() => {
-      this.#saveTimer = null;
-      void this.#save();
-    }, SAVE_DELAY_MS);
-    this.#saveTimer.unref();
-  }
-
-  async #save(): Promise<void> {
-    this.#saving = this.#saving.then(async () => {
+  #save(): Promise<void> {
+    return this.#saves.run(async () => {
       if (!this.#dirty && this.#state === 'ready') return;
       this.#dirty = false;
       try {
@@ -233,22 +194,17 @@ export class SearchEngine {
         console.warn('Lectern: could not save the search index:', error);
       }
     });
-    await this.#saving;
   }
 
   /** Stops background work and saves the index if it is complete. */
   async close(): Promise<void> {
     this.#closed = true;
-    if (this.#saveTimer) clearTimeout(this.#saveTimer);
-    if (this.#waitTimer) {
-      // What waits is not lost: the next start finds those articles' stamps out of date.
-      clearTimeout(this.#waitTimer);
-      this.#waiting = null;
-      this.#startWork();
-    }
+    this.#saveSoon.cancel();
+    // What waits is not lost: the next start finds those articles' stamps out of date.
+    this.#reindexSoon.cancel();
     await this.#working;
     if (this.#state === 'ready' && this.#dirty) await this.#save();
-    await this.#saving;
+    await this.#saves.idle();
   }
 
   search(input: string): Promise<SearchResult> {
@@ -330,7 +286,7 @@ export class SearchEngine {
 
   /** Keeps the articles whose text satisfies the terms, reading each article: the scan. */
   async #byText(articles: ArticleSummary[], terms: readonly Term[]): Promise<ArticleSummary[]> {
-    const keep = await mapConcurrent(articles, async (article) => {
+    const keep = await mapBounded(articles, READ_CONCURRENCY, async (article) => {
       const doc = await this.#document(article.id);
       return doc !== null && termsHold(terms, fieldTokens(doc.fields));
     });
@@ -363,7 +319,9 @@ export class SearchEngine {
     const terms = highlightTerms(parseQuery(input));
     const out: Record<string, SnippetPart[]> = {};
     if (terms.words.length + terms.prefixes.length === 0) return out;
-    const docs = await mapConcurrent(ids, async (id) => (this.library.has(id) ? this.#document(id) : null));
+    const docs = await mapBounded(ids, READ_CONCURRENCY, async (id) =>
+      this.library.has(id) ? this.#document(id) : null,
+    );
     ids.forEach((id, i) => {
       const doc = docs[i];
       if (!doc) return;

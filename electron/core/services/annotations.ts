@@ -1,8 +1,8 @@
 /**
  * AnnotationsApi: highlights and notes live in each article's article.json,
- * so a change writes one small file. Every change is announced with the
- * article's full set of highlights, so other windows replace rather than
- * merge. Arguments arrive validated (dispatch.ts).
+ * so a change writes one small file. The library announces every change
+ * with the article's full set of highlights and its note, so other windows
+ * replace rather than merge. Arguments arrive validated (dispatch.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Highlight } from '../../shared/annotation';
@@ -33,29 +33,19 @@ function matches(entry: LibraryHighlight, filter: HighlightFilter): boolean {
   return words.every((word) => haystack.includes(word));
 }
 
-export function annotationsService({ library, events }: ServiceContext): AnnotationsApi {
-  function announce(meta: ArticleMeta): void {
-    events.emit({
-      type: 'annotations-changed',
-      articleId: meta.id,
-      highlights: meta.highlights,
-      note: meta.note,
-    });
-  }
-
+export function annotationsService({ library }: ServiceContext): AnnotationsApi {
   async function changeHighlight(
     articleId: string,
     highlightId: string,
     change: (highlight: Highlight, meta: ArticleMeta) => void,
   ): Promise<Highlight> {
     let changed: Highlight | undefined;
-    const meta = await library.update(articleId, (draft) => {
+    await library.update(articleId, (draft) => {
       const highlight = draft.highlights.find((h) => h.id === highlightId);
       if (!highlight) throw missingHighlight();
       change(highlight, draft);
       changed = highlight;
     });
-    announce(meta);
     return changed as Highlight;
   }
 
@@ -63,10 +53,9 @@ export function annotationsService({ library, events }: ServiceContext): Annotat
     async addHighlight(articleId: string, input: NewHighlight) {
       const now = new Date().toISOString();
       const highlight: Highlight = { id: randomUUID(), ...input, createdAt: now, updatedAt: now };
-      const meta = await library.update(articleId, (draft) => {
+      await library.update(articleId, (draft) => {
         draft.highlights.push(highlight);
       });
-      announce(meta);
       return highlight;
     },
 
@@ -83,22 +72,19 @@ export function annotationsService({ library, events }: ServiceContext): Annotat
     },
 
     async restoreHighlight(articleId: string, highlight: Highlight) {
-      const meta = await library.update(articleId, (draft) => {
+      await library.update(articleId, (draft) => {
         if (draft.highlights.some((h) => h.id === highlight.id)) {
           throw new LecternError('invalid-argument', 'That highlight is already in the article.');
         }
         draft.highlights.push(highlight);
       });
-      announce(meta);
       return highlight;
     },
 
     async setArticleNote(articleId: string, note: string) {
-      announce(
-        await library.update(articleId, (draft) => {
-          draft.note = note;
-        }),
-      );
+      await library.update(articleId, (draft) => {
+        draft.note = note;
+      });
     },
 
     async listHighlights(filter: HighlightFilter) {

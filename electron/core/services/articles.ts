@@ -4,7 +4,7 @@ import { summarize } from '../../shared/article';
 import type { ServiceContext } from './context';
 import { setProgress } from '../library/read-mark';
 
-export function articlesService({ library, events }: ServiceContext): ArticlesApi {
+export function articlesService({ library }: ServiceContext): ArticlesApi {
   return {
     async listArticles() {
       return library.list();
@@ -16,20 +16,17 @@ export function articlesService({ library, events }: ServiceContext): ArticlesAp
     },
 
     async updateArticle(id: string, patch: ArticlePatch) {
-      const summary = summarize(
+      return summarize(
         await library.update(id, (draft) => {
           const { progress, ...rest } = patch;
           Object.assign(draft, rest);
           if (progress !== undefined) setProgress(draft, progress);
         }),
       );
-      events.emit({ type: 'library-changed', changed: [summary], removed: [] });
-      return summary;
     },
 
     async deleteArticle(id: string) {
-      const summary = await library.trash(id);
-      events.emit({ type: 'library-changed', changed: [summary], removed: [] });
+      await library.trash(id);
     },
   };
 }

@@ -2,11 +2,12 @@
  * One change applied to many articles, as the bulk actions and tag operations
  * need: a few at a time (each is its own file write), every article's state
  * from before kept for undo, one failure reported without stopping the rest,
- * and one event for the lot. Thousands of articles take seconds (a write
+ * and one event for the lot (a library batch). Thousands of articles take seconds (a write
  * with fsync each), so a large change reports its progress as it goes.
  */
 import { BULK_PROGRESS_FROM, type ArticleState, type BulkResult } from '../../shared/api/bulk';
 import { summarize, type ArticleMeta } from '../../shared/article';
+import { mapBounded } from '../../shared/async';
 import { serializeError } from '../../shared/errors';
 import type { EventHub } from '../events';
 import type { Library } from '../library/library';
@@ -34,16 +35,14 @@ export async function changeMany(
   const result: BulkResult = { changed: [], undo: [], failed: [] };
   const total = ids.length;
   const reports = total >= BULK_PROGRESS_FROM;
-  let next = 0;
   let done = 0;
   let reportedAt = Date.now();
-  const worker = async () => {
-    while (next < ids.length) {
+  await library.batch(() =>
+    mapBounded(ids, CONCURRENCY, async (id) => {
       if (reports && Date.now() - reportedAt >= PROGRESS_EVERY_MS) {
         reportedAt = Date.now();
         events.emit({ type: 'bulk-progress', done, total });
       }
-      const id = ids[next++] as string;
       try {
         let before: ArticleState | null = null;
         const updated = await library.update(id, (meta) => {
@@ -59,11 +58,8 @@ export async function changeMany(
         result.failed.push({ id, message: serializeError(error).message });
       }
       done++;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker));
+    }),
+  );
   if (reports) events.emit({ type: 'bulk-progress', done: total, total });
-  if (result.changed.length > 0)
-    events.emit({ type: 'library-changed', changed: result.changed, removed: [] });
   return result;
 }

@@ -31,6 +31,7 @@ beforeEach(async () => {
   const hub = new EventHub();
   events = [];
   hub.subscribe((event) => events.push(event));
+  library.onChange((event) => hub.emit(event));
   service = importService(
     { library, events: hub, search: new SearchEngine(library) },
     { pageFetch: { ...PAGE_FETCH, timeoutMs: 1500 } },

@@ -12,6 +12,7 @@ import { summarize, type ArticleSummary } from '../../shared/article';
 import { LecternError, serializeError } from '../../shared/errors';
 import { groupSavedPages, type ImportUnit } from '../../shared/import-units';
 import { createHash } from 'node:crypto';
+import { SerialQueue } from '../../shared/async';
 import { mapBounded } from '../import/pipeline/bounded';
 import { fetchUrl, IMAGE_FETCH, PAGE_FETCH, type FetchOptions } from '../import/pipeline/fetch-url';
 import { linkFileTarget, prepareFile, prepareText, siteOf } from '../import/pipeline/import-file';
@@ -80,14 +81,8 @@ export function importService(
   // in progress. Its outcomes went out as events and return values.
   const jobs = new Map<string, { controller: AbortController; calls: number }>();
   let retryingPending: Promise<ImportOutcome[]> | null = null;
-  let writing: Promise<unknown> = Promise.resolve();
-
-  /** Runs `step` after every earlier write has finished: duplicate checks see all previous imports. */
-  function serialized<T>(step: () => Promise<T>): Promise<T> {
-    const result = writing.then(step, step);
-    writing = result.catch(() => undefined);
-    return result;
-  }
+  /** Duplicate checks and writes, one at a time: each check sees every earlier import. */
+  const writes = new SerialQueue();
 
   function duplicateOf(input: string, existing: ArticleSummary | null): ImportOutcome | null {
     return existing ? { status: 'duplicate', input, article: existing } : null;
@@ -98,11 +93,10 @@ export function importService(
     article: NewArticle,
     urlForDuplicates: string | null,
   ): Promise<ImportOutcome> {
-    return serialized(async () => {
+    return writes.run(async () => {
       const duplicate = duplicateOf(input, library.findDuplicate(article.source.sha256, urlForDuplicates));
       if (duplicate) return duplicate;
       const saved = summarize(await library.add(article));
-      events.emit({ type: 'library-changed', changed: [saved], removed: [] });
       return { status: article.pending ? 'pending' : 'imported', input, article: saved } as ImportOutcome;
     });
   }
@@ -202,16 +196,14 @@ export function importService(
       } catch (error) {
         const reason = error instanceof LecternError ? error.message : serializeError(error).message;
         if (pending.reason !== reason) {
-          const kept = await library.update(id, (next) => {
+          await library.update(id, (next) => {
             next.pending = { reason };
             next.excerpt = reason;
           });
-          events.emit({ type: 'library-changed', changed: [summarize(kept)], removed: [] });
         }
         throw error;
       }
-      const saved = summarize(await serialized(() => library.replace(id, article)));
-      events.emit({ type: 'library-changed', changed: [saved], removed: [] });
+      const saved = summarize(await writes.run(() => library.replace(id, article)));
       return { status: 'imported', input: url, article: saved };
     });
   }
@@ -250,8 +242,7 @@ export function importService(
       // found unreachable a moment ago are asked again, once in this call.
       const result = await fetchMissingImages(await library.content(id), new WebImages().fetch);
       if (result.fetched > 0) {
-        const saved = await library.addImages(id, result.html, result.assets, result.leadImage);
-        events.emit({ type: 'library-changed', changed: [summarize(saved)], removed: [] });
+        await library.addImages(id, result.html, result.assets, result.leadImage);
       }
       return { fetched: result.fetched, missing: result.missing };
     },

@@ -1,21 +1,16 @@
-/** SettingsApi: the reader's settings, in lectern.json under `settings.reader`. */
+/** SettingsApi: the reader's settings, kept in lectern.json (library/library-file.ts). */
 import type { SettingsApi } from '../../shared/api';
-import { readSettings, type ReaderSettings } from '../../shared/settings';
+import type { ReaderSettings } from '../../shared/settings';
 import type { ServiceContext } from './context';
 
-const KEY = 'reader';
-
-export function settingsService({ library, events }: ServiceContext): SettingsApi {
+export function settingsService({ library }: ServiceContext): SettingsApi {
   return {
     async getSettings() {
-      return readSettings(library.setting(KEY));
+      return library.file.readerSettings();
     },
 
     async updateSettings(patch: Partial<ReaderSettings>) {
-      const settings = readSettings({ ...readSettings(library.setting(KEY)), ...patch });
-      await library.putSetting(KEY, settings);
-      events.emit({ type: 'settings-changed', settings });
-      return settings;
+      return library.file.updateReaderSettings(patch);
     },
   };
 }

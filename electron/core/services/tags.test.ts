@@ -71,24 +71,24 @@ describe('tags', () => {
     await backend.service.setTagColor('work/reading', 'green');
     await backend.service.setTagColor('job', 'red');
     const merged = await backend.service.renameTag('work', 'job');
-    expect(backend.library.file.data.tagColors).toEqual({ job: 'red', 'job/reading': 'green' });
+    expect(backend.library.file.tagColors()).toEqual({ job: 'red', 'job/reading': 'green' });
     await backend.service.restoreStates(merged.undo);
     await backend.service.restoreTagColors(merged.colorsBefore);
     expect([tagsOf(a), tagsOf(b)]).toEqual([['work/reading'], ['job']]);
-    expect(backend.library.file.data.tagColors).toEqual({
+    expect(backend.library.file.tagColors()).toEqual({
       work: 'blue',
       'work/reading': 'green',
       job: 'red',
     });
     const file = JSON.parse(await readFile(join(dir, 'lectern.json'), 'utf8')) as { tagColors: object };
-    expect(file.tagColors).toEqual(backend.library.file.data.tagColors);
+    expect(file.tagColors).toEqual(backend.library.file.tagColors());
   });
 
   it('undoes a delete, colour included', async () => {
     const a = await article('A', ['work']);
     await backend.service.setTagColor('work', 'teal');
     const deleted = await backend.service.deleteTag('work');
-    expect(backend.library.file.data.tagColors).toEqual({});
+    expect(backend.library.file.tagColors()).toEqual({});
     await backend.service.restoreStates(deleted.undo);
     await backend.service.restoreTagColors(deleted.colorsBefore);
     expect(tagsOf(a)).toEqual(['work']);
@@ -96,7 +96,7 @@ describe('tags', () => {
     const bad = await backend.dispatch('restoreTagColors', [{ work: 'mauve' }]);
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     expect(await backend.dispatch('restoreTagColors', [{ ' work / x ': 'red' }])).toMatchObject({ ok: true });
-    expect(backend.library.file.data.tagColors).toEqual({ work: 'teal', 'work/x': 'red' });
+    expect(backend.library.file.tagColors()).toEqual({ work: 'teal', 'work/x': 'red' });
   });
 
   it('merges into an existing tag without doubling it', async () => {

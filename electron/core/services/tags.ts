@@ -28,11 +28,9 @@ function noSuchTag(name: string): LecternError {
 }
 
 export function tagsService({ library, events }: ServiceContext): TagsApi {
-  const settingsChanged = () => events.emit({ type: 'library-settings-changed' });
-
   return {
     async listTags() {
-      const colors = library.file.data.tagColors;
+      const colors = library.file.tagColors();
       return countTags(library.summaries('articles')).map((tag): TagInfo => ({
         ...tag,
         color: colorOf(colors, tag.name),
@@ -62,7 +60,7 @@ export function tagsService({ library, events }: ServiceContext): TagsApi {
         const renamed = meta.tags.map((tag) => renamedTag(tag, from, to) ?? tag);
         meta.tags = renamed.reduce<string[]>(withTag, []);
       });
-      const colors = library.file.data.tagColors;
+      const colors = library.file.tagColors();
       const moved = Object.entries(colors).filter(([tag]) => tagWithin(tag, from));
       const colorsBefore: Record<string, TagColor | null> = {};
       for (const [tag, color] of moved) {
@@ -71,50 +69,46 @@ export function tagsService({ library, events }: ServiceContext): TagsApi {
         if (!(target in colorsBefore)) colorsBefore[target] = colorOf(colors, target);
       }
       if (moved.length > 0) {
-        await library.updateFile((file) => {
+        await library.file.changeTagColors((next) => {
           for (const [tag, color] of moved) {
-            delete file.tagColors[tag];
+            delete next[tag];
             const target = renamedTag(tag, from, to) as string;
-            if (colorOf(file.tagColors, target) === null) file.tagColors[target] = color;
+            if (colorOf(next, target) === null) next[target] = color;
           }
         });
-        settingsChanged();
       }
       return { ...result, colorsBefore };
     },
 
     async deleteTag(name: string): Promise<TagChange> {
       const ids = idsWithin(library, name);
-      const colored = Object.entries(library.file.data.tagColors).filter(([tag]) => tagWithin(tag, name));
+      const colored = Object.entries(library.file.tagColors()).filter(([tag]) => tagWithin(tag, name));
       if (ids.length === 0 && colored.length === 0) throw noSuchTag(name);
       const result = await changeMany(library, events, ids, (meta) => {
         meta.tags = meta.tags.filter((tag) => !tagWithin(tag, name));
       });
       if (colored.length > 0) {
-        await library.updateFile((file) => {
-          for (const [tag] of colored) delete file.tagColors[tag];
+        await library.file.changeTagColors((next) => {
+          for (const [tag] of colored) delete next[tag];
         });
-        settingsChanged();
       }
       return { ...result, colorsBefore: Object.fromEntries(colored) as Record<string, TagColor> };
     },
 
     async setTagColor(name: string, color: TagColor | null) {
-      await library.updateFile((file) => {
-        for (const tag of Object.keys(file.tagColors)) if (sameTag(tag, name)) delete file.tagColors[tag];
-        if (color !== null) file.tagColors[name] = color;
+      await library.file.changeTagColors((next) => {
+        for (const tag of Object.keys(next)) if (sameTag(tag, name)) delete next[tag];
+        if (color !== null) next[name] = color;
       });
-      settingsChanged();
     },
 
     async restoreTagColors(colors: Record<string, TagColor | null>) {
-      await library.updateFile((file) => {
+      await library.file.changeTagColors((next) => {
         for (const name of Object.keys(colors)) {
-          for (const tag of Object.keys(file.tagColors)) if (sameTag(tag, name)) delete file.tagColors[tag];
+          for (const tag of Object.keys(next)) if (sameTag(tag, name)) delete next[tag];
         }
-        for (const [name, color] of Object.entries(colors)) if (color !== null) file.tagColors[name] = color;
+        for (const [name, color] of Object.entries(colors)) if (color !== null) next[name] = color;
       });
-      settingsChanged();
     },
   };
 }

@@ -27,58 +27,54 @@ export async function purgeExpired(library: Library, now: Date = new Date()): Pr
   const cutoff = new Date(now.getTime() - TRASH_DAYS * DAY_MS).toISOString();
   const expired = library.trashed().filter((a) => a.trashedAt !== null && a.trashedAt < cutoff);
   const purged: string[] = [];
-  for (const { id } of expired) {
-    try {
-      await library.purge(id);
-      purged.push(id);
-    } catch (error) {
-      console.warn(`Lectern: could not empty ${id} from the trash:`, error);
+  await library.batch(async () => {
+    for (const { id } of expired) {
+      try {
+        await library.purge(id);
+        purged.push(id);
+      } catch (error) {
+        console.warn(`Lectern: could not empty ${id} from the trash:`, error);
+      }
     }
-  }
+  });
   return purged;
 }
 
-export function trashService({ library, events }: ServiceContext): TrashApi {
-  const emitChanged = (result: TrashResult) => {
-    if (result.changed.length > 0)
-      events.emit({ type: 'library-changed', changed: result.changed, removed: [] });
-    return result;
-  };
-
+export function trashService({ library }: ServiceContext): TrashApi {
   return {
     async listTrash() {
       return library.trashed();
     },
 
     async trashArticles(ids: string[]) {
-      return emitChanged(await moveEach(ids, (id) => library.trash(id)));
+      return library.batch(() => moveEach(ids, (id) => library.trash(id)));
     },
 
     async restoreArticles(ids: string[]) {
-      return emitChanged(await moveEach(ids, (id) => library.restore(id)));
+      return library.batch(() => moveEach(ids, (id) => library.restore(id)));
     },
 
     async emptyTrash(ids?: string[]) {
       const targets = ids ?? library.trashed().map((a) => a.id);
       const removed: string[] = [];
-      try {
-        for (const id of targets) {
-          await library.purge(id);
-          removed.push(id);
+      return library.batch(async () => {
+        try {
+          for (const id of targets) {
+            await library.purge(id);
+            removed.push(id);
+          }
+        } catch (error) {
+          // Stops at the first failure, but says what is already gone for good.
+          const { code, message } = serializeError(error);
+          const id = targets[removed.length] as string;
+          const name = library.has(id) ? `“${library.summary(id).title}”` : id;
+          throw new LecternError(
+            code,
+            `${removed.length} of ${targets.length} deleted; ${name} could not be deleted because ${message}`,
+          );
         }
-      } catch (error) {
-        // Stops at the first failure, but says what is already gone for good.
-        const { code, message } = serializeError(error);
-        const id = targets[removed.length] as string;
-        const name = library.has(id) ? `“${library.summary(id).title}”` : id;
-        throw new LecternError(
-          code,
-          `${removed.length} of ${targets.length} deleted; ${name} could not be deleted because ${message}`,
-        );
-      } finally {
-        if (removed.length > 0) events.emit({ type: 'library-changed', changed: [], removed });
-      }
-      return removed.length;
+        return removed.length;
+      });
     },
   };
 }

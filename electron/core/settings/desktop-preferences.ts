@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
+import { SerialQueue } from '../../shared/async';
 import { writeFileAtomic } from '../files/atomic-write';
 
 export const THEME_CHOICES = ['system', 'light', 'dark'] as const;
@@ -61,7 +62,7 @@ export async function savePreferences(file: string, preferences: DesktopPreferen
  * overwrite each other.
  */
 export class PreferencesStore {
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #updates = new SerialQueue();
 
   constructor(readonly file: string) {}
 
@@ -70,12 +71,10 @@ export class PreferencesStore {
   }
 
   update(change: (preferences: DesktopPreferences) => DesktopPreferences): Promise<DesktopPreferences> {
-    const next = this.#queue.then(async () => {
+    return this.#updates.run(async () => {
       const updated = change(await loadPreferences(this.file));
       await savePreferences(this.file, updated);
       return updated;
     });
-    this.#queue = next.catch(() => undefined);
-    return next;
   }
 }

@@ -1,0 +1,120 @@
+/**
+ * An article's folder, articles/<id>/ or trash/<id>/: content.html, the
+ * original bytes, assets/ and article.json. A new or replaced folder is
+ * written in full into a staging folder beside it and renamed into place at
+ * the end, so a failed import leaves nothing behind, and a staging folder
+ * found on open is an import that never finished.
+ */
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ArticleMeta, ArticleSource } from '../../shared/article';
+import { isAssetName } from '../../shared/assets';
+import { isArticleId } from '../../shared/ids';
+import { writeFileAtomic } from '../files/atomic-write';
+import { recordText } from './article-record';
+import { storageError } from './storage-error';
+
+export type Place = 'articles' | 'trash';
+
+const STAGING_PREFIX = '.staging-';
+
+/** What an importer hands over: the extracted article and the bytes it came from. */
+export interface NewArticle {
+  fields: Pick<
+    ArticleMeta,
+    'title' | 'byline' | 'siteName' | 'url' | 'published' | 'lang' | 'excerpt' | 'wordCount' | 'leadImage'
+  >;
+  html: string;
+  /** Images content.html refers to as "assets/<name>". */
+  assets: { name: string; bytes: Uint8Array }[];
+  source: Omit<ArticleSource, 'original'>;
+  original: { bytes: Uint8Array; extension: string };
+  /** Set for a link kept to retry: see ArticleMeta.pending. */
+  pending?: { reason: string };
+}
+
+export function articleFolder(libraryDir: string, place: Place, id: string): string {
+  return join(libraryDir, place, id);
+}
+
+export function recordPath(libraryDir: string, place: Place, id: string): string {
+  return join(articleFolder(libraryDir, place, id), 'article.json');
+}
+
+/** The article folders in `place`, after removing staging folders left by imports that never finished. */
+export async function folderIds(libraryDir: string, place: Place): Promise<string[]> {
+  const folder = join(libraryDir, place);
+  const entries = await readdir(folder, { withFileTypes: true });
+  await Promise.all(
+    entries
+      .filter((entry) => entry.name.startsWith(STAGING_PREFIX))
+      .map((entry) => rm(join(folder, entry.name), { recursive: true, force: true })),
+  );
+  return entries.filter((e) => e.isDirectory() && isArticleId(e.name)).map((e) => e.name);
+}
+
+export async function readContent(libraryDir: string, place: Place, id: string): Promise<string> {
+  try {
+    return await readFile(join(articleFolder(libraryDir, place, id), 'content.html'), 'utf8');
+  } catch (error) {
+    throw storageError(libraryDir, 'read the article’s content', error);
+  }
+}
+
+/** Writes images into a folder's assets/, refusing any name that is not a content hash. */
+export async function writeAssets(folder: string, assets: NewArticle['assets']): Promise<void> {
+  await mkdir(join(folder, 'assets'), { recursive: true });
+  for (const asset of assets) {
+    if (!isAssetName(asset.name)) throw new Error(`not an asset name: ${asset.name}`);
+    await writeFileAtomic(join(folder, 'assets', asset.name), asset.bytes);
+  }
+}
+
+/** Writes a whole new folder in articles/ for `meta`, through a staging folder. */
+export async function writeArticleFolder(
+  libraryDir: string,
+  meta: ArticleMeta,
+  article: NewArticle,
+): Promise<void> {
+  const staging = join(libraryDir, 'articles', `${STAGING_PREFIX}${meta.id}`);
+  try {
+    await writeAssets(staging, article.assets);
+    await writeFileAtomic(join(staging, 'content.html'), article.html);
+    await writeFileAtomic(join(staging, meta.source.original), article.original.bytes);
+    await writeFileAtomic(join(staging, 'article.json'), recordText(meta));
+    await rename(staging, articleFolder(libraryDir, 'articles', meta.id));
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw storageError(libraryDir, 'save the article', error);
+  }
+}
+
+/** Puts a new folder in place of an article's folder in articles/; the old one is kept until the new one is in. */
+export async function replaceArticleFolder(
+  libraryDir: string,
+  meta: ArticleMeta,
+  article: NewArticle,
+): Promise<void> {
+  const final = articleFolder(libraryDir, 'articles', meta.id);
+  const aside = join(libraryDir, 'articles', `${STAGING_PREFIX}old-${meta.id}`);
+  await rename(final, aside).catch((error: unknown) => {
+    throw storageError(libraryDir, 'update the article', error);
+  });
+  try {
+    await writeArticleFolder(libraryDir, meta, article);
+  } catch (error) {
+    await rename(aside, final);
+    throw error;
+  }
+  await rm(aside, { recursive: true, force: true });
+}
+
+/** Moves an article's folder between articles/ and trash/. */
+export async function moveArticleFolder(
+  libraryDir: string,
+  id: string,
+  from: Place,
+  to: Place,
+): Promise<void> {
+  await rename(articleFolder(libraryDir, from, id), articleFolder(libraryDir, to, id));
+}

@@ -1,0 +1,142 @@
+/**
+ * lectern.json, the library-wide file: tag colours, saved views and the
+ * reader's settings (format.ts has its shape and migrations). Callers get
+ * typed methods, never the file's data, so every change is written with the
+ * same rollback on failure and announced through the library's change feed.
+ * A damaged file is set aside and replaced by a fresh one: articles live in
+ * their own folders, so that costs only these library-wide settings.
+ */
+import { rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { LecternError } from '../../shared/errors';
+import { readSettings, type ReaderSettings } from '../../shared/settings';
+import type { ChangeFeed, LibraryEvent } from './change-feed';
+import { LIBRARY_FORMAT_VERSION, migrateLibraryFile, newLibraryFile, type LibraryFile } from './format';
+import { DamagedFileError, JsonFile } from './json-file';
+import { storageError, type LibraryProblem } from './storage-error';
+
+export const LIBRARY_FILE = 'lectern.json';
+/** The reader's settings' key in the file's `settings`. */
+const READER_KEY = 'reader';
+
+export interface SavedViewEntry {
+  name: string;
+  query: string;
+}
+
+export class LibraryFileStore {
+  private constructor(
+    private readonly dir: string,
+    private readonly db: Low<LibraryFile>,
+    private readonly changes: ChangeFeed,
+  ) {}
+
+  /** Opens (creating, migrating or setting aside) the library's lectern.json. */
+  static async open(
+    dir: string,
+    now: () => Date,
+    changes: ChangeFeed,
+    problems: LibraryProblem[],
+  ): Promise<LibraryFileStore> {
+    const path = join(dir, LIBRARY_FILE);
+    const adapter = new JsonFile<LibraryFile>(path);
+    let stored: LibraryFile | null;
+    try {
+      stored = await adapter.read();
+      if (stored !== null && typeof stored.formatVersion !== 'number') throw new DamagedFileError(path);
+    } catch (error) {
+      if (!(error instanceof DamagedFileError)) throw storageError(dir, 'read lectern.json', error);
+      // Keep the damaged copy for the person to inspect.
+      const aside = `${path}.damaged-${now().getTime()}`;
+      await rename(path, aside);
+      stored = null;
+      problems.push({
+        path: aside,
+        message: `lectern.json was damaged and has been set aside as ${aside}; articles are unaffected, library settings were reset.`,
+      });
+    }
+    const migration = migrateLibraryFile(stored ?? newLibraryFile(now()));
+    if (migration.kind === 'too-new') {
+      throw new LecternError(
+        'library-unavailable',
+        `The library at ${dir} was written by a newer Lectern (format ${migration.version}; this one reads up to ${LIBRARY_FORMAT_VERSION}). Update Lectern to open it.`,
+      );
+    }
+    const db = new Low<LibraryFile>(adapter, migration.file);
+    if (stored === null || migration.kind === 'migrated') {
+      try {
+        await db.write();
+      } catch (error) {
+        throw storageError(dir, 'write lectern.json', error);
+      }
+    }
+    return new LibraryFileStore(dir, db, changes);
+  }
+
+  /** Tag name → colour name. */
+  tagColors(): Readonly<Record<string, string>> {
+    return this.db.data.tagColors;
+  }
+
+  /** Changes the tag colours in place and writes them. */
+  async changeTagColors(change: (colors: Record<string, string>) => void): Promise<void> {
+    await this.#write((file) => change(file.tagColors), { type: 'library-settings-changed' });
+  }
+
+  savedViews(): readonly Readonly<SavedViewEntry>[] {
+    return this.db.data.savedViews;
+  }
+
+  /** Saves a query under a name, replacing a view of the same name. */
+  async saveView(name: string, query: string): Promise<void> {
+    await this.#write(
+      (file) => {
+        const existing = file.savedViews.find((view) => view.name === name);
+        if (existing) existing.query = query;
+        else file.savedViews.push({ name, query });
+      },
+      { type: 'library-settings-changed' },
+    );
+  }
+
+  async deleteView(name: string): Promise<void> {
+    if (!this.db.data.savedViews.some((view) => view.name === name)) {
+      throw new LecternError('not-found', `There is no saved view called “${name}”.`);
+    }
+    await this.#write(
+      (file) => {
+        file.savedViews = file.savedViews.filter((view) => view.name !== name);
+      },
+      { type: 'library-settings-changed' },
+    );
+  }
+
+  readerSettings(): ReaderSettings {
+    return readSettings(this.db.data.settings[READER_KEY]);
+  }
+
+  async updateReaderSettings(patch: Partial<ReaderSettings>): Promise<ReaderSettings> {
+    const settings = readSettings({ ...this.readerSettings(), ...patch });
+    await this.#write(
+      (file) => {
+        file.settings = { ...file.settings, [READER_KEY]: settings };
+      },
+      { type: 'settings-changed', settings },
+    );
+    return settings;
+  }
+
+  /** Applies `change`, writes the file (restoring the data in memory if that fails) and announces `event`. */
+  async #write(change: (file: LibraryFile) => void, event: LibraryEvent): Promise<void> {
+    const previous = structuredClone(this.db.data);
+    change(this.db.data);
+    try {
+      await this.db.write();
+    } catch (error) {
+      this.db.data = previous;
+      throw storageError(this.dir, 'save lectern.json', error);
+    }
+    this.changes.emit(event);
+  }
+}
