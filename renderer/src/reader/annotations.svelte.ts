@@ -8,7 +8,7 @@
 import type { Highlight } from '@shared/annotation';
 import type { HighlightPatch, LecternEvent, NewHighlight } from '@shared/api';
 import { api } from '../api/client';
-import { notices } from './notices.svelte';
+import { notices } from '../ui/notices.svelte';
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

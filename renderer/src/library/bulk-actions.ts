@@ -4,7 +4,7 @@
  */
 import type { ArticleState, BulkResult, TagChange } from '@shared/api';
 import { api } from '../api/client';
-import { notices } from './notices.svelte';
+import { notices } from '../ui/notices.svelte';
 
 function count(n: number): string {
   return n === 1 ? '1 article' : `${n.toLocaleString()} articles`;

@@ -6,7 +6,7 @@
 import type { LecternEvent } from '@shared/api';
 import { DEFAULT_SETTINGS, type ReaderSettings } from '@shared/settings';
 import { api } from '../api/client';
-import { notices } from './notices.svelte';
+import { notices } from '../ui/notices.svelte';
 
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 

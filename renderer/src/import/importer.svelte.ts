@@ -12,8 +12,8 @@ import { fileTooLarge, MAX_IMPORT_BYTES } from '@shared/limits';
 import { api } from '../api/client';
 import { imageCount } from '../format/article-meta';
 import type { PathedFile } from './dropped';
-import { notices } from './notices.svelte';
-import { router } from './router.svelte';
+import { notices } from '../ui/notices.svelte';
+import { router } from '../app/router.svelte';
 
 const BATCH_BYTES = 16 * 1024 * 1024;
 const BATCH_UNITS = 8;

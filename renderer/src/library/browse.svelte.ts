@@ -12,9 +12,9 @@ import type { SearchResult, SnippetPart } from '@shared/api';
 import type { ArticleSummary } from '@shared/article';
 import { highlightTerms, parseQuery, type SortKey } from '@shared/search/query';
 import { api } from '../api/client';
-import { afterNextPaint } from './after-paint';
+import { afterNextPaint } from '../ui/after-paint';
 import { library } from './library.svelte';
-import { router, type Route } from './router.svelte';
+import { router, type Route } from '../app/router.svelte';
 import { sidebar } from './sidebar.svelte';
 
 export const SORT_LABELS: Record<SortKey, string> = {
