@@ -52,7 +52,7 @@ export function viewHref(view: string): string {
 
 export const HIGHLIGHTS_HREF = '#/highlights';
 
-class Router {
+export class Router {
   route = $state<Route>(parseRoute(location.hash));
   /** The article last left, so the library can put focus back on its row. */
   lastArticleId = $state<string | null>(null);
@@ -84,5 +84,3 @@ class Router {
     this.go(this.#lastListHash);
   }
 }
-
-export const router = new Router();

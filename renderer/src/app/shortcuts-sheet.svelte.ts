@@ -3,8 +3,6 @@
  * window, opened by `?` in the reader and by Help › Keyboard Shortcuts in
  * the desktop app's menu.
  */
-class ShortcutsSheetState {
+export class ShortcutsSheetState {
   open = $state(false);
 }
-
-export const shortcutsSheet = new ShortcutsSheetState();

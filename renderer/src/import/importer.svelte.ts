@@ -6,14 +6,14 @@
  * batch at a time, so a 500-file drop never holds 500 files at once, and
  * files over the size limit are refused here before they are read.
  */
-import type { FetchedImagesOutcome, FileInput, ImportOutcome, TextInput } from '@shared/api';
+import type { FetchedImagesOutcome, FileInput, ImportOutcome, LecternClient, TextInput } from '@shared/api';
+import { errorMessage } from '@shared/errors';
 import { groupSavedPages, type ImportUnit } from '@shared/import-units';
 import { fileTooLarge, MAX_IMPORT_BYTES } from '@shared/limits';
-import { api } from '../api/client';
 import { imageCount } from '../format/article-meta';
 import type { PathedFile } from './dropped';
-import { notices } from '../ui/notices.svelte';
-import { router } from '../app/router.svelte';
+import type { Router } from '../app/router.svelte';
+import type { Notices } from '../ui/notices.svelte';
 
 const BATCH_BYTES = 16 * 1024 * 1024;
 const BATCH_UNITS = 8;
@@ -70,13 +70,19 @@ function failed(input: string, message: string, code: 'transport-failed' | 'canc
   return { status: 'failed', input, error: { code, message } };
 }
 
-class Importer {
+export class Importer {
   progress = $state<Progress | null>(null);
   summary = $state.raw<Summary | null>(null);
   #jobId: string | null = null;
   #cancelled = false;
+  readonly #api: LecternClient;
+  readonly #notices: Pick<Notices, 'show'>;
+  readonly #router: Pick<Router, 'openArticle'>;
 
-  constructor() {
+  constructor(api: LecternClient, notices: Pick<Notices, 'show'>, router: Pick<Router, 'openArticle'>) {
+    this.#api = api;
+    this.#notices = notices;
+    this.#router = router;
     api.onEvent((event) => {
       if (event.type === 'import-progress' && event.jobId === this.#jobId && this.progress) {
         this.progress.done = Math.min(this.progress.total, this.progress.done + 1);
@@ -120,9 +126,9 @@ class Importer {
           const files = await Promise.all(
             batch.flatMap((unit) => [unit.main, ...unit.related.values()]).map(read),
           );
-          outcomes.push(...(await api.importFiles(files, { jobId, total: this.progress?.total })));
+          outcomes.push(...(await this.#api.importFiles(files, { jobId, total: this.progress?.total })));
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = errorMessage(error);
           for (const unit of batch)
             outcomes.push(failed(unit.main.path, `${unit.main.path}: ${message}`, 'transport-failed'));
         }
@@ -135,9 +141,9 @@ class Importer {
     const outcomes: ImportOutcome[] = [];
     await this.#run(urls.length, outcomes, async (jobId) => {
       try {
-        outcomes.push(...(await api.importUrls(urls, { jobId, total: this.progress?.total })));
+        outcomes.push(...(await this.#api.importUrls(urls, { jobId, total: this.progress?.total })));
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         for (const url of urls) outcomes.push(failed(url, `${url}: ${message}`, 'transport-failed'));
       }
     });
@@ -145,17 +151,17 @@ class Importer {
 
   async importClip(clip: TextInput): Promise<void> {
     try {
-      this.report([await api.importText(clip)], false);
+      this.report([await this.#api.importText(clip)], false);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       this.report([failed('The clip', message, 'transport-failed')], false);
     }
   }
 
   async retry(id: string): Promise<ImportOutcome> {
-    const outcome = await api.retryArticle(id);
+    const outcome = await this.#api.retryArticle(id);
     if (outcome.status === 'imported') {
-      notices.show({ tone: 'success', title: 'Saved from the web', lines: [outcome.article.title] });
+      this.#notices.show({ tone: 'success', title: 'Saved from the web', lines: [outcome.article.title] });
     }
     return outcome;
   }
@@ -166,9 +172,9 @@ class Importer {
    */
   async fetchMissingImages(id: string): Promise<FetchedImagesOutcome | null> {
     try {
-      const outcome = await api.fetchMissingImages(id);
+      const outcome = await this.#api.fetchMissingImages(id);
       if (outcome.fetched > 0) {
-        notices.show({
+        this.#notices.show({
           tone: 'success',
           title: `${imageCount(outcome.fetched)} saved with the article`,
           lines: outcome.missing > 0 ? [`${imageCount(outcome.missing)} could not be fetched.`] : [],
@@ -177,10 +183,10 @@ class Importer {
       // None fetched: the reader's line says so, with the time it was tried.
       return outcome;
     } catch (error) {
-      notices.show({
+      this.#notices.show({
         tone: 'error',
         title: 'The images could not be fetched',
-        lines: [error instanceof Error ? error.message : String(error)],
+        lines: [errorMessage(error)],
       });
       return null;
     }
@@ -188,14 +194,25 @@ class Importer {
 
   /**
    * Fetches the links saved while offline, quietly: only what got filled in
-   * is told. Called when the window opens and when the network comes back.
+   * is told, and a backend that could not be asked. Called when the window opens and when the network comes back.
    */
   async retryPendingLinks(): Promise<void> {
-    const titles = (await api.retryPendingLinks()).flatMap((outcome) =>
+    let outcomes: ImportOutcome[];
+    try {
+      outcomes = await this.#api.retryPendingLinks();
+    } catch (error) {
+      this.#notices.show({
+        tone: 'error',
+        title: 'The links saved offline could not be fetched',
+        lines: [errorMessage(error)],
+      });
+      return;
+    }
+    const titles = outcomes.flatMap((outcome) =>
       outcome.status === 'imported' ? [outcome.article.title] : [],
     );
     if (titles.length === 0) return;
-    notices.show({
+    this.#notices.show({
       tone: 'success',
       title: titles.length === 1 ? 'A saved link was fetched' : `${titles.length} saved links were fetched`,
       lines: titles,
@@ -206,7 +223,13 @@ class Importer {
     if (!this.progress || !this.#jobId) return;
     this.#cancelled = true;
     this.progress.cancelling = true;
-    void api.cancelImport(this.#jobId);
+    this.#api.cancelImport(this.#jobId).catch((error: unknown) => {
+      this.#notices.show({
+        tone: 'error',
+        title: 'The import could not be cancelled',
+        lines: [errorMessage(error)],
+      });
+    });
   }
 
   dismissSummary(): void {
@@ -247,34 +270,32 @@ class Importer {
     if (!outcome) return;
     switch (outcome.status) {
       case 'imported':
-        notices.show({
+        this.#notices.show({
           tone: 'success',
           title: 'Added to your library',
           lines: [outcome.article.title],
-          action: { label: 'Read now', run: () => router.openArticle(outcome.article.id) },
+          action: { label: 'Read now', run: () => this.#router.openArticle(outcome.article.id) },
         });
         break;
       case 'duplicate':
-        notices.show({
+        this.#notices.show({
           tone: 'info',
           title: 'Already in your library',
           lines: [`${outcome.input} is already saved as “${outcome.article.title}”.`],
-          action: { label: 'Open it', run: () => router.openArticle(outcome.article.id) },
+          action: { label: 'Open it', run: () => this.#router.openArticle(outcome.article.id) },
         });
         break;
       case 'pending':
-        notices.show({
+        this.#notices.show({
           tone: 'info',
           title: 'Link kept to fetch later',
           lines: [outcome.article.excerpt],
-          action: { label: 'Show it', run: () => router.openArticle(outcome.article.id) },
+          action: { label: 'Show it', run: () => this.#router.openArticle(outcome.article.id) },
         });
         break;
       case 'failed':
-        notices.show({ tone: 'error', title: 'Could not be added', lines: [outcome.error.message] });
+        this.#notices.show({ tone: 'error', title: 'Could not be added', lines: [outcome.error.message] });
         break;
     }
   }
 }
-
-export const importer = new Importer();

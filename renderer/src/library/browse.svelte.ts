@@ -8,14 +8,17 @@
  * last word is matched as a prefix while typing and a typed sort: wins over
  * the order menu. Answers that arrive out of order are dropped.
  */
+/* eslint-disable svelte/prefer-svelte-reactivity -- each Map and Set is a $state.raw value replaced whole, or bookkeeping nothing renders */
 import type { SearchResult, SnippetPart } from '@shared/api';
 import type { ArticleSummary } from '@shared/article';
 import { highlightTerms, parseQuery, type SortKey } from '@shared/search/query';
-import { api } from '../api/client';
+import type { LecternClient } from '@shared/api';
+import { errorMessage } from '@shared/errors';
+import type { Route } from '../app/router.svelte';
 import { afterNextPaint } from '../ui/after-paint';
-import { library } from './library.svelte';
-import { router, type Route } from '../app/router.svelte';
-import { sidebar } from './sidebar.svelte';
+import type { Notices } from '../ui/notices.svelte';
+import type { LibraryState } from './library.svelte';
+import type { SidebarState } from './sidebar.svelte';
 
 export const SORT_LABELS: Record<SortKey, string> = {
   added: 'Date added',
@@ -70,7 +73,18 @@ export function routeTitle(route: Route): string {
 
 const SNIPPET_BATCH = 60;
 
-class BrowseState {
+/** What the list reads from the rest of the window. */
+export interface BrowseDeps {
+  api: LecternClient;
+  library: Pick<LibraryState, 'status' | 'byId'>;
+  router: { readonly route: Route };
+  sidebar: Pick<SidebarState, 'views'>;
+  notices: Pick<Notices, 'show'>;
+}
+
+export class BrowseState {
+  readonly #api: LecternClient;
+  readonly #deps: BrowseDeps;
   text = $state('');
   sort = $state<SortKey>('added');
   result = $state.raw<SearchResult | null>(null);
@@ -86,8 +100,17 @@ class BrowseState {
     this.#firstRowsShown = resolve;
   });
 
-  readonly scope = $derived(routeQuery(router.route, sidebar.views));
-  readonly inTrash = $derived(router.route.name === 'library' && router.route.list === 'trash');
+  constructor(deps: BrowseDeps) {
+    this.#deps = deps;
+    this.#api = deps.api;
+  }
+
+  // Through functions: the dependencies are set by the constructor, after the fields.
+  readonly scope = $derived.by(() => routeQuery(this.#deps.router.route, this.#deps.sidebar.views));
+  readonly inTrash = $derived.by(() => {
+    const route = this.#deps.router.route;
+    return route.name === 'library' && route.list === 'trash';
+  });
   readonly query = $derived(
     [this.scope, this.sort === 'added' ? '' : `sort:${this.sort}`, this.text]
       .filter((part) => part.trim())
@@ -105,10 +128,10 @@ class BrowseState {
   readonly rows = $derived.by(() => {
     const result = this.result;
     if (!result) return [];
-    if (library.status !== 'ready') return result.first;
+    if (this.#deps.library.status !== 'ready') return result.first;
     const out: ArticleSummary[] = [];
     for (const id of result.ids) {
-      const article = library.byId.get(id);
+      const article = this.#deps.library.byId.get(id);
       if (article) out.push(article);
     }
     return out;
@@ -122,10 +145,9 @@ class BrowseState {
     const sequence = ++this.#sequence;
     let result: SearchResult;
     try {
-      result = await api.search(query);
+      result = await this.#api.search(query);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      result = { ids: [], first: [], ignored: [message], indexed: false };
+      result = { ids: [], first: [], ignored: [errorMessage(error)], indexed: false };
     }
     if (sequence !== this.#sequence) return;
     this.result = result;
@@ -148,7 +170,18 @@ class BrowseState {
     const wanted = ids.filter((id) => !this.#snippetsAsked.has(id)).slice(0, SNIPPET_BATCH);
     if (wanted.length === 0) return;
     for (const id of wanted) this.#snippetsAsked.add(id);
-    const found = await api.searchSnippets(this.text, wanted);
+    let found: Record<string, SnippetPart[]>;
+    try {
+      found = await this.#api.searchSnippets(this.text, wanted);
+    } catch (error) {
+      // Not asked again for this query: scrolling would repeat the notice.
+      this.#deps.notices.show({
+        tone: 'error',
+        title: 'The matching passages could not be shown',
+        lines: [errorMessage(error)],
+      });
+      return;
+    }
     if (query !== this.#snippetQuery) return;
     this.snippets = new Map([...this.snippets, ...Object.entries(found)]);
   }
@@ -185,5 +218,3 @@ class BrowseState {
     this.#anchor = null;
   }
 }
-
-export const browse = new BrowseState();

@@ -1,123 +1,204 @@
 /**
- * What the bulk bar, the tag editor and drops on the sidebar do to articles,
- * each followed by a notice that says what happened and offers to undo it.
+ * What the bulk bar, the tag editor, the tag menu, the saved views and drops
+ * on the sidebar do to the library, each followed by a notice that says what
+ * happened and, where it can be undone, offers to undo it. Every failure is
+ * told through a notice too, so the components only call and close.
  */
-import type { ArticleState, BulkResult, TagChange } from '@shared/api';
-import { api } from '../api/client';
-import { notices } from '../ui/notices.svelte';
+import type { ArticleState, BulkResult, LecternClient, TagChange } from '@shared/api';
+import type { TagColor } from '@shared/api/tags';
+import { errorMessage } from '@shared/errors';
+import type { Notices } from '../ui/notices.svelte';
 
 function count(n: number): string {
   return n === 1 ? '1 article' : `${n.toLocaleString()} articles`;
 }
 
-function report(
-  title: string,
-  result: { failed: { message: string }[] },
-  undo?: () => Promise<unknown>,
-): void {
-  if (result.failed.length > 0) {
-    notices.show({
-      tone: 'error',
-      title: 'Some articles could not be changed',
-      lines: result.failed.map((f) => f.message),
-    });
+export class LibraryActions {
+  readonly #api: LecternClient;
+  readonly #notices: Pick<Notices, 'show'>;
+
+  constructor(api: LecternClient, notices: Pick<Notices, 'show'>) {
+    this.#api = api;
+    this.#notices = notices;
   }
-  notices.show({
-    tone: 'success',
-    title,
-    lines: [],
-    action: undo ? { label: 'Undo', run: () => void undo().catch(showError) } : undefined,
-  });
-}
 
-export function showError(error: unknown): void {
-  notices.show({
-    tone: 'error',
-    title: 'That did not work',
-    lines: [error instanceof Error ? error.message : String(error)],
-  });
-}
-
-/** Undoes a tag rename, merge or delete: the articles' tags, then the colours. */
-export async function undoTagChange(change: TagChange): Promise<void> {
-  try {
-    await api.restoreStates(change.undo);
-    if (Object.keys(change.colorsBefore).length > 0) await api.restoreTagColors(change.colorsBefore);
-  } catch (error) {
-    showError(error);
+  showError(error: unknown): void {
+    this.#notices.show({ tone: 'error', title: 'That did not work', lines: [errorMessage(error)] });
   }
-}
 
-async function undoable(title: (changed: number) => string, run: () => Promise<BulkResult>): Promise<void> {
-  try {
-    const result = await run();
-    const states: ArticleState[] = result.undo;
-    report(
-      title(result.changed.length),
-      result,
-      states.length > 0 ? () => api.restoreStates(states) : undefined,
+  archive(ids: string[], archived: boolean): Promise<void> {
+    return this.#undoable(
+      (n) => (archived ? `Archived ${count(n)}` : `Moved ${count(n)} to the inbox`),
+      () => this.#api.updateArticles(ids, { status: archived ? 'archived' : 'inbox' }),
     );
-  } catch (error) {
-    showError(error);
   }
-}
 
-export const archive = (ids: string[], archived: boolean) =>
-  undoable(
-    (n) => (archived ? `Archived ${count(n)}` : `Moved ${count(n)} to the inbox`),
-    () => api.updateArticles(ids, { status: archived ? 'archived' : 'inbox' }),
-  );
-
-export const favorite = (ids: string[], on: boolean) =>
-  undoable(
-    (n) => (on ? `Added ${count(n)} to favorites` : `Removed ${count(n)} from favorites`),
-    () => api.updateArticles(ids, { favorite: on }),
-  );
-
-export const markRead = (ids: string[], read: boolean) =>
-  undoable(
-    (n) => `Marked ${count(n)} as ${read ? 'read' : 'unread'}`,
-    () => api.updateArticles(ids, { read }),
-  );
-
-export const tag = (ids: string[], tags: string[]) =>
-  undoable(
-    (n) => `Tagged ${count(n)} “${tags.join('”, “')}”`,
-    () => api.tagArticles(ids, tags),
-  );
-
-export const untag = (ids: string[], tags: string[]) =>
-  undoable(
-    (n) => `Removed “${tags.join('”, “')}” from ${count(n)}`,
-    () => api.untagArticles(ids, tags),
-  );
-
-export async function trash(ids: string[]): Promise<void> {
-  try {
-    const result = await api.trashArticles(ids);
-    const moved = result.changed.map((a) => a.id);
-    report(`Moved ${count(moved.length)} to the trash`, result, () => api.restoreArticles(moved));
-  } catch (error) {
-    showError(error);
+  favorite(ids: string[], on: boolean): Promise<void> {
+    return this.#undoable(
+      (n) => (on ? `Added ${count(n)} to favorites` : `Removed ${count(n)} from favorites`),
+      () => this.#api.updateArticles(ids, { favorite: on }),
+    );
   }
-}
 
-export async function restore(ids: string[]): Promise<void> {
-  try {
-    const result = await api.restoreArticles(ids);
-    const moved = result.changed.map((a) => a.id);
-    report(`Restored ${count(moved.length)}`, result, () => api.trashArticles(moved));
-  } catch (error) {
-    showError(error);
+  markRead(ids: string[], read: boolean): Promise<void> {
+    return this.#undoable(
+      (n) => `Marked ${count(n)} as ${read ? 'read' : 'unread'}`,
+      () => this.#api.updateArticles(ids, { read }),
+    );
   }
-}
 
-/** Deleting for good cannot be undone; the caller asks first. */
-export async function purge(ids?: string[]): Promise<void> {
-  try {
-    const n = await (ids ? api.emptyTrash(ids) : api.emptyTrash());
-    notices.show({ tone: 'success', title: `Deleted ${count(n)} for good`, lines: [] });
-  } catch (error) {
-    showError(error);
+  tag(ids: string[], tags: string[]): Promise<void> {
+    return this.#undoable(
+      (n) => `Tagged ${count(n)} “${tags.join('”, “')}”`,
+      () => this.#api.tagArticles(ids, tags),
+    );
+  }
+
+  untag(ids: string[], tags: string[]): Promise<void> {
+    return this.#undoable(
+      (n) => `Removed “${tags.join('”, “')}” from ${count(n)}`,
+      () => this.#api.untagArticles(ids, tags),
+    );
+  }
+
+  async trash(ids: string[]): Promise<void> {
+    try {
+      const result = await this.#api.trashArticles(ids);
+      const moved = result.changed.map((a) => a.id);
+      this.#report(`Moved ${count(moved.length)} to the trash`, result, () =>
+        this.#api.restoreArticles(moved),
+      );
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+
+  async restore(ids: string[]): Promise<void> {
+    try {
+      const result = await this.#api.restoreArticles(ids);
+      const moved = result.changed.map((a) => a.id);
+      this.#report(`Restored ${count(moved.length)}`, result, () => this.#api.trashArticles(moved));
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+
+  /** Deleting for good cannot be undone; the caller asks first. */
+  async purge(ids?: string[]): Promise<void> {
+    try {
+      const n = await (ids ? this.#api.emptyTrash(ids) : this.#api.emptyTrash());
+      this.#notices.show({ tone: 'success', title: `Deleted ${count(n)} for good`, lines: [] });
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+
+  /** Renames a tag, or merges it into `mergeInto` when that tag exists; true when done. */
+  async renameTag(from: string, to: string, mergeInto: string | null): Promise<boolean> {
+    try {
+      const result = await this.#api.renameTag(from, to);
+      this.#notices.show({
+        tone: 'success',
+        title: mergeInto ? `Merged “${from}” into “${mergeInto}”` : `Renamed “${from}” to “${to}”`,
+        lines: [
+          result.changed.length === 1 ? '1 article changed' : `${result.changed.length} articles changed`,
+        ],
+        action: { label: 'Undo', run: () => void this.undoTagChange(result) },
+      });
+      return true;
+    } catch (error) {
+      this.showError(error);
+      return false;
+    }
+  }
+
+  async setTagColor(name: string, color: TagColor | null): Promise<void> {
+    try {
+      await this.#api.setTagColor(name, color);
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+
+  /** Removes a tag from every article; true when done. */
+  async deleteTag(name: string): Promise<boolean> {
+    try {
+      const result = await this.#api.deleteTag(name);
+      this.#notices.show({
+        tone: 'success',
+        title: `Deleted the tag “${name}”`,
+        lines: [],
+        action: { label: 'Undo', run: () => void this.undoTagChange(result) },
+      });
+      return true;
+    } catch (error) {
+      this.showError(error);
+      return false;
+    }
+  }
+
+  /** Undoes a tag rename, merge or delete: the articles' tags, then the colours. */
+  async undoTagChange(change: TagChange): Promise<void> {
+    try {
+      await this.#api.restoreStates(change.undo);
+      if (Object.keys(change.colorsBefore).length > 0) await this.#api.restoreTagColors(change.colorsBefore);
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+
+  /** Saves a query as a named view; true when saved. */
+  async saveView(name: string, query: string): Promise<boolean> {
+    try {
+      await this.#api.saveView(name, query);
+      this.#notices.show({ tone: 'success', title: `Saved the view “${name}”`, lines: [query] });
+      return true;
+    } catch (error) {
+      this.showError(error);
+      return false;
+    }
+  }
+
+  /** Removes a saved view; true when removed. */
+  async deleteView(name: string): Promise<boolean> {
+    try {
+      await this.#api.deleteView(name);
+      return true;
+    } catch (error) {
+      this.showError(error);
+      return false;
+    }
+  }
+
+  async #undoable(title: (changed: number) => string, run: () => Promise<BulkResult>): Promise<void> {
+    try {
+      const result = await run();
+      const states: ArticleState[] = result.undo;
+      this.#report(
+        title(result.changed.length),
+        result,
+        states.length > 0 ? () => this.#api.restoreStates(states) : undefined,
+      );
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+
+  #report(title: string, result: { failed: { message: string }[] }, undo?: () => Promise<unknown>): void {
+    if (result.failed.length > 0) {
+      this.#notices.show({
+        tone: 'error',
+        title: 'Some articles could not be changed',
+        lines: result.failed.map((f) => f.message),
+      });
+    }
+    this.#notices.show({
+      tone: 'success',
+      title,
+      lines: [],
+      action: undo
+        ? { label: 'Undo', run: () => void undo().catch((error) => this.showError(error)) }
+        : undefined,
+    });
   }
 }

@@ -3,17 +3,15 @@
  * a file write each), from the backend's bulk-progress events: shown by
  * BulkProgress.svelte while it runs, gone when it ends.
  */
-import { api } from '../api/client';
+import type { LecternClient } from '@shared/api';
 
-class BulkProgressState {
+export class BulkProgressState {
   current = $state<{ done: number; total: number } | null>(null);
 
-  constructor() {
+  constructor(api: LecternClient) {
     api.onEvent((event) => {
       if (event.type !== 'bulk-progress') return;
       this.current = event.done >= event.total ? null : { done: event.done, total: event.total };
     });
   }
 }
-
-export const bulkProgress = new BulkProgressState();

@@ -5,9 +5,11 @@
  * Which of them to show, and in what order, is the search's business
  * (browse.svelte.ts); this holds the rows' contents.
  */
+/* eslint-disable svelte/prefer-svelte-reactivity -- each Map and Set is a $state.raw value replaced whole, or bookkeeping nothing renders */
 import type { LecternEvent } from '@shared/api';
 import type { ArticleSummary } from '@shared/article';
-import { api } from '../api/client';
+import type { LecternClient } from '@shared/api';
+import { errorMessage } from '@shared/errors';
 
 function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
   return a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : 0;
@@ -15,7 +17,7 @@ function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
 
 type Listener = () => void;
 
-class LibraryState {
+export class LibraryState {
   /** Articles in the library (not the trash), newest first. */
   articles = $state.raw<ArticleSummary[]>([]);
   /** Every known article by id, trashed ones included. */
@@ -23,8 +25,10 @@ class LibraryState {
   status = $state<'loading' | 'ready' | 'failed'>('loading');
   error = $state('');
   readonly #listeners = new Set<Listener>();
+  readonly #api: LecternClient;
 
-  constructor() {
+  constructor(api: LecternClient) {
+    this.#api = api;
     api.onEvent((event) => this.#apply(event));
   }
 
@@ -46,7 +50,7 @@ class LibraryState {
       await this.#fetchAll();
       this.status = 'ready';
     } catch (error) {
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = errorMessage(error);
       this.status = 'failed';
     }
   }
@@ -68,7 +72,7 @@ class LibraryState {
   }
 
   async #fetchAll(): Promise<void> {
-    const [articles, trashed] = await Promise.all([api.listArticles(), api.listTrash()]);
+    const [articles, trashed] = await Promise.all([this.#api.listArticles(), this.#api.listTrash()]);
     this.#set([...articles, ...trashed]);
   }
 
@@ -88,5 +92,3 @@ class LibraryState {
     for (const listener of this.#listeners) listener();
   }
 }
-
-export const library = new LibraryState();

@@ -4,17 +4,22 @@
  * backend and are fetched again, a moment after the last change, whenever the
  * library or its settings change, so counts stay true in every window.
  */
-import type { SavedView, TagInfo } from '@shared/api';
-import { api } from '../api/client';
+import type { LecternClient, SavedView, TagInfo } from '@shared/api';
+import { errorMessage } from '@shared/errors';
+import type { Notices } from '../ui/notices.svelte';
 
 const REFRESH_DELAY_MS = 150;
 
-class SidebarState {
+export class SidebarState {
   tags = $state.raw<TagInfo[]>([]);
   views = $state.raw<SavedView[]>([]);
   #timer: ReturnType<typeof setTimeout> | null = null;
+  readonly #api: LecternClient;
+  readonly #notices: Notices;
 
-  constructor() {
+  constructor(api: LecternClient, notices: Notices) {
+    this.#api = api;
+    this.#notices = notices;
     api.onEvent(() => this.refreshSoon());
   }
 
@@ -26,11 +31,18 @@ class SidebarState {
     }, REFRESH_DELAY_MS);
   }
 
+  /** Fetches the tags and views again; a failure is told, and what was shown stays. */
   async refresh(): Promise<void> {
-    const [tags, views] = await Promise.all([api.listTags(), api.listViews()]);
-    this.tags = tags;
-    this.views = views;
+    try {
+      const [tags, views] = await Promise.all([this.#api.listTags(), this.#api.listViews()]);
+      this.tags = tags;
+      this.views = views;
+    } catch (error) {
+      this.#notices.show({
+        tone: 'error',
+        title: 'The tags and saved views could not be updated',
+        lines: [errorMessage(error)],
+      });
+    }
   }
 }
-
-export const sidebar = new SidebarState();

@@ -6,23 +6,25 @@
  * and dates).
  */
 import type { Highlight } from '@shared/annotation';
-import type { HighlightPatch, LecternEvent, NewHighlight } from '@shared/api';
-import { api } from '../api/client';
-import { notices } from '../ui/notices.svelte';
+import type { HighlightPatch, LecternClient, LecternEvent, NewHighlight } from '@shared/api';
+import { errorMessage } from '@shared/errors';
+import type { Notices } from '../ui/notices.svelte';
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-export class ArticleAnnotations {
+export class AnnotationsState {
   highlights = $state.raw<Highlight[]>([]);
   note = $state('');
   readonly #unsubscribe: () => void;
+  readonly #api: LecternClient;
+  readonly #notices: Notices;
 
   constructor(
+    api: LecternClient,
+    notices: Notices,
     readonly articleId: string,
     initial: { highlights: Highlight[]; note: string },
   ) {
+    this.#api = api;
+    this.#notices = notices;
     this.highlights = initial.highlights;
     this.note = initial.note;
     this.#unsubscribe = api.onEvent((event: LecternEvent) => {
@@ -38,48 +40,75 @@ export class ArticleAnnotations {
 
   async add(input: NewHighlight): Promise<Highlight | null> {
     try {
-      const highlight = await api.addHighlight(this.articleId, input);
+      const highlight = await this.#api.addHighlight(this.articleId, input);
       if (!this.highlights.some((h) => h.id === highlight.id))
         this.highlights = [...this.highlights, highlight];
       return highlight;
     } catch (error) {
-      notices.show({ tone: 'error', title: 'The highlight was not saved', lines: [message(error)] });
+      this.#notices.show({
+        tone: 'error',
+        title: 'The highlight was not saved',
+        lines: [errorMessage(error)],
+      });
       return null;
     }
   }
 
+  /**
+   * Changes a highlight's colour or note. A note comes from an Autosaver,
+   * which keeps the draft, shows that it is retrying and tries again, so a
+   * failed note save rejects; any other change (a colour) has no one else
+   * to tell the person, so its failure becomes a notice here.
+   */
   async update(id: string, patch: HighlightPatch): Promise<void> {
-    const highlight = await api.updateHighlight(this.articleId, id, patch);
-    this.highlights = this.highlights.map((h) => (h.id === id ? highlight : h));
+    try {
+      const highlight = await this.#api.updateHighlight(this.articleId, id, patch);
+      this.highlights = this.highlights.map((h) => (h.id === id ? highlight : h));
+    } catch (error) {
+      if (patch.note !== undefined) throw error;
+      this.#notices.show({
+        tone: 'error',
+        title: 'The highlight was not changed',
+        lines: [errorMessage(error)],
+      });
+    }
   }
 
   async remove(id: string): Promise<void> {
     try {
-      const removed = await api.deleteHighlight(this.articleId, id);
+      const removed = await this.#api.deleteHighlight(this.articleId, id);
       this.highlights = this.highlights.filter((h) => h.id !== id);
-      notices.show({
+      this.#notices.show({
         tone: 'success',
         title: 'Highlight deleted',
         lines: [],
         action: { label: 'Undo', run: () => void this.restore(removed) },
       });
     } catch (error) {
-      notices.show({ tone: 'error', title: 'The highlight was not deleted', lines: [message(error)] });
+      this.#notices.show({
+        tone: 'error',
+        title: 'The highlight was not deleted',
+        lines: [errorMessage(error)],
+      });
     }
   }
 
   async restore(highlight: Highlight): Promise<void> {
     try {
-      await api.restoreHighlight(this.articleId, highlight);
+      await this.#api.restoreHighlight(this.articleId, highlight);
       if (!this.highlights.some((h) => h.id === highlight.id))
         this.highlights = [...this.highlights, highlight];
     } catch (error) {
-      notices.show({ tone: 'error', title: 'The highlight could not be restored', lines: [message(error)] });
+      this.#notices.show({
+        tone: 'error',
+        title: 'The highlight could not be restored',
+        lines: [errorMessage(error)],
+      });
     }
   }
 
   async setNote(note: string): Promise<void> {
-    await api.setArticleNote(this.articleId, note);
+    await this.#api.setArticleNote(this.articleId, note);
     this.note = note;
   }
 }

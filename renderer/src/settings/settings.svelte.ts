@@ -5,18 +5,23 @@
  */
 import type { LecternEvent } from '@shared/api';
 import { DEFAULT_SETTINGS, type ReaderSettings } from '@shared/settings';
-import { api } from '../api/client';
-import { notices } from '../ui/notices.svelte';
+import type { LecternClient } from '@shared/api';
+import { errorMessage } from '@shared/errors';
+import type { Notices } from '../ui/notices.svelte';
 
-const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
-
-class SettingsState {
+export class SettingsState {
   value = $state<ReaderSettings>({ ...DEFAULT_SETTINGS });
-  systemDark = $state(darkQuery.matches);
+  systemDark: boolean = $state(false);
   /** Changes sent and not yet answered: answers and events older than the newest change are ignored. */
   #pending = 0;
+  readonly #api: LecternClient;
+  readonly #notices: Notices;
 
-  constructor() {
+  /** `darkQuery` is the window's prefers-color-scheme: dark media query. */
+  constructor(api: LecternClient, notices: Notices, darkQuery: MediaQueryList) {
+    this.#api = api;
+    this.#notices = notices;
+    this.systemDark = darkQuery.matches;
     api.onEvent((event: LecternEvent) => {
       if (event.type === 'settings-changed' && this.#pending === 0) this.value = event.settings;
     });
@@ -27,9 +32,13 @@ class SettingsState {
 
   async load(): Promise<void> {
     try {
-      this.value = await api.getSettings();
+      this.value = await this.#api.getSettings();
     } catch (error) {
-      notices.show({ tone: 'error', title: 'Reader settings could not be read', lines: [message(error)] });
+      this.#notices.show({
+        tone: 'error',
+        title: 'Reader settings could not be read',
+        lines: [errorMessage(error)],
+      });
     }
   }
 
@@ -42,18 +51,12 @@ class SettingsState {
     this.value = { ...this.value, ...patch };
     this.#pending++;
     try {
-      const saved = await api.updateSettings(patch);
+      const saved = await this.#api.updateSettings(patch);
       if (this.#pending === 1) this.value = saved;
     } catch (error) {
-      notices.show({ tone: 'error', title: 'The setting was not saved', lines: [message(error)] });
+      this.#notices.show({ tone: 'error', title: 'The setting was not saved', lines: [errorMessage(error)] });
     } finally {
       this.#pending--;
     }
   }
 }
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-export const settings = new SettingsState();

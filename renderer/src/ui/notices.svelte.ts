@@ -13,7 +13,7 @@ export interface Notice {
 
 const SUCCESS_MS = 5000;
 
-class Notices {
+export class Notices {
   items = $state<Notice[]>([]);
   #next = 1;
 
@@ -27,5 +27,3 @@ class Notices {
     this.items = this.items.filter((item) => item.id !== id);
   }
 }
-
-export const notices = new Notices();
