@@ -11,11 +11,13 @@ import { errorMessage } from '@shared/errors';
 import { groupSavedPages, type ImportUnit } from '@shared/import-units';
 import { fileTooLarge, MAX_IMPORT_BYTES } from '@shared/limits';
 import { imageCount } from '../format/article-meta';
-import type { PathedFile } from './dropped';
+import type { Dropped, PathedFile } from './dropped';
 import type { Router } from '../app/router.svelte';
 import type { Notices } from '../ui/notices.svelte';
 
 const BATCH_BYTES = 16 * 1024 * 1024;
+const SUPPORTED =
+  'Drop web pages (.html, .mhtml), text (.txt, .md), PDFs, EPUBs, links or folders of them to add them to your library.';
 const BATCH_UNITS = 8;
 
 interface PathItem {
@@ -92,6 +94,42 @@ export class Importer {
 
   get busy(): boolean {
     return this.progress !== null;
+  }
+
+  /**
+   * Adds what was dropped or pasted. A drop that carried nothing Lectern
+   * reads says so (`whenEmpty: 'tell'`); a paste of something else is
+   * left alone, as it may have been meant for the page.
+   */
+  async add(dropped: Dropped, whenEmpty: 'tell' | 'ignore'): Promise<void> {
+    const nothing = () => {
+      if (whenEmpty === 'tell')
+        this.#notices.show({ tone: 'error', title: 'Nothing to add', lines: [SUPPORTED] });
+    };
+    if (dropped.kind === 'nothing') return nothing();
+    if (this.busy) {
+      this.#notices.show({
+        tone: 'info',
+        title: 'Still importing',
+        lines: ['Wait for the current import to finish (or cancel it), then add more.'],
+      });
+      return;
+    }
+    if (dropped.kind === 'urls') return this.importUrls(dropped.urls);
+    if (dropped.kind === 'clip') return this.importClip(dropped.clip);
+    let files: PathedFile[];
+    try {
+      files = await dropped.files;
+    } catch (error) {
+      this.#notices.show({
+        tone: 'error',
+        title: 'The dropped folder could not be read',
+        lines: [errorMessage(error)],
+      });
+      return;
+    }
+    if (files.length === 0) return nothing();
+    return this.importFiles(files);
   }
 
   async importFiles(items: PathedFile[]): Promise<void> {

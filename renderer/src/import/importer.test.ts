@@ -59,4 +59,20 @@ describe('Importer', () => {
     finish();
     await running;
   });
+
+  it('says when a drop carried nothing it reads, and lets such a paste pass', async () => {
+    const { notices, importer } = setup({});
+    await importer.add({ kind: 'nothing' }, 'ignore');
+    expect(notices.items).toEqual([]);
+    await importer.add({ kind: 'files', files: Promise.resolve([]) }, 'tell');
+    expect(notices.items).toMatchObject([{ tone: 'error', title: 'Nothing to add' }]);
+  });
+
+  it('tells the person when a dropped folder cannot be read', async () => {
+    const { notices, importer } = setup({});
+    await importer.add({ kind: 'files', files: Promise.reject(new Error('The folder was moved.')) }, 'tell');
+    expect(notices.items).toMatchObject([
+      { tone: 'error', title: 'The dropped folder could not be read', lines: ['The folder was moved.'] },
+    ]);
+  });
 });
