@@ -52,24 +52,30 @@ export function viewHref(view: string): string {
 
 export const HIGHLIGHTS_HREF = '#/highlights';
 
+/** The part of the window the router reads and writes: its address's hash and its hashchange event. */
+export type HashWindow = Pick<Window, 'addEventListener'> & { location: Pick<Location, 'hash'> };
+
 export class Router {
-  route = $state<Route>(parseRoute(location.hash));
+  route = $state<Route>({ name: 'library', list: 'inbox' });
   /** The article last left, so the library can put focus back on its row. */
   lastArticleId = $state<string | null>(null);
   /** The list the reader was opened from, to return to it. */
   #lastListHash = '#/';
+  readonly #location: Pick<Location, 'hash'>;
 
-  constructor() {
-    window.addEventListener('hashchange', () => {
+  constructor(win: HashWindow) {
+    this.#location = win.location;
+    this.route = parseRoute(win.location.hash);
+    win.addEventListener('hashchange', () => {
       if (this.route.name === 'article') this.lastArticleId = this.route.id;
-      this.route = parseRoute(location.hash);
-      if (this.route.name !== 'article') this.#lastListHash = location.hash || '#/';
+      this.route = parseRoute(this.#location.hash);
+      if (this.route.name !== 'article') this.#lastListHash = this.#location.hash || '#/';
     });
-    if (this.route.name !== 'article') this.#lastListHash = location.hash || '#/';
+    if (this.route.name !== 'article') this.#lastListHash = this.#location.hash || '#/';
   }
 
   go(href: string): void {
-    location.hash = href.slice(1);
+    this.#location.hash = href.slice(1);
   }
 
   openArticle(id: string, highlight?: string): void {

@@ -21,7 +21,7 @@ import { Router } from './router.svelte';
 import { ShortcutsSheetState } from './shortcuts-sheet.svelte';
 
 export const notices = new Notices();
-export const router = new Router();
+export const router = new Router(window);
 export const shortcutsSheet = new ShortcutsSheetState();
 export const library = new LibraryState(api);
 export const sidebar = new SidebarState(api, notices);
