@@ -15,9 +15,9 @@ export class SidebarState {
   views = $state.raw<SavedView[]>([]);
   #timer: ReturnType<typeof setTimeout> | null = null;
   readonly #api: LecternClient;
-  readonly #notices: Notices;
+  readonly #notices: Pick<Notices, 'show'>;
 
-  constructor(api: LecternClient, notices: Notices) {
+  constructor(api: LecternClient, notices: Pick<Notices, 'show'>) {
     this.#api = api;
     this.#notices = notices;
     api.onEvent(() => this.refreshSoon());

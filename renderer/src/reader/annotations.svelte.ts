@@ -15,11 +15,11 @@ export class AnnotationsState {
   note = $state('');
   readonly #unsubscribe: () => void;
   readonly #api: LecternClient;
-  readonly #notices: Notices;
+  readonly #notices: Pick<Notices, 'show'>;
 
   constructor(
     api: LecternClient,
-    notices: Notices,
+    notices: Pick<Notices, 'show'>,
     readonly articleId: string,
     initial: { highlights: Highlight[]; note: string },
   ) {

@@ -3,22 +3,21 @@
  * optimistically (the panel answers at once) and kept current by the
  * backend's settings-changed events, so every window shows the same theme.
  */
-import type { LecternEvent } from '@shared/api';
-import { DEFAULT_SETTINGS, type ReaderSettings } from '@shared/settings';
-import type { LecternClient } from '@shared/api';
+import type { LecternClient, LecternEvent } from '@shared/api';
 import { errorMessage } from '@shared/errors';
+import { DEFAULT_SETTINGS, type ReaderSettings } from '@shared/settings';
 import type { Notices } from '../ui/notices.svelte';
 
 export class SettingsState {
   value = $state<ReaderSettings>({ ...DEFAULT_SETTINGS });
-  systemDark: boolean = $state(false);
+  systemDark = $state(false);
   /** Changes sent and not yet answered: answers and events older than the newest change are ignored. */
   #pending = 0;
   readonly #api: LecternClient;
-  readonly #notices: Notices;
+  readonly #notices: Pick<Notices, 'show'>;
 
   /** `darkQuery` is the window's prefers-color-scheme: dark media query. */
-  constructor(api: LecternClient, notices: Notices, darkQuery: MediaQueryList) {
+  constructor(api: LecternClient, notices: Pick<Notices, 'show'>, darkQuery: MediaQueryList) {
     this.#api = api;
     this.#notices = notices;
     this.systemDark = darkQuery.matches;
