@@ -93,4 +93,22 @@ describe('LibraryActions', () => {
     expect(await actions.deleteView('Long reads')).toBe(false);
     expect(notices.items.map((n) => n.lines[0])).toEqual(['colour', 'save', 'delete']);
   });
+
+  it('archives and favorites one article from the reader, and tells when either fails', async () => {
+    const updateArticle = vi.fn((id: string, patch: object) =>
+      Promise.resolve({ id, ...patch } as ArticleSummary),
+    );
+    const ok = setup({ updateArticle });
+    expect(await ok.actions.setArchived('a1', true)).toMatchObject({ id: 'a1', status: 'archived' });
+    expect(await ok.actions.setFavorite('a1', true)).toMatchObject({ id: 'a1', favorite: true });
+    expect(ok.notices.items).toMatchObject([{ tone: 'success', title: 'Archived' }]);
+
+    const broken = setup({ updateArticle: failing('The article was deleted.') });
+    expect(await broken.actions.setArchived('a1', true)).toBeNull();
+    expect(await broken.actions.setFavorite('a1', true)).toBeNull();
+    expect(broken.notices.items.map((n) => [n.tone, n.lines[0]])).toEqual([
+      ['error', 'The article was deleted.'],
+      ['error', 'The article was deleted.'],
+    ]);
+  });
 });

@@ -5,6 +5,7 @@
  * told through a notice too, so the components only call and close.
  */
 import type { ArticleState, BulkResult, LecternClient, TagChange } from '@shared/api';
+import type { ArticleSummary } from '@shared/article';
 import type { TagColor } from '@shared/api/tags';
 import { errorMessage } from '@shared/errors';
 import type { Notices } from '../ui/notices.svelte';
@@ -45,6 +46,35 @@ export class LibraryActions {
       (n) => `Marked ${count(n)} as ${read ? 'read' : 'unread'}`,
       () => this.#api.updateArticles(ids, { read }),
     );
+  }
+
+  /**
+   * Archives one article, or moves it back to the inbox, from the reader:
+   * the article in its new state, or null when it failed (and was told).
+   */
+  async setArchived(id: string, archived: boolean): Promise<ArticleSummary | null> {
+    try {
+      const summary = await this.#api.updateArticle(id, { status: archived ? 'archived' : 'inbox' });
+      this.#notices.show({
+        tone: 'success',
+        title: archived ? 'Archived' : 'Moved back to the inbox',
+        lines: [],
+      });
+      return summary;
+    } catch (error) {
+      this.showError(error);
+      return null;
+    }
+  }
+
+  /** Marks one article a favorite or not: the article in its new state, or null when it failed (and was told). */
+  async setFavorite(id: string, on: boolean): Promise<ArticleSummary | null> {
+    try {
+      return await this.#api.updateArticle(id, { favorite: on });
+    } catch (error) {
+      this.showError(error);
+      return null;
+    }
   }
 
   tag(ids: string[], tags: string[]): Promise<void> {
