@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { desktopCommands } from './desktop/commands';
-import { importer } from './state/importer.svelte';
+import { importer } from './app/window-state';
 import './styles/tokens.css';
 import './styles/base.css';
 

@@ -1,0 +1,39 @@
+/**
+ * The window's state, made once here and wired to the real API client. The
+ * state classes take what they talk to in their constructors, so a test
+ * builds them around a fake client; everything on screen shares these
+ * instances, so there is one list, one selection and one set of notices.
+ * Importing this module connects to the backend: tests import the classes,
+ * never this.
+ */
+import type { Highlight } from '@shared/annotation';
+import { api } from '../api/client';
+import { Importer } from '../import/importer.svelte';
+import { BrowseState } from '../library/browse.svelte';
+import { LibraryActions } from '../library/bulk-actions';
+import { BulkProgressState } from '../library/bulk-progress.svelte';
+import { LibraryState } from '../library/library.svelte';
+import { SidebarState } from '../library/sidebar.svelte';
+import { AnnotationsState } from '../reader/annotations.svelte';
+import { SettingsState } from '../settings/settings.svelte';
+import { Notices } from '../ui/notices.svelte';
+import { Router } from './router.svelte';
+import { ShortcutsSheetState } from './shortcuts-sheet.svelte';
+
+export const notices = new Notices();
+export const router = new Router(window);
+export const shortcutsSheet = new ShortcutsSheetState();
+export const library = new LibraryState(api);
+export const sidebar = new SidebarState(api, notices);
+export const browse = new BrowseState({ api, library, router, sidebar, notices });
+export const actions = new LibraryActions(api, notices);
+export const bulkProgress = new BulkProgressState(api);
+export const importer = new Importer(api, notices, router);
+export const settings = new SettingsState(api, notices, window.matchMedia('(prefers-color-scheme: dark)'));
+
+/** One open article's highlights and note, bound to this window's client and notices. */
+export class ArticleAnnotations extends AnnotationsState {
+  constructor(articleId: string, initial: { highlights: Highlight[]; note: string }) {
+    super(api, notices, articleId, initial);
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * One article's highlights and note while it is open. Changes go to the
+ * backend first and the answer replaces the list, so what is shown is what
+ * is stored; annotations-changed events from other windows replace it too.
+ * Deleting offers an undo that restores the same highlight (same id, note
+ * and dates).
+ */
+import type { Highlight } from '@shared/annotation';
+import type { HighlightPatch, LecternClient, LecternEvent, NewHighlight } from '@shared/api';
+import { errorMessage } from '@shared/errors';
+import type { Notices } from '../ui/notices.svelte';
+
+export class AnnotationsState {
+  highlights = $state.raw<Highlight[]>([]);
+  note = $state('');
+  readonly #unsubscribe: () => void;
+  readonly #api: LecternClient;
+  readonly #notices: Pick<Notices, 'show'>;
+
+  constructor(
+    api: LecternClient,
+    notices: Pick<Notices, 'show'>,
+    readonly articleId: string,
+    initial: { highlights: Highlight[]; note: string },
+  ) {
+    this.#api = api;
+    this.#notices = notices;
+    this.highlights = initial.highlights;
+    this.note = initial.note;
+    this.#unsubscribe = api.onEvent((event: LecternEvent) => {
+      if (event.type !== 'annotations-changed' || event.articleId !== articleId) return;
+      this.highlights = event.highlights;
+      this.note = event.note;
+    });
+  }
+
+  dispose(): void {
+    this.#unsubscribe();
+  }
+
+  async add(input: NewHighlight): Promise<Highlight | null> {
+    try {
+      const highlight = await this.#api.addHighlight(this.articleId, input);
+      if (!this.highlights.some((h) => h.id === highlight.id))
+        this.highlights = [...this.highlights, highlight];
+      return highlight;
+    } catch (error) {
+      this.#notices.show({
+        tone: 'error',
+        title: 'The highlight was not saved',
+        lines: [errorMessage(error)],
+      });
+      return null;
+    }
+  }
+
+  /**
+   * Changes a highlight's colour or note. A note comes from an Autosaver,
+   * which keeps the draft, shows that it is retrying and tries again, so a
+   * failed note save rejects; any other change (a colour) has no one else
+   * to tell the person, so its failure becomes a notice here.
+   */
+  async update(id: string, patch: HighlightPatch): Promise<void> {
+    try {
+      const highlight = await this.#api.updateHighlight(this.articleId, id, patch);
+      this.highlights = this.highlights.map((h) => (h.id === id ? highlight : h));
+    } catch (error) {
+      if (patch.note !== undefined) throw error;
+      this.#notices.show({
+        tone: 'error',
+        title: 'The highlight was not changed',
+        lines: [errorMessage(error)],
+      });
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    try {
+      const removed = await this.#api.deleteHighlight(this.articleId, id);
+      this.highlights = this.highlights.filter((h) => h.id !== id);
+      this.#notices.show({
+        tone: 'success',
+        title: 'Highlight deleted',
+        lines: [],
+        action: { label: 'Undo', run: () => void this.restore(removed) },
+      });
+    } catch (error) {
+      this.#notices.show({
+        tone: 'error',
+        title: 'The highlight was not deleted',
+        lines: [errorMessage(error)],
+      });
+    }
+  }
+
+  async restore(highlight: Highlight): Promise<void> {
+    try {
+      await this.#api.restoreHighlight(this.articleId, highlight);
+      if (!this.highlights.some((h) => h.id === highlight.id))
+        this.highlights = [...this.highlights, highlight];
+    } catch (error) {
+      this.#notices.show({
+        tone: 'error',
+        title: 'The highlight could not be restored',
+        lines: [errorMessage(error)],
+      });
+    }
+  }
+
+  async setNote(note: string): Promise<void> {
+    await this.#api.setArticleNote(this.articleId, note);
+    this.note = note;
+  }
+}
