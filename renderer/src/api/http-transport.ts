@@ -66,7 +66,8 @@ export function httpTransport(): Transport {
       } catch {
         return UNREACHABLE;
       }
-      if (!response.ok) return UNREACHABLE;
+      // A refused call (413 for a body over the cap) still answers in the wire format.
+      if (response.headers.get('Content-Type') !== 'application/octet-stream') return UNREACHABLE;
       const result = decodeWire(new Uint8Array(await response.arrayBuffer())) as CallResult;
       if (!open) answeredWhileClosed = true;
       return result;
