@@ -517,6 +517,26 @@ describe('request bodies', () => {
     expect(answer.status).toBe(200);
     expect(decodeWire(new Uint8Array(answer.body))).toMatchObject({ ok: true });
   });
+  it('gives back the slots of large bodies whose clients left while they waited', async () => {
+    // Two slow uploads hold both slots; two more large calls wait, then break and go.
+    const holders = [0, 1].map(() => {
+      const socket = connect(Number(new URL(origin).port), '127.0.0.1');
+      socket.on('error', () => undefined);
+      socket.write(`${head(`Content-Length: ${2 * 1024 * 1024}\r\n`)}the first part`);
+      return socket;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await Promise.all([0, 1].map(() => raw(`${head('Transfer-Encoding: chunked\r\n')}zz\r\n`)));
+    for (const socket of holders) socket.destroy();
+
+    const big = encodeWire([{ text: `Another big clip\n\n${'words '.repeat(400_000)}` }]);
+    const answer = await request('/api/call/importText', {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: origin },
+      body: big,
+    });
+    expect(answer.status).toBe(200);
+  });
 });
 
 describe('the browser started by Lectern', () => {

@@ -58,6 +58,9 @@ export class Slots {
  * it the socket the 413 must go out on.
  */
 export function readBody(request: IncomingMessage, limit = MAX_REQUEST_BYTES): Promise<Buffer> {
+  // A request can be gone before its reading starts (its client left while it waited for a slot).
+  if (request.destroyed)
+    return Promise.reject(new Error('The connection closed before the request body was read.'));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
