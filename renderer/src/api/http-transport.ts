@@ -67,7 +67,8 @@ export function httpTransport(): Transport {
         return UNREACHABLE;
       }
       // A refused call (413 for a body over the cap) still answers in the wire format.
-      if (response.headers.get('Content-Type') !== 'application/octet-stream') return UNREACHABLE;
+      const inWire = response.headers.get('Content-Type') === 'application/octet-stream';
+      if (!response.ok && !inWire) return UNREACHABLE;
       const result = decodeWire(new Uint8Array(await response.arrayBuffer())) as CallResult;
       if (!open) answeredWhileClosed = true;
       return result;
