@@ -15,7 +15,10 @@ test('find, contents, in-page links, keeping the place on resize, and the shortc
   lectern,
 }) => {
   const page = lectern.page;
+  // The window is named for what it shows.
+  await expect(page).toHaveTitle('Inbox — Lectern');
   await openReaderArticle(page);
+  await expect(page).toHaveTitle(`${READER_TITLE} — Lectern`);
 
   await page.keyboard.press('Control+f');
   const find = page.getByRole('searchbox', { name: 'Find in article' });

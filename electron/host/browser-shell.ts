@@ -6,13 +6,14 @@
  *   tsx electron/host/browser-shell.ts [--library DIR] [--port N]
  */
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CallResult } from '../shared/api';
 import { openBackend, WINDOW_INDEX_DELAY_MS } from '../core/open-backend';
 import { defaultUserDataDir, resolveLibraryDir } from '../core/library/location';
 import { loadPreferences, preferencesFile } from '../core/settings/desktop-preferences';
 import { startShellServer, type ShellServer } from './http-server';
-import { builtRendererDir } from './renderer-dir';
+import { builtRendererDir, PROJECT_DIR } from './renderer-dir';
 
 export interface RunningShell {
   shell: ShellServer;
@@ -43,6 +44,7 @@ export async function runBrowserShell(argv: readonly string[]): Promise<RunningS
     events: backend.events,
     libraryDir,
     rendererDir: builtRendererDir(),
+    iconFile: join(PROJECT_DIR, 'build', 'icon.ico'),
     token: randomBytes(24).toString('base64url'),
     port: portArg(argv),
   });

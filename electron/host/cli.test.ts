@@ -1,6 +1,6 @@
 /** The command line, run as a child process on a temporary library, as a person would run it. */
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,5 +137,50 @@ describe('lectern import', { timeout: 120_000 }, () => {
     const usage = await run(['export']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^Usage: lectern import/);
+  });
+
+  it('prints all of a large --json output into a pipe before it exits', async () => {
+    // Inputs that do not exist, with names near the 128 KB an argument may hold: each
+    // failure line repeats its name twice, so ten of them print about 2.5 MB.
+    const inputs = Array.from({ length: 10 }, (_, i) => join(work, `${i}-${'n'.repeat(120_000)}`));
+    const library = join(work, 'library-4');
+    const child = spawn(
+      process.execPath,
+      [join(PROJECT, 'electron/host/lectern.js'), 'import', ...inputs, '--library', library, '--json'],
+      { cwd: PROJECT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const stdout = Buffer.concat(chunks).toString('utf8');
+    expect(stdout.length).toBeGreaterThan(2_000_000);
+    expect(code).toBe(1);
+    expect(lines(stdout).map((line) => line.status)).toEqual(Array(10).fill('failed'));
+    // The run released its lock on the way out.
+    await expect(readFile(join(library, 'lectern.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('releases the library’s lock when it is interrupted', async () => {
+    const library = join(work, 'library-5');
+    const slow = site.url('/slow');
+    const child = spawn(
+      process.execPath,
+      [join(PROJECT, 'electron/host/lectern.js'), 'import', slow, '--library', library, '--json'],
+      { cwd: PROJECT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const lock = join(library, 'lectern.lock');
+    const waitFor = async (check: () => Promise<boolean>) => {
+      for (let i = 0; i < 600 && !(await check()); i++) await new Promise((r) => setTimeout(r, 50));
+    };
+    await waitFor(() =>
+      readFile(lock).then(
+        () => true,
+        () => false,
+      ),
+    );
+    const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+    child.kill('SIGTERM');
+    await closed;
+    await expect(readFile(lock)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

@@ -10,7 +10,7 @@ import type { ImportOutcome } from '../shared/api';
 import { serializeError } from '../shared/errors';
 import { importPaths } from '../core/import/pipeline/import-paths';
 import { defaultUserDataDir, resolveLibraryDir } from '../core/library/location';
-import { openBackend } from '../core/open-backend';
+import { openBackend, type Backend } from '../core/open-backend';
 import { IMPORT_CONCURRENCY } from '../core/services/import';
 
 const USAGE = `Usage: lectern import <file|folder|url>... [--library DIR] [--json]
@@ -71,13 +71,27 @@ function parseArgs(argv: string[]): { inputs: string[]; json: boolean } | null {
   return inputs.length > 0 ? { inputs, json } : null;
 }
 
-export async function runCli(argv: string[]): Promise<number> {
+/** Runs the command; an abort of `stop` (a SIGINT or SIGTERM) ends it early with 130. */
+export async function runCli(argv: string[], stop?: AbortSignal): Promise<number> {
   const parsed = parseArgs(argv);
   if (!parsed) {
     console.error(USAGE);
     return 2;
   }
   const backend = await openBackend(resolveLibraryDir(argv, process.env, defaultUserDataDir()));
+  // The lock is released however the run ends: done, failed or interrupted.
+  try {
+    const interrupted = new Promise<number>((resolve) => {
+      if (stop?.aborted) resolve(130);
+      stop?.addEventListener('abort', () => resolve(130), { once: true });
+    });
+    return await Promise.race([importAll(backend, parsed), interrupted]);
+  } finally {
+    await backend.close();
+  }
+}
+
+async function importAll(backend: Backend, parsed: { inputs: string[]; json: boolean }): Promise<number> {
   const print = (line: CliLine) => console.log(parsed.json ? JSON.stringify(line) : describe(line));
   let failed = false;
   // The same path as the desktop app's Import Folder, dispatch and its schemas included.
@@ -92,12 +106,17 @@ export async function runCli(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
+/** Exits once stdout and stderr have flushed: process.exit alone cuts off output still queued for a pipe. */
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  runCli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(serializeError(error).message);
-      process.exit(1);
-    },
-  );
+  const stop = new AbortController();
+  process.on('SIGINT', () => stop.abort());
+  process.on('SIGTERM', () => stop.abort());
+  runCli(process.argv.slice(2), stop.signal).then(exitAfterFlush, (error: unknown) => {
+    console.error(serializeError(error).message);
+    exitAfterFlush(1);
+  });
 }

@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { openBackend, type Backend } from '../core/open-backend';
 import type { CallResult, ImportOutcome, LecternEvent } from '../shared/api';
 import type { ArticleSummary } from '../shared/article';
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
+import { MAX_REQUEST_BYTES } from '../shared/limits';
 import { decodeWire, encodeWire } from '../shared/wire';
 import { startShellServer, type ShellServer } from './http-server';
 
@@ -64,6 +66,7 @@ async function callApi(method: string, args: unknown, headers: Record<string, st
 }
 
 const PNG_BYTES = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+const ICO_BYTES = Buffer.from([0, 0, 1, 0, 1, 0, 16, 16]);
 
 let backend: Backend | undefined;
 
@@ -74,12 +77,14 @@ beforeAll(async () => {
   await writeFile(join(rendererDir, 'index.html'), INDEX_HTML);
   await writeFile(join(rendererDir, 'a.js'), A_JS);
   await writeFile(join(base, 'secret.txt'), 'outside the renderer');
+  await writeFile(join(base, 'icon.ico'), ICO_BYTES);
   backend = await openBackend(join(base, 'library'));
   shell = await startShellServer({
     dispatch: backend.dispatch,
     events: backend.events,
     libraryDir: join(base, 'library'),
     rendererDir,
+    iconFile: join(base, 'icon.ico'),
     token: TOKEN,
   });
   origin = new URL(shell.url).origin;
@@ -319,5 +324,244 @@ describe('article assets', () => {
     const answer = await request(path.replace('ID', id), { headers: { Cookie: cookie } });
     expect(answer.status).toBe(404);
     expect(answer.body.toString()).not.toContain('outside the renderer');
+  });
+});
+
+/**
+ * Bytes written straight to the socket, as a hostile page or program could: whatever
+ * the server answers before it closes the connection (or within a few seconds).
+ */
+function raw(bytes: string | Buffer, options: { end?: boolean } = {}): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(Number(new URL(origin).port), '127.0.0.1');
+    let received = '';
+    const done = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(received);
+    };
+    const timer = setTimeout(done, 3000);
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (received += chunk));
+    socket.on('error', done);
+    socket.on('close', done);
+    socket.write(bytes, () => {
+      if (options.end) socket.end();
+    });
+  });
+}
+
+function statusOf(answer: string): number {
+  return Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0);
+}
+
+/** The body of a raw answer, de-chunked when it came in chunks. */
+function payloadOf(answer: string): Uint8Array {
+  const split = answer.indexOf('\r\n\r\n');
+  let body = answer.slice(split + 4);
+  if (/\r\ntransfer-encoding: chunked\r\n/i.test(answer.slice(0, split + 2))) {
+    let joined = '';
+    for (;;) {
+      const lineEnd = body.indexOf('\r\n');
+      const size = parseInt(body.slice(0, lineEnd), 16);
+      if (!size) break;
+      joined += body.slice(lineEnd + 2, lineEnd + 2 + size);
+      body = body.slice(lineEnd + 2 + size + 2);
+    }
+    body = joined;
+  }
+  return new Uint8Array(Buffer.from(body, 'latin1'));
+}
+
+/** A frame in the wire format around arbitrary JSON bytes. */
+function wireFrame(json: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(json.length);
+  return Buffer.concat([length, json]);
+}
+
+describe('malformed requests', () => {
+  const host = () => new URL(origin).host;
+  const call = (extra: string) =>
+    `POST /api/call/listArticles HTTP/1.1\r\nHost: ${host()}\r\nCookie: ${cookie}\r\nOrigin: ${origin}\r\n${extra}`;
+  const withBody = (body: Buffer) =>
+    Buffer.concat([Buffer.from(call(`Content-Length: ${body.length}\r\nConnection: close\r\n\r\n`)), body]);
+
+  it.each<[string, () => string | Buffer, (status: number, answer: string) => void]>([
+    [
+      'a target that is not a URL',
+      () => `GET //[ HTTP/1.1\r\nHost: ${host()}\r\nConnection: close\r\n\r\n`,
+      (s) => expect(s).toBe(403),
+    ],
+    [
+      'a target with a lone percent',
+      () => `GET //% HTTP/1.1\r\nHost: ${host()}\r\nConnection: close\r\n\r\n`,
+      (s) => expect(s).toBe(403),
+    ],
+    [
+      'an absolute target without a host',
+      () => `GET http:// HTTP/1.1\r\nHost: ${host()}\r\nConnection: close\r\n\r\n`,
+      (s) => expect(s).toBe(400),
+    ],
+    [
+      'an absolute target with a bad port',
+      () => `GET http://a:99999/ HTTP/1.1\r\nHost: ${host()}\r\nConnection: close\r\n\r\n`,
+      (s) => expect(s).toBe(400),
+    ],
+    [
+      'a broken percent escape in a call, with the token',
+      () => call('Content-Length: 0\r\nConnection: close\r\n\r\n').replace('listArticles', '%E0%A4%A'),
+      (s) => expect(s).toBe(400),
+    ],
+    [
+      'a header line without a colon',
+      () => `GET / HTTP/1.1\r\nHost: ${host()}\r\nNo colon here\r\n\r\n`,
+      (s) => expect(s).toBe(400),
+    ],
+    [
+      'a header over 16 KB',
+      () => `GET / HTTP/1.1\r\nHost: ${host()}\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      (s) => expect(s).toBe(431),
+    ],
+    [
+      'a Content-Length that is not a number',
+      () => call('Content-Length: twelve\r\n\r\n'),
+      (s) => expect(s).toBe(400),
+    ],
+    [
+      'two different Content-Lengths',
+      () => call('Content-Length: 5\r\nContent-Length: 6\r\n\r\nhello!'),
+      (s) => expect(s).toBe(400),
+    ],
+    [
+      'a chunk size that is not hex',
+      () => call('Transfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n'),
+      (s) => expect([0, 400]).toContain(s),
+    ],
+    [
+      'an unknown method',
+      () => `FROBNICATE / HTTP/1.1\r\nHost: ${host()}\r\n\r\n`,
+      (s) => expect(s).toBe(400),
+    ],
+    ['an HTTP/0.9 request line', () => 'GET /\r\n\r\n', (s) => expect(s).toBe(421)],
+    [
+      'an HTTP/1.1 request without Host',
+      () => 'GET / HTTP/1.1\r\nConnection: close\r\n\r\n',
+      (s) => expect(s).toBe(400),
+    ],
+    ['an HTTP/1.0 request without Host', () => 'GET / HTTP/1.0\r\n\r\n', (s) => expect(s).toBe(421)],
+    ['binary noise', () => Buffer.from([0, 1, 2, 255, 254, 13, 10, 13, 10]), (s) => expect(s).toBe(400)],
+  ])('answers %s and keeps serving', async (_label, bytes, check) => {
+    const answer = await raw(bytes());
+    check(statusOf(answer), answer);
+    expect((await callApi('listArticles', [])).ok).toBe(true);
+  });
+
+  it('survives a body shorter than its Content-Length when the client hangs up', async () => {
+    const answer = await raw(call('Content-Length: 1000\r\n\r\nshort'), { end: true });
+    expect([0, 400]).toContain(statusOf(answer));
+    expect((await callApi('listArticles', [])).ok).toBe(true);
+  });
+
+  it.each<[string, Buffer]>([
+    ['a body of invalid JSON', wireFrame(Buffer.from('{"not": json'))],
+    ['a body that is not UTF-8', wireFrame(Buffer.from([0xff, 0xfe, 0xc3, 0x28]))],
+    ['a frame longer than its body', Buffer.from([0xff, 0xff, 0xff, 0xff, 0x7b])],
+  ])('answers %s with invalid-argument', async (_label, body) => {
+    const answer = await raw(withBody(body));
+    expect(statusOf(answer)).toBe(200);
+    expect(decodeWire(payloadOf(answer))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect((await callApi('listArticles', [])).ok).toBe(true);
+  });
+
+  it('answers arguments of the wrong shape with invalid-argument', async () => {
+    expect(await callApi('listArticles', { not: 'a list' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(await callApi('importText', [{ text: 42 }])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+  });
+});
+
+describe('request bodies', () => {
+  const host = () => new URL(origin).host;
+  const head = (extra: string) =>
+    `POST /api/call/listArticles HTTP/1.1\r\nHost: ${host()}\r\nCookie: ${cookie}\r\nOrigin: ${origin}\r\n${extra}\r\n`;
+
+  it('refuses a declared length over the cap with 413 before reading it, in the wire format', async () => {
+    const answer = await raw(`${head(`Content-Length: ${MAX_REQUEST_BYTES + 1}\r\n`)}just a little`);
+    expect(statusOf(answer)).toBe(413);
+    expect(answer).toMatch(/\r\nConnection: close\r\n/i);
+    expect(decodeWire(payloadOf(answer))).toMatchObject({ ok: false, error: { code: 'too-large' } });
+    expect((await callApi('listArticles', [])).ok).toBe(true);
+  });
+
+  it('gives back its slot for every broken large body, so large calls still go through', async () => {
+    for (let i = 0; i < 4; i++) {
+      await raw(`${head('Transfer-Encoding: chunked\r\n')}zz\r\nhello\r\n`);
+      await raw(`${head(`Content-Length: ${2 * 1024 * 1024}\r\n`)}cut short`, { end: true });
+    }
+    const big = encodeWire([{ text: `Big clip\n\n${'words '.repeat(400_000)}` }]);
+    expect(big.byteLength).toBeGreaterThan(2 * 1024 * 1024);
+    const answer = await request('/api/call/importText', {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: origin },
+      body: big,
+    });
+    expect(answer.status).toBe(200);
+    expect(decodeWire(new Uint8Array(answer.body))).toMatchObject({ ok: true });
+  });
+  it('gives back the slots of large bodies whose clients left while they waited', async () => {
+    // Two slow uploads hold both slots; two more large calls wait, then break and go.
+    const holders = [0, 1].map(() => {
+      const socket = connect(Number(new URL(origin).port), '127.0.0.1');
+      socket.on('error', () => undefined);
+      socket.write(`${head(`Content-Length: ${2 * 1024 * 1024}\r\n`)}the first part`);
+      return socket;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await Promise.all([0, 1].map(() => raw(`${head('Transfer-Encoding: chunked\r\n')}zz\r\n`)));
+    for (const socket of holders) socket.destroy();
+
+    const big = encodeWire([{ text: `Another big clip\n\n${'words '.repeat(400_000)}` }]);
+    const answer = await request('/api/call/importText', {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: origin },
+      body: big,
+    });
+    expect(answer.status).toBe(200);
+  });
+});
+
+describe('the browser started by Lectern', () => {
+  it('gets a one-use launch address that carries no token and sets the cookie once', async () => {
+    const launch = new URL(shell.launchUrl());
+    expect(launch.href).not.toContain(TOKEN);
+    const path = `${launch.pathname}${launch.search}`;
+
+    const first = await request(path);
+    expect(first.status).toBe(200);
+    expect(first.headers['set-cookie']).toEqual([
+      `lectern_token=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`,
+    ]);
+
+    const again = await request(path);
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect((await request('/?launch=made-up')).status).toBe(403);
+  });
+
+  it('serves the app icon as the favicon, with the token like every route', async () => {
+    const icon = await request('/favicon.ico', { headers: { Cookie: cookie } });
+    expect(icon.status).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/x-icon');
+    expect(icon.body.equals(ICO_BYTES)).toBe(true);
+    expect((await request('/favicon.ico')).status).toBe(403);
   });
 });

@@ -4,14 +4,21 @@
  *
  * Guards, in order: the Host header must name this loopback server (defeats
  * DNS rebinding); every request must carry the per-run token, either in the
- * first page's query string or in the HttpOnly, SameSite=Strict cookie that
- * page sets; API calls must come from this origin (defeats cross-site
- * requests even from pages that guessed the port).
+ * first page's query string (or a one-use launch code standing for it) or in
+ * the HttpOnly, SameSite=Strict cookie that page sets; API calls must come
+ * from this origin (defeats cross-site requests even from pages that guessed
+ * the port).
+ *
+ * Any local page can reach the port, so the server answers every request,
+ * however malformed, and never stops: a target that does not parse gets 400,
+ * what Node's parser refuses gets a raw 400 (431 for huge headers), a handler
+ * that throws gets 500 and a log line. Call bodies are capped and large ones
+ * read a few at a time (request-body.ts).
  */
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { extname } from 'node:path';
 import type { Dispatch } from '../core/dispatch';
 import type { EventHub } from '../core/events';
@@ -20,9 +27,18 @@ import { resolveInside } from '../core/files/inside';
 import type { CallResult } from '../shared/api';
 import { ASSET_SECURITY_POLICY, assetMimeType } from '../shared/assets';
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
-import { LecternError, serializeError } from '../shared/errors';
-import { MAX_IMPORT_BYTES } from '../shared/limits';
+import { LecternError, type SerializedError } from '../shared/errors';
+import { MAX_REQUEST_BYTES } from '../shared/limits';
 import { decodeWire, encodeWire } from '../shared/wire';
+import { logUnexpected } from '../core/log';
+import {
+  bodyTooLarge,
+  declaredLength,
+  LARGE_BODIES_AT_ONCE,
+  LARGE_BODY_BYTES,
+  readBody,
+  Slots,
+} from './request-body';
 
 export interface ShellServerOptions {
   dispatch: Dispatch;
@@ -30,20 +46,31 @@ export interface ShellServerOptions {
   libraryDir: string;
   events: EventHub;
   rendererDir: string;
+  /** The app icon, served as /favicon.ico. */
+  iconFile: string;
   token: string;
   port?: number;
 }
 
 export interface ShellServer {
+  /** The address with the token, printed for the person to open (and read by the end-to-end tests). */
   url: string;
+  /**
+   * A new one-use address for a browser started by Lectern: command lines are
+   * readable by every local user, so the token never goes on one. The code
+   * sets the token cookie the first time it is opened and is worthless after.
+   */
+  launchUrl(): string;
   server: Server;
   close(): Promise<void>;
 }
 
 const COOKIE = 'lectern_token';
-/** Room for one maximal file plus the frame around it. */
-const MAX_BODY_BYTES = MAX_IMPORT_BYTES + 1024 * 1024;
 const HEARTBEAT_MS = 25_000;
+const UNREADABLE: SerializedError = {
+  code: 'invalid-argument',
+  message: 'Lectern received a request it could not read.',
+};
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -87,41 +114,58 @@ function refuse(response: ServerResponse, status: number, message: string): void
   send(response, status, `${message}\n`, 'text/plain; charset=utf-8');
 }
 
-async function readBody(request: IncomingMessage): Promise<Uint8Array> {
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES)
-    throw new LecternError('too-large', 'That request is larger than Lectern accepts.');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES)
-      throw new LecternError('too-large', 'That request is larger than Lectern accepts.');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/** The raw answer to a request Node's parser refused: there is no response object to answer with. */
+function rawRefusal(status: 400 | 431, message: string): string {
+  const reason = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+  const body = `${message}\n`;
+  return (
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+  );
 }
 
 export async function startShellServer(options: ShellServerOptions): Promise<ShellServer> {
-  const { dispatch, events, rendererDir, token, libraryDir } = options;
+  const { dispatch, events, rendererDir, token, libraryDir, iconFile } = options;
   const streams = new Set<ServerResponse>();
+  const largeBodies = new Slots(LARGE_BODIES_AT_ONCE);
+  const launchCodes = new Set<string>();
+  /** Sockets with a request being answered: a parser error there cannot be answered in raw bytes. */
+  const answering = new WeakSet<Socket>();
   let origin = '';
+  let host = '';
+
+  /** Answers a call that cannot be read in the wire format, closing the connection if its body is unread. */
+  function refuseCall(response: ServerResponse, status: number, error: SerializedError) {
+    if (response.headersSent || response.destroyed) return;
+    response.shouldKeepAlive = false;
+    send(response, status, encodeWire({ ok: false, error } satisfies CallResult), 'application/octet-stream');
+  }
 
   async function handleCall(request: IncomingMessage, response: ServerResponse, method: string) {
-    let result: CallResult;
-    try {
-      const args = decodeWire(await readBody(request));
-      result = await dispatch(method, args);
-    } catch (error) {
-      result = {
-        ok: false,
-        error:
-          error instanceof LecternError
-            ? serializeError(error)
-            : { code: 'invalid-argument', message: 'Lectern received a request it could not read.' },
-      };
+    const declared = declaredLength(request);
+    if (declared !== null && declared > MAX_REQUEST_BYTES) {
+      return refuseCall(response, 413, bodyTooLarge().toJSON());
     }
-    send(response, 200, encodeWire(result), 'application/octet-stream');
+    const giveBack = declared === null || declared > LARGE_BODY_BYTES ? await largeBodies.take() : null;
+    try {
+      let body: Buffer;
+      try {
+        body = await readBody(request);
+      } catch (error) {
+        if (error instanceof LecternError) return refuseCall(response, 413, error.toJSON());
+        // The client hung up or broke the body's framing: nobody is left to read an answer.
+        return refuseCall(response, 400, UNREADABLE);
+      }
+      let result: CallResult;
+      try {
+        result = await dispatch(method, decodeWire(body));
+      } catch {
+        result = { ok: false, error: UNREADABLE };
+      }
+      send(response, 200, encodeWire(result), 'application/octet-stream');
+    } finally {
+      giveBack?.();
+    }
   }
 
   function handleEvents(request: IncomingMessage, response: ServerResponse) {
@@ -142,21 +186,26 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
     });
   }
 
+  async function sendFile(response: ServerResponse, file: string, headers: Record<string, string>) {
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      return refuse(response, 404, 'Not found.');
+    }
+    response.writeHead(200, headers);
+    response.end(body);
+  }
+
   async function handleAsset(response: ServerResponse, id: string, name: string) {
     const file = await articleAssetPath(libraryDir, id, name);
     if (!file) return refuse(response, 404, 'Not found.');
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, {
-        ...SECURITY_HEADERS,
-        'Content-Security-Policy': ASSET_SECURITY_POLICY,
-        'Content-Type': assetMimeType(file),
-        'Cache-Control': 'private, max-age=86400',
-      });
-      response.end(body);
-    } catch {
-      refuse(response, 404, 'Not found.');
-    }
+    await sendFile(response, file, {
+      ...SECURITY_HEADERS,
+      'Content-Security-Policy': ASSET_SECURITY_POLICY,
+      'Content-Type': assetMimeType(file),
+      'Cache-Control': 'private, max-age=86400',
+    });
   }
 
   async function handleStatic(response: ServerResponse, pathname: string, setCookie: boolean) {
@@ -169,22 +218,41 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
       'Cache-Control': wantsPage ? 'no-store' : 'private, max-age=3600',
     };
     if (setCookie) headers['Set-Cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    await sendFile(response, file, headers);
+  }
+
+  /** The request's address, or null when its target is not an origin-form path that parses. */
+  function requestUrl(target: string | undefined): URL | null {
+    if (!target?.startsWith('/')) return null;
     try {
-      const body = await readFile(file);
-      response.writeHead(200, headers);
-      response.end(body);
+      // Appended to the origin, never resolved against it: '//host/x' stays a path here.
+      return new URL(`${origin}${target}`);
     } catch {
-      refuse(response, 404, 'Not found.');
+      return null;
     }
   }
 
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', origin);
-    if (request.headers.host !== new URL(origin).host) {
+  /** Whether this request carries a launch code not used before; using it spends it. */
+  function spendsLaunchCode(url: URL): boolean {
+    const code = url.searchParams.get('launch');
+    if (code === null) return false;
+    for (const known of launchCodes) {
+      if (sameSecret(code, known)) {
+        launchCodes.delete(known);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.headers.host !== host) {
       return refuse(response, 421, 'This server only answers to its own address.');
     }
+    const url = requestUrl(request.url);
+    if (!url) return refuse(response, 400, 'That address is not well formed.');
     const queryToken = url.searchParams.get('token');
-    const fromQuery = queryToken !== null && sameSecret(queryToken, token);
+    const fromQuery = (queryToken !== null && sameSecret(queryToken, token)) || spendsLaunchCode(url);
     const fromCookie = sameSecret(cookieToken(request) ?? '', token);
     if (!fromQuery && !fromCookie) {
       return refuse(response, 403, 'Open Lectern with the full address it printed when it started.');
@@ -194,8 +262,13 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
       const fetchSite = request.headers['sec-fetch-site'];
       if (request.method === 'POST' && url.pathname.startsWith('/api/call/')) {
         if (!sameOrigin) return refuse(response, 403, 'Cross-origin calls are refused.');
-        void handleCall(request, response, decodeURIComponent(url.pathname.slice('/api/call/'.length)));
-        return;
+        let method: string;
+        try {
+          method = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+        } catch {
+          return refuse(response, 400, 'That address is not well formed.');
+        }
+        return handleCall(request, response, method);
       }
       if (request.method === 'GET' && url.pathname === '/api/events') {
         if (fetchSite !== undefined && fetchSite !== 'same-origin') {
@@ -206,13 +279,53 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
       return refuse(response, 404, 'Not found.');
     }
     if (request.method !== 'GET') return refuse(response, 405, 'Method not allowed.');
+    if (url.pathname === '/favicon.ico') {
+      return sendFile(response, iconFile, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'image/x-icon',
+        'Cache-Control': 'private, max-age=86400',
+      });
+    }
     if (url.pathname.startsWith('/asset/')) {
       // Anything under /asset/ that is not exactly /asset/<id>/<name> is refused, never served as a page.
       const asset = /^\/asset\/([^/]+)\/([^/]+)$/.exec(url.pathname);
       if (!asset) return refuse(response, 404, 'Not found.');
-      return void handleAsset(response, asset[1] as string, asset[2] as string);
+      return handleAsset(response, asset[1] as string, asset[2] as string);
     }
-    void handleStatic(response, url.pathname, fromQuery);
+    return handleStatic(response, url.pathname, fromQuery);
+  }
+
+  const server = createServer((request, response) => {
+    const socket = request.socket;
+    answering.add(socket);
+    response.on('close', () => answering.delete(socket));
+    // A client that hangs up mid-request errors its streams; there is no one left to tell,
+    // and an unheard 'error' event would stop the whole backend.
+    request.on('error', () => response.destroy());
+    response.on('error', () => socket.destroy());
+    // Whatever still goes wrong is a bug: it is logged, the request gets a 500, the server goes on.
+    route(request, response).catch((error: unknown) => {
+      logUnexpected(error);
+      if (!response.headersSent && !response.destroyed) {
+        response.shouldKeepAlive = false;
+        refuse(response, 500, 'Lectern could not answer that request.');
+      } else {
+        response.destroy();
+      }
+    });
+  });
+  // Requests Node's parser refuses (a header line without a colon, a huge header, a bad
+  // Content-Length or chunk size, an unknown method) get a short answer, and the socket goes.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (socket.writable && !answering.has(socket) && error.code !== 'ECONNRESET') {
+      const refusal =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? rawRefusal(431, 'The request’s headers are too large.')
+          : rawRefusal(400, 'Lectern could not read that request.');
+      socket.end(refusal, () => socket.destroy());
+    } else {
+      socket.destroy();
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -221,9 +334,15 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
+  host = `127.0.0.1:${port}`;
 
   return {
     url: `${origin}/?token=${token}`,
+    launchUrl() {
+      const code = randomBytes(24).toString('base64url');
+      launchCodes.add(code);
+      return `${origin}/?launch=${code}`;
+    },
     server,
     async close() {
       for (const stream of streams) stream.end();

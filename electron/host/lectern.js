@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // The `lectern` command: runs the TypeScript command line (electron/host/cli.ts) through tsx.
-import { spawnSync } from 'node:child_process';
+// SIGINT and SIGTERM are passed on, so the command line can release its library's lock.
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
-const result = spawnSync(
+const child = spawn(
   process.execPath,
   ['--import', import.meta.resolve('tsx'), cli, ...process.argv.slice(2)],
   {
     stdio: 'inherit',
   },
 );
-process.exit(result.status ?? 1);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 1));

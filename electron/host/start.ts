@@ -95,7 +95,7 @@ async function startBrowserShell(argv: string[], reason: string): Promise<void> 
     return;
   }
   const profile = join(running.libraryDir, '.cache', 'browser-shell-profile');
-  spawn(chromium, [`--app=${running.shell.url}`, `--user-data-dir=${profile}`, '--no-first-run'], {
+  spawn(chromium, [`--app=${running.shell.launchUrl()}`, `--user-data-dir=${profile}`, '--no-first-run'], {
     stdio: 'ignore',
     detached: true,
   }).unref();

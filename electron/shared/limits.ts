@@ -7,6 +7,13 @@ import { LecternError } from './errors';
 /** Largest file Lectern reads for import. Saved pages and books fit well below it. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
+/**
+ * Largest body of one call over the browser shell's HTTP transport: one file
+ * at the import limit plus the frame around it. The renderer sends one import
+ * batch at a time, and a file over the import limit is refused before it is read.
+ */
+export const MAX_REQUEST_BYTES = MAX_IMPORT_BYTES + 1024 * 1024;
+
 /** Largest text clip, in characters. */
 export const MAX_TEXT_CHARS = 10 * 1024 * 1024;
 

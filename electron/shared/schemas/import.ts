@@ -16,6 +16,7 @@ const job = v.optional(
     total: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000))),
   }),
 );
+/** Only web addresses: a clip's url becomes a link in the reader, where javascript: or file: would be a trap. */
 const webUrl = v.pipe(
   v.string(),
   v.url(),
@@ -27,7 +28,7 @@ const textInput = v.object({
   text: v.pipe(v.string(), v.maxLength(MAX_TEXT_CHARS)),
   html: v.optional(v.pipe(v.string(), v.maxLength(MAX_TEXT_CHARS))),
   title: v.optional(v.pipe(v.string(), v.maxLength(1000))),
-  url: v.optional(v.pipe(v.string(), v.url(), v.maxLength(8192))),
+  url: v.optional(webUrl),
 });
 
 export const importArgs: ArgsSchemas<ImportApi> = {

@@ -63,4 +63,23 @@ describe('httpTransport', () => {
     stream.onopen?.();
     expect(events).toEqual([{ type: 'events-resumed' }, { type: 'events-resumed' }]);
   });
+
+  it('passes on a refusal the backend sent in the wire format, and calls anything else unreachable', async () => {
+    const { transport } = setUp();
+    const tooLarge = { ok: false, error: { code: 'too-large', message: 'That request is too large.' } };
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response(encodeWire(tooLarge) as Uint8Array<ArrayBuffer>, {
+          status: 413,
+          headers: { 'Content-Type': 'application/octet-stream' },
+        }),
+    );
+    await expect(transport.call('importFiles', [])).resolves.toEqual(tooLarge);
+    vi.stubGlobal('fetch', async () => new Response('Not found.', { status: 404 }));
+    await expect(transport.call('importFiles', [])).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'transport-failed' },
+    });
+  });
 });

@@ -66,7 +66,9 @@ export function httpTransport(): Transport {
       } catch {
         return UNREACHABLE;
       }
-      if (!response.ok) return UNREACHABLE;
+      // A refused call (413 for a body over the cap) still answers in the wire format.
+      const inWire = response.headers.get('Content-Type') === 'application/octet-stream';
+      if (!response.ok && !inWire) return UNREACHABLE;
       const result = decodeWire(new Uint8Array(await response.arrayBuffer())) as CallResult;
       if (!open) answeredWhileClosed = true;
       return result;

@@ -1,0 +1,87 @@
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBody, Slots } from './request-body';
+
+const LIMIT = 64 * 1024;
+let server: Server;
+let port: number;
+
+beforeAll(async () => {
+  // Answers with what readBody made of the body: its length, or 413 the moment it passed LIMIT.
+  server = createServer((req, res) => {
+    readBody(req, LIMIT).then(
+      (body) => res.end(String(body.length)),
+      () => {
+        res.shouldKeepAlive = false;
+        res.writeHead(413).end('too large');
+      },
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+/** Streams `chunks` chunks of 16 KB without a Content-Length, as long as the server reads. */
+function stream(chunks: number): Promise<{ status: number; body: string; sent: number }> {
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    const call = request({ port, host: '127.0.0.1', method: 'POST', path: '/' }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body, sent }));
+    });
+    call.on('error', reject);
+    const chunk = Buffer.alloc(16 * 1024, 97);
+    const next = () => {
+      while (sent < chunks) {
+        sent++;
+        if (!call.write(chunk)) return void call.once('drain', next);
+      }
+      call.end();
+    };
+    next();
+  });
+}
+
+describe('readBody', () => {
+  it('reads a body under the cap', async () => {
+    expect(await stream(3)).toMatchObject({ status: 200, body: String(3 * 16 * 1024) });
+  });
+
+  it('answers 413 while a streamed body passes the cap, without reading the rest', async () => {
+    const answer = await stream(10_000);
+    expect(answer.status).toBe(413);
+    expect(answer.sent).toBeLessThan(10_000);
+  });
+});
+
+describe('Slots', () => {
+  it('lets `count` holders in at once and the next in when one gives back', async () => {
+    const slots = new Slots(2);
+    const first = await slots.take();
+    await slots.take();
+    let thirdIn = false;
+    const third = slots.take().then((giveBack) => {
+      thirdIn = true;
+      return giveBack;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(thirdIn).toBe(false);
+    first();
+    first();
+    (await third)();
+    expect(thirdIn).toBe(true);
+    // Giving back twice freed one slot, not two: one more take succeeds, the next waits.
+    await slots.take();
+    let fourthIn = false;
+    void slots.take().then(() => (fourthIn = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(fourthIn).toBe(false);
+  });
+});
