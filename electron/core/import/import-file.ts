@@ -19,7 +19,7 @@ import { readLinkFile } from './link-file';
 import { finishImages, storeLocalImages, type FetchImage, type LocalImage } from './localize-images';
 import { renderMarkdown } from './markdown';
 import { parseMhtml } from './mhtml';
-import { checkNesting } from './nesting';
+import { checkMarkup } from './nesting';
 import { readPdf } from './pdf';
 import { sanitizeHtml } from './sanitize';
 import { textToArticle } from './text-article';
@@ -118,7 +118,7 @@ async function fromPage(
   local: LocalImage,
   options: PrepareOptions,
 ): Promise<Built> {
-  checkNesting(page, name);
+  checkMarkup(page, name);
   const assets = new AssetStore();
   let source = storeLocalImages(page, assets, local);
   // A fetched page's relative links resolve against where it was fetched from.
