@@ -74,6 +74,9 @@ export const MAX_ARTICLE_CHARS = 24 * 1024 * 1024;
  */
 export const MAX_PDF_PAGES = 2000;
 
+/** Most text read from a PDF's pages, in characters; past it, the rest is left out (with the note above). */
+export const MAX_PDF_TEXT_CHARS = 16 * 1024 * 1024;
+
 /** Time spent reading a PDF's pages before the rest are left out (with the note above). */
 export const PDF_READ_MS = 12_000;
 
