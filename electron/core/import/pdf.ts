@@ -63,8 +63,12 @@ async function openPdf(bytes: Uint8Array, name: string) {
         `${name} is protected by a password. Open it, save a copy without the password, and drop that.`,
       );
     }
-    throw new LecternError('extraction-failed', `${name} is damaged or is not a PDF Lectern can read.`);
+    throw damaged(name);
   }
+}
+
+function damaged(name: string): LecternError {
+  return new LecternError('extraction-failed', `${name} is damaged or is not a PDF Lectern can read.`);
 }
 
 interface PdfFragment extends Fragment {
@@ -159,7 +163,11 @@ export async function readPdf(
   checkPdfStreams(bytes, name);
   const document = await openPdf(bytes, name);
   try {
-    const { lines, stopped, pagesRead } = await readLines(document, limits);
+    const { lines, stopped, pagesRead } = await readLines(document, limits).catch((error: unknown) => {
+      // pdf.js opens a damaged file lazily: a broken page tree or stream shows when its page is read.
+      if (error instanceof LecternError) throw error;
+      throw damaged(name);
+    });
     if (lines.reduce((sum, line) => sum + line.text.length, 0) < MIN_TEXT_CHARS) {
       throw new LecternError(
         'extraction-failed',
