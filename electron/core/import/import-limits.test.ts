@@ -36,7 +36,7 @@ describe('the importer refuses files built to exhaust it', () => {
   });
 
   it('reads past a tag that never ends', async () => {
-    const article = await prepareFile(unendingTag());
+    const article = await prepareFile(unendingTag(64 * 1024));
     expect(article.html).toContain('The harbour wakes early');
   });
 
@@ -69,7 +69,7 @@ describe('the importer refuses files built to exhaust it', () => {
     expect(error.message).toBe(
       'unpacking.epub unpacks to more than 24 MB of chapters, more than Lectern keeps as one article. Nothing was saved.',
     );
-  });
+  }, 60_000);
 
   it('refuses a PDF whose content stream unpacks past the cap, before opening it', async () => {
     const error = await refusal(inflatingPdf(MAX_PDF_STREAM_BYTES + 1024));
@@ -77,7 +77,7 @@ describe('the importer refuses files built to exhaust it', () => {
     expect(error.message).toBe(
       'inflating.pdf holds a stream that unpacks to more than 64 MB, more than Lectern unpacks from one PDF; it looks built to exhaust memory. Nothing was saved.',
     );
-  });
+  }, 60_000);
 
   it('reads a deflated PDF below the cap as before', async () => {
     const article = await prepareFile(inflatingPdf(64 * 1024));
