@@ -77,8 +77,12 @@ export const MAX_PDF_PAGES = 2000;
 /** Most text read from a PDF's pages, in characters; past it, the rest is left out (with the note above). */
 export const MAX_PDF_TEXT_CHARS = 16 * 1024 * 1024;
 
-/** Time spent reading a PDF's pages before the rest are left out (with the note above). */
-export const PDF_READ_MS = 12_000;
+/**
+ * Time spent reading a PDF's pages before the rest are left out (with the
+ * note above): well inside IMPORT_DEADLINE_MS, so the pages read are still
+ * laid out, sanitized and saved on a busy machine.
+ */
+export const PDF_READ_MS = 8_000;
 
 /**
  * Largest a PDF's compressed stream may unpack to, and all of them together
