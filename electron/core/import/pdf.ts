@@ -112,9 +112,9 @@ const PDF_LIMITS: PdfLimits = {
   readMs: PDF_READ_MS,
 };
 
-async function readLines(document: PdfDocument, limits: PdfLimits): Promise<ReadLines> {
+/** Reads pages until the last or a limit; `started` is when opening began, as opening a long PDF takes seconds too. */
+async function readLines(document: PdfDocument, limits: PdfLimits, started: number): Promise<ReadLines> {
   const lines: Line[] = [];
-  const started = performance.now();
   let chars = 0;
   let stopped: string | null = null;
   let number = 1;
@@ -160,14 +160,17 @@ export async function readPdf(
   name: string,
   limits: PdfLimits = PDF_LIMITS,
 ): Promise<PdfArticle> {
+  const started = performance.now();
   checkPdfStreams(bytes, name);
   const document = await openPdf(bytes, name);
   try {
-    const { lines, stopped, pagesRead } = await readLines(document, limits).catch((error: unknown) => {
-      // pdf.js opens a damaged file lazily: a broken page tree or stream shows when its page is read.
-      if (error instanceof LecternError) throw error;
-      throw damaged(name);
-    });
+    const { lines, stopped, pagesRead } = await readLines(document, limits, started).catch(
+      (error: unknown) => {
+        // pdf.js opens a damaged file lazily: a broken page tree or stream shows when its page is read.
+        if (error instanceof LecternError) throw error;
+        throw damaged(name);
+      },
+    );
     if (lines.reduce((sum, line) => sum + line.text.length, 0) < MIN_TEXT_CHARS) {
       throw new LecternError(
         'extraction-failed',
