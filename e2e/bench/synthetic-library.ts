@@ -13,6 +13,7 @@ import type { Highlight, HighlightColor } from '../../electron/shared/annotation
 import type { ArticleMeta } from '../../electron/shared/article';
 import { htmlText } from '../../electron/core/search/html-text';
 import { LIBRARY_FORMAT_VERSION } from '../../electron/core/library/format';
+import { random } from '../../electron/core/import/fuzz/random';
 
 export interface SyntheticOptions {
   articles: number;
@@ -22,18 +23,6 @@ export interface SyntheticOptions {
   /** Corpus folder, or null to generate every word. */
   corpus: string | null;
   seed?: number;
-}
-
-/** mulberry32: small, fast and good enough to vary a fixture. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SYLLABLES =

@@ -3,11 +3,16 @@
  * file order), each chapter's body kept with its headings, images taken from
  * the archive into the article's assets. Scripts and styles go the way of all
  * imported HTML, through the sanitizer. Every entry is read through the
- * size-capped zip reader, so a zip bomb is refused, not unpacked.
+ * size-capped zip reader, so a zip bomb is refused, not unpacked; chapters
+ * that each fit the cap but together pass MAX_ARTICLE_CHARS are refused
+ * before the one that passes it is parsed, and each chapter and the
+ * contents list go through the markup guard (nesting.ts) first.
  */
 import { parseHTML } from 'linkedom';
 import { LecternError } from '../../../shared/errors';
+import { MAX_ARTICLE_CHARS, megabytes } from '../../../shared/limits';
 import type { AssetStore } from '../images/asset-store';
+import { checkMarkup } from '../pipeline/nesting';
 import { ZipArchive } from './zip';
 
 export interface EpubBook {
@@ -51,6 +56,7 @@ export function readEpub(bytes: Uint8Array, name: string, assets: AssetStore): E
   const opfPath = container && /full-path\s*=\s*"([^"]+)"/i.exec(container)?.[1];
   const opfText = opfPath ? zip.readText(opfPath) : null;
   if (!opfPath || !opfText) throw notBook();
+  checkMarkup(opfText, name);
   const opf = xml(opfText);
   const base = dirOf(opfPath);
   const manifest = new Map<string, { href: string; type: string }>();
@@ -68,11 +74,20 @@ export function readEpub(bytes: Uint8Array, name: string, assets: AssetStore): E
       ?.textContent?.replace(/\s+/g, ' ')
       .trim() || null;
   const sections: string[] = [];
+  let chapterChars = 0;
   for (const ref of opf.querySelectorAll('itemref')) {
     const item = manifest.get(ref.getAttribute('idref') ?? '');
     if (!item || !/html/.test(item.type)) continue;
     const chapter = zip.readText(item.href);
     if (!chapter) continue;
+    chapterChars += chapter.length;
+    if (chapterChars > MAX_ARTICLE_CHARS) {
+      throw new LecternError(
+        'too-large',
+        `${name} unpacks to more than ${megabytes(MAX_ARTICLE_CHARS)} of chapters, more than Lectern keeps as one article. Nothing was saved.`,
+      );
+    }
+    checkMarkup(chapter, name);
     const { document } = parseHTML(chapter) as unknown as { document: Document };
     const body = document.querySelector('body');
     if (!body) continue;

@@ -7,9 +7,18 @@
  * heading. Page images are left out: the reader keeps the words. A PDF with
  * no text layer is a scan, and is refused with a message saying so, rather
  * than stored as an empty article.
+ *
+ * Bounds (shared/limits.ts): compressed streams are checked for bombs before
+ * pdf.js sees them (pdf-streams.ts). Pages are read up to MAX_PDF_PAGES, up
+ * to MAX_PDF_TEXT_CHARS of text and for at most PDF_READ_MS; a PDF that
+ * reaches any of them keeps the pages read so far, and the article ends with
+ * a note saying how many of how many pages it holds and why. Keeping the
+ * first part of a long book is more use than refusing it whole.
  */
 import { LecternError } from '../../../shared/errors';
+import { MAX_PDF_PAGES, MAX_PDF_TEXT_CHARS, megabytes, PDF_READ_MS } from '../../../shared/limits';
 import { readingOrder, type Fragment } from './pdf-columns';
+import { checkPdfStreams } from './pdf-streams';
 
 export interface PdfArticle {
   title: string;
@@ -54,8 +63,12 @@ async function openPdf(bytes: Uint8Array, name: string) {
         `${name} is protected by a password. Open it, save a copy without the password, and drop that.`,
       );
     }
-    throw new LecternError('extraction-failed', `${name} is damaged or is not a PDF Lectern can read.`);
+    throw damaged(name);
   }
+}
+
+function damaged(name: string): LecternError {
+  return new LecternError('extraction-failed', `${name} is damaged or is not a PDF Lectern can read.`);
 }
 
 interface PdfFragment extends Fragment {
@@ -79,9 +92,39 @@ async function pageFragments(page: PdfPage): Promise<PdfFragment[]> {
   return fragments;
 }
 
-async function readLines(document: PdfDocument): Promise<Line[]> {
+interface ReadLines {
+  lines: Line[];
+  /** Why reading stopped before the last page, or null when every page was read. */
+  stopped: string | null;
+  pagesRead: number;
+}
+
+/** The bounds on reading pages: shared/limits.ts, smaller in tests. */
+export interface PdfLimits {
+  maxPages: number;
+  maxTextChars: number;
+  readMs: number;
+}
+
+const PDF_LIMITS: PdfLimits = {
+  maxPages: MAX_PDF_PAGES,
+  maxTextChars: MAX_PDF_TEXT_CHARS,
+  readMs: PDF_READ_MS,
+};
+
+/** Reads pages until the last or a limit; `started` is when opening began, as opening a long PDF takes seconds too. */
+async function readLines(document: PdfDocument, limits: PdfLimits, started: number): Promise<ReadLines> {
   const lines: Line[] = [];
-  for (let number = 1; number <= document.numPages; number++) {
+  let chars = 0;
+  let stopped: string | null = null;
+  let number = 1;
+  for (; number <= document.numPages; number++) {
+    if (number > limits.maxPages) stopped = `it reads at most ${limits.maxPages} pages of one PDF`;
+    else if (chars > limits.maxTextChars)
+      stopped = `it keeps at most ${megabytes(limits.maxTextChars)} of text from one PDF`;
+    else if (number > 1 && performance.now() - started > limits.readMs)
+      stopped = `reading more would take longer than ${limits.readMs / 1000} s`;
+    if (stopped) break;
     const page = await document.getPage(number);
     const fragments = readingOrder(await pageFragments(page), page.getViewport({ scale: 1 }).width);
     let current: Line | null = null;
@@ -93,12 +136,17 @@ async function readLines(document: PdfDocument): Promise<Line[]> {
         current = { text, size, y, page: number };
         lines.push(current);
       }
+      chars += text.length;
     }
     page.cleanup();
   }
-  return lines
-    .map((line) => ({ ...line, text: line.text.replace(/\s+/g, ' ').trim() }))
-    .filter((l) => l.text);
+  return {
+    lines: lines
+      .map((line) => ({ ...line, text: line.text.replace(/\s+/g, ' ').trim() }))
+      .filter((l) => l.text),
+    stopped,
+    pagesRead: number - 1,
+  };
 }
 
 function bodySize(lines: Line[]): number {
@@ -107,10 +155,22 @@ function bodySize(lines: Line[]): number {
   return [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
 }
 
-export async function readPdf(bytes: Uint8Array, name: string): Promise<PdfArticle> {
+export async function readPdf(
+  bytes: Uint8Array,
+  name: string,
+  limits: PdfLimits = PDF_LIMITS,
+): Promise<PdfArticle> {
+  const started = performance.now();
+  checkPdfStreams(bytes, name);
   const document = await openPdf(bytes, name);
   try {
-    const lines = await readLines(document);
+    const { lines, stopped, pagesRead } = await readLines(document, limits, started).catch(
+      (error: unknown) => {
+        // pdf.js opens a damaged file lazily: a broken page tree or stream shows when its page is read.
+        if (error instanceof LecternError) throw error;
+        throw damaged(name);
+      },
+    );
     if (lines.reduce((sum, line) => sum + line.text.length, 0) < MIN_TEXT_CHARS) {
       throw new LecternError(
         'extraction-failed',
@@ -149,6 +209,11 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<PdfArtic
       previous = line;
     }
     flush();
+    if (stopped) {
+      blocks.push(
+        `<p><em>${escapeHtml(`Lectern kept the first ${pagesRead} of the ${document.numPages} pages of ${name}: ${stopped}.`)}</em></p>`,
+      );
+    }
     const info = (await document.getMetadata().catch(() => null))?.info as
       { Title?: string; Author?: string } | undefined;
     return {

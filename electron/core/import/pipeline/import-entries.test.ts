@@ -13,7 +13,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileInput } from '../../../shared/api';
-import { readTransfer, type PathedFile } from '../../../../renderer/src/state/dropped';
+import { readTransfer, type PathedFile } from '../../../../renderer/src/import/dropped';
 import { openBackend } from '../../open-backend';
 import { epubBytes } from '../fixtures/epub';
 import { pngBytes } from '../fixtures/images';

@@ -8,8 +8,15 @@ import { createHash } from 'node:crypto';
 import type { FileInput, TextInput } from '../../../shared/api';
 import type { SourceKind } from '../../../shared/article';
 import { LecternError } from '../../../shared/errors';
-import { fileTooLarge, MAX_IMPORT_BYTES } from '../../../shared/limits';
+import {
+  fileTooLarge,
+  MAX_ARTICLE_CHARS,
+  MAX_IMPORT_BYTES,
+  MAX_PAGE_CHARS,
+  megabytes,
+} from '../../../shared/limits';
 import type { NewArticle } from '../../library/library';
+import { logUnexpected } from '../../log';
 import { AssetStore, firstStoredImage } from '../images/asset-store';
 import { decodeHtml, decodeText } from './decode';
 import { extensionOf } from '../../../shared/importable-files';
@@ -20,7 +27,7 @@ import { readLinkFile } from '../formats/link-file';
 import { finishImages, storeLocalImages, type FetchImage, type LocalImage } from '../images/localize-images';
 import { renderMarkdown } from '../formats/markdown';
 import { parseMhtml } from '../formats/mhtml';
-import { checkNesting } from './nesting';
+import { checkMarkup } from './nesting';
 import { readPdf } from '../formats/pdf';
 import { sanitizeHtml } from './sanitize';
 import { textToArticle } from '../formats/text-article';
@@ -94,6 +101,12 @@ async function finish(
   built: Built,
   fallbackExtension: string,
 ): Promise<NewArticle> {
+  if (built.html.length > MAX_ARTICLE_CHARS) {
+    throw new LecternError(
+      'too-large',
+      `${file.name} makes an article of ${megabytes(built.html.length)}, more than the ${megabytes(MAX_ARTICLE_CHARS)} Lectern keeps as one article. Nothing was saved.`,
+    );
+  }
   const { html, text } = await sanitizeHtml(built.html);
   if (!text.trim()) {
     throw new LecternError('extraction-failed', `${file.name} has no text that Lectern could find to read.`);
@@ -119,9 +132,15 @@ async function fromPage(
   local: LocalImage,
   options: PrepareOptions,
 ): Promise<Built> {
-  checkNesting(page, name);
+  checkMarkup(page, name);
   const assets = new AssetStore();
   let source = storeLocalImages(page, assets, local);
+  if (source.length > MAX_PAGE_CHARS) {
+    throw new LecternError(
+      'too-large',
+      `${name} is a page of ${megabytes(source.length)} of markup, more than the ${megabytes(MAX_PAGE_CHARS)} Lectern reads as one page. Nothing was saved.`,
+    );
+  }
   // A fetched page's relative links resolve against where it was fetched from.
   if (options.fetchedFrom && !/<base\s[^>]*href/i.test(source.slice(0, 4096))) {
     source = `<base href="${options.fetchedFrom.replace(/"/g, '%22')}">${source}`;
@@ -190,7 +209,27 @@ export function linkFileTarget(file: FileInput): string | null {
   return readLinkFile(file.bytes, file.name, extensionOf(file.name));
 }
 
+/**
+ * The article in a file, or a LecternError naming the file and saying why
+ * not. A parser that throws on a malformed file (a stack overflow, an
+ * exception from deep inside a library) fails that file with a sentence,
+ * not a generic internal error: the fault is the file's shape, and the
+ * person needs to know which file it was. The details go to the log.
+ */
 export async function prepareFile(file: FileInput, options: PrepareOptions = {}): Promise<NewArticle> {
+  try {
+    return await prepareKind(file, options);
+  } catch (error) {
+    if (error instanceof LecternError) throw error;
+    logUnexpected(error);
+    throw new LecternError(
+      'extraction-failed',
+      `${file.name} could not be read: its contents are damaged or shaped in a way Lectern does not follow. Nothing was saved.`,
+    );
+  }
+}
+
+async function prepareKind(file: FileInput, options: PrepareOptions): Promise<NewArticle> {
   if (file.bytes.byteLength > MAX_IMPORT_BYTES) throw fileTooLarge(file.name, file.bytes.byteLength);
   const kind = detectKind(file.bytes, file.name, file.type);
   switch (kind) {

@@ -76,6 +76,44 @@ describe('PreparePool', () => {
     );
   });
 
+  // A worker that answers every file with its name as the title, but hangs on
+  // or eats memory for the file named for it.
+  const misbehaving = `
+    const { parentPort } = require('node:worker_threads');
+    parentPort.postMessage({ ready: true });
+    parentPort.on('message', ({ id, file }) => {
+      if (file.name === 'hang.html') for (;;);
+      if (file.name === 'greedy.html') { const hoard = []; for (;;) hoard.push(new Array(1e5).fill(hoard.length)); }
+      parentPort.postMessage({ id, article: { fields: { title: file.name } } });
+    });
+  `;
+  const named = (name: string): FileInput => ({ name, type: 'text/html', bytes: encode('<p>x</p>') });
+
+  it('stops a file that runs past the deadline, naming it, and carries on with a fresh worker', async () => {
+    const pool = new PreparePool(1, { script: { code: misbehaving }, deadlineMs: 200 });
+    const hung = pool.prepare(named('hang.html'), new Map());
+    const next = pool.prepare(named('story.html'), new Map());
+    const failure = await hung.catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(LecternError);
+    expect((failure as LecternError).code).toBe('too-large');
+    expect((failure as LecternError).message).toBe(
+      'hang.html took longer than 0 s to read and was stopped. Nothing was saved.',
+    );
+    expect((await next).fields.title).toBe('story.html');
+    expect(pool.workers).toBe(1);
+  });
+
+  it('refuses a file whose worker runs out of memory, naming it, and carries on', async () => {
+    const pool = new PreparePool(1, { script: { code: misbehaving }, memoryMb: 16 });
+    const failure = await pool.prepare(named('greedy.html'), new Map()).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(LecternError);
+    expect((failure as LecternError).code).toBe('too-large');
+    expect((failure as LecternError).message).toBe(
+      'greedy.html needed more than the 16 MB of memory Lectern gives one file, and was stopped. Nothing was saved.',
+    );
+    expect((await pool.prepare(named('story.html'), new Map())).fields.title).toBe('story.html');
+  });
+
   it('stops idle workers, and starts them again for the next file', async () => {
     const pool = new PreparePool(1, { idleMs: 50 });
     await pool.prepare(page(5), new Map());

@@ -15,6 +15,17 @@
  * dies before saying it is ready (its script does not load), files are
  * prepared in-process: slower, same result. A worker that dies later fails
  * only the file it held, with a message naming it.
+ *
+ * Each file is bounded on its worker (shared/limits.ts): past
+ * IMPORT_DEADLINE_MS the worker is terminated, and past
+ * IMPORT_WORKER_MEMORY_MB of heap it dies on its own (resourceLimits); either
+ * way the file is refused with a sentence naming it and the limit, and a
+ * fresh worker takes the next file. Terminating is the only way to stop a
+ * parser stuck in a loop: the importers' own caps refuse the bombs we know
+ * of quickly, and these two catch the ones we do not. The memory cap covers
+ * the JavaScript heap, not the bytes of buffers (a PDF's inflated streams):
+ * those are capped by the importers themselves. Files prepared in-process
+ * (no worker script) have no such backstop.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,6 +35,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileInput } from '../../../shared/api';
 import { deserializeError, LecternError, type SerializedError } from '../../../shared/errors';
+import { IMPORT_DEADLINE_MS, IMPORT_WORKER_MEMORY_MB } from '../../../shared/limits';
 import type { NewArticle } from '../../library/library';
 import { prepareFile } from '../pipeline/import-file';
 import { prepareOptions, type PrepareRequest } from './prepare-request';
@@ -42,8 +54,10 @@ interface Slot {
   task: Task | null;
   /** Whether the worker's script has loaded (it says so first thing). */
   ready: boolean;
-  /** Set when the pool stops an idle worker, so its exit is not taken for a crash. */
+  /** Set when the pool stops a worker (idle, or over its deadline), so its exit is not taken for a crash. */
   retired: boolean;
+  /** Fires when the task has run past the deadline. */
+  deadline: ReturnType<typeof setTimeout> | null;
 }
 
 type Reply = { ready: true } | { id: number; article: NewArticle } | { id: number; error: SerializedError };
@@ -78,11 +92,21 @@ export interface PoolOptions {
   /** The workers' script (tests give their own); found beside this module when left out. */
   script?: WorkerScript | null;
   idleMs?: number;
+  /** How long one file may take on a worker before it is stopped (tests shorten it). */
+  deadlineMs?: number;
+  /** The heap one worker may use, in megabytes. */
+  memoryMb?: number;
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 1000)} s`;
 }
 
 export class PreparePool {
   readonly size: number;
   readonly #idleMs: number;
+  readonly #deadlineMs: number;
+  readonly #memoryMb: number;
   /** undefined until first use; null when files are prepared in-process. */
   #script: WorkerScript | null | undefined;
   #slots: Slot[] = [];
@@ -94,6 +118,8 @@ export class PreparePool {
     this.size = Math.max(1, size);
     this.#script = options.script;
     this.#idleMs = options.idleMs ?? IDLE_MS;
+    this.#deadlineMs = options.deadlineMs ?? IMPORT_DEADLINE_MS;
+    this.#memoryMb = options.memoryMb ?? IMPORT_WORKER_MEMORY_MB;
   }
 
   /** How many worker threads are running now. */
@@ -120,6 +146,7 @@ export class PreparePool {
       if (!slot) return;
       const task = this.#queue.shift() as Task;
       slot.task = task;
+      if (slot.ready) this.#startClock(slot);
       slot.worker.ref();
       slot.worker.postMessage(task.request);
     }
@@ -137,29 +164,62 @@ export class PreparePool {
     this.#slots = this.#slots.filter((slot) => !slot.retired);
   }
 
+  /** Starts the task's deadline once its worker has loaded: a slow start is not the file's doing. */
+  #startClock(slot: Slot): void {
+    slot.deadline = setTimeout(() => this.#overrun(slot), this.#deadlineMs);
+  }
+
+  /** Stops a worker whose file has run past the deadline, refusing the file; the next file gets a fresh worker. */
+  #overrun(slot: Slot): void {
+    const task = slot.task;
+    if (!task) return;
+    this.#stop(slot);
+    task.reject(
+      new LecternError(
+        'too-large',
+        `${task.request.file.name} took longer than ${seconds(this.#deadlineMs)} to read and was stopped. Nothing was saved.`,
+      ),
+    );
+    this.#dispatch();
+  }
+
+  /** Takes a slot out of the pool and ends its worker, whose exit is then expected. */
+  #stop(slot: Slot): void {
+    if (slot.deadline) clearTimeout(slot.deadline);
+    slot.task = null;
+    slot.retired = true;
+    this.#slots = this.#slots.filter((other) => other !== slot);
+    void slot.worker.terminate();
+  }
+
   #spawn(): Slot | null {
     if (this.#slots.length >= this.size || !this.#script) return null;
     const script = this.#script;
-    const worker = 'file' in script ? new Worker(script.file) : new Worker(script.code, { eval: true });
-    const slot: Slot = { worker, task: null, ready: false, retired: false };
+    const resourceLimits = { maxOldGenerationSizeMb: this.#memoryMb };
+    const worker =
+      'file' in script
+        ? new Worker(script.file, { resourceLimits })
+        : new Worker(script.code, { eval: true, resourceLimits });
+    const slot: Slot = { worker, task: null, ready: false, retired: false, deadline: null };
     worker.on('message', (reply: Reply) => {
       if ('ready' in reply) {
         slot.ready = true;
+        if (slot.task) this.#startClock(slot);
         return;
       }
       const task = slot.task;
       if (!task || task.request.id !== reply.id) return;
+      if (slot.deadline) clearTimeout(slot.deadline);
       slot.task = null;
       worker.unref();
       if ('error' in reply) task.reject(deserializeError(reply.error));
       else task.resolve(reply.article);
       this.#dispatch();
     });
-    const lost = (reason: string) => {
+    const lost = (error: LecternError) => {
       if (slot.retired) return;
-      this.#slots = this.#slots.filter((other) => other !== slot);
       const task = slot.task;
-      slot.task = null;
+      this.#stop(slot);
       if (task && !slot.ready) {
         // The script itself does not load here: prepare in-process from now on.
         this.#script = null;
@@ -167,18 +227,30 @@ export class PreparePool {
           prepareHere(request).then(resolve, reject);
         return;
       }
-      task?.reject(
-        new LecternError(
-          'extraction-failed',
-          `${task.request.file.name} could not be imported: the import worker stopped (${reason}).`,
-        ),
-      );
+      task?.reject(error);
       this.#dispatch();
     };
-    worker.on('error', (error) => lost(error.message));
-    worker.on('exit', (code) => lost(`exit code ${code}`));
+    worker.on('error', (error: Error & { code?: string }) => {
+      const name = slot.task?.request.file.name ?? '';
+      lost(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new LecternError(
+              'too-large',
+              `${name} needed more than the ${this.#memoryMb} MB of memory Lectern gives one file, and was stopped. Nothing was saved.`,
+            )
+          : this.#crashed(name, error.message),
+      );
+    });
+    worker.on('exit', (code) => lost(this.#crashed(slot.task?.request.file.name ?? '', `exit code ${code}`)));
     this.#slots.push(slot);
     return slot;
+  }
+
+  #crashed(name: string, reason: string): LecternError {
+    return new LecternError(
+      'extraction-failed',
+      `${name} could not be imported: the import worker stopped (${reason}).`,
+    );
   }
 }
 

@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a small, fast generator whose whole state is one number, so a
+ * seed alone reproduces a run. Good enough to vary fixtures and fuzz cases;
+ * not for anything that must be unpredictable.
+ */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
