@@ -33,7 +33,8 @@ beforeEach(async () => {
   hub.subscribe((event) => events.push(event));
   service = importService(
     { library, events: hub, search: new SearchEngine(library) },
-    { pageFetch: { ...PAGE_FETCH, timeoutMs: 1500 } },
+    // The test site is on 127.0.0.1: dropped pages and clips may fetch its images.
+    { pageFetch: { ...PAGE_FETCH, timeoutMs: 1500 }, localImageHostsForTests: ['127.0.0.1'] },
   );
 });
 afterEach(async () => {
