@@ -24,7 +24,12 @@ export async function startBackend(libraryDir: string): Promise<RunningBackend> 
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/host/browser-shell.ts', '--library', libraryDir],
-    { cwd: PROJECT_DIR, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: PROJECT_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // The specs' image servers are on 127.0.0.1, where dropped pages may not otherwise fetch from.
+      env: { ...process.env, LECTERN_TEST_LOCAL_IMAGE_HOSTS: '127.0.0.1' },
+    },
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

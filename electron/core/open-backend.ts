@@ -27,6 +27,8 @@ export const WINDOW_INDEX_DELAY_MS = 2000;
 export interface BackendOptions {
   /** Milliseconds before the search index is loaded; 0 (the default) loads it right away. */
   indexDelayMs?: number;
+  /** For the end-to-end tests only: see ImportServiceOptions.localImageHostsForTests. */
+  localImageHostsForTests?: readonly string[];
 }
 
 export interface Backend {
@@ -59,7 +61,10 @@ export async function openBackend(libraryDir: string, options: BackendOptions = 
     if (event.type === 'library-changed')
       search.notify([...event.changed.map((a) => a.id), ...event.removed]);
   });
-  const service = createService({ library, search, events });
+  const service = createService(
+    { library, search, events },
+    { localImageHostsForTests: options.localImageHostsForTests },
+  );
   let closing: () => void = () => undefined;
   const closed = new Promise<void>((resolve) => (closing = resolve));
   const background = (async () => {

@@ -6,17 +6,17 @@ import type { LecternApi } from '../shared/api';
 import { articlesService } from './services/articles';
 import { bulkService } from './services/bulk';
 import type { ServiceContext } from './services/context';
-import { importService } from './services/import';
+import { importService, type ImportServiceOptions } from './services/import';
 import { searchService } from './services/search';
 import { tagsService } from './services/tags';
 import { trashService } from './services/trash';
 import { annotationsService } from './services/annotations';
 import { settingsService } from './services/settings';
 
-export function createService(context: ServiceContext): LecternApi {
+export function createService(context: ServiceContext, importOptions?: ImportServiceOptions): LecternApi {
   return {
     ...articlesService(context),
-    ...importService(context),
+    ...importService(context, importOptions),
     ...searchService(context),
     ...tagsService(context),
     ...bulkService(context),

@@ -4,6 +4,10 @@
  * start it as a child process and read the address from its first line.
  *
  *   tsx electron/host/browser-shell.ts [--library DIR] [--port N]
+ *
+ * LECTERN_TEST_LOCAL_IMAGE_HOSTS (comma-separated host names) is for the
+ * end-to-end tests only: their image servers listen on 127.0.0.1, where a
+ * dropped page's images may otherwise not be fetched from (fetch-url.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -31,7 +35,11 @@ export async function runBrowserShell(argv: readonly string[]): Promise<RunningS
   const userData = defaultUserDataDir();
   const { libraryDir: chosen } = await loadPreferences(preferencesFile(userData));
   const libraryDir = resolveLibraryDir(argv, process.env, userData, chosen);
-  const backend = await openBackend(libraryDir, { indexDelayMs: WINDOW_INDEX_DELAY_MS });
+  const localImageHostsForTests = process.env.LECTERN_TEST_LOCAL_IMAGE_HOSTS?.split(',').filter(Boolean);
+  const backend = await openBackend(libraryDir, {
+    indexDelayMs: WINDOW_INDEX_DELAY_MS,
+    localImageHostsForTests,
+  });
   // Calls still running at shutdown finish first, so a stop never tears a write.
   const inFlight = new Set<Promise<CallResult>>();
   const shell = await startShellServer({

@@ -76,3 +76,15 @@ describe('resolveInside', () => {
     expect(await resolveInside(root, request.replace('<outside>', outside))).toBeNull();
   });
 });
+
+describe('resolveInside below an anchor', () => {
+  it('takes the root as written below the anchor, so a linked root is refused', async () => {
+    expect(await resolveInside(join(root, 'sub'), 'page.js', root)).toBe(join(root, 'sub', 'page.js'));
+    expect(await resolveInside(join(root, 'outer-dir'), 'secret.txt', root)).toBeNull();
+    expect(await resolveInside(join(root, 'outer-dir'), 'secret.txt')).toBe(join(outside, 'secret.txt'));
+  });
+
+  it('refuses a root that is not below its anchor', async () => {
+    expect(await resolveInside(outside, 'secret.txt', root)).toBeNull();
+  });
+});

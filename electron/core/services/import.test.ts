@@ -34,7 +34,8 @@ beforeEach(async () => {
   library.onChange((event) => hub.emit(event));
   service = importService(
     { library, events: hub, search: new SearchEngine(library) },
-    { pageFetch: { ...PAGE_FETCH, timeoutMs: 1500 } },
+    // The test site is on 127.0.0.1: dropped pages and clips may fetch its images.
+    { pageFetch: { ...PAGE_FETCH, timeoutMs: 1500 }, localImageHostsForTests: ['127.0.0.1'] },
   );
 });
 afterEach(async () => {
@@ -294,6 +295,43 @@ describe('links', () => {
       input: 'ferry.url',
       article: { title: 'Harbour Office' },
     });
+  });
+});
+
+describe('local addresses', () => {
+  /** The test site under a name that resolves to it: another host, also on a local address. */
+  const named = (path: string) => site.url(path).replace('127.0.0.1', 'localhost');
+  const escaped = (url: string) => encodeURIComponent(url);
+
+  it('does not fetch a dropped page’s image from a local address', async () => {
+    const guarded = importService({ library, events: new EventHub(), search: new SearchEngine(library) });
+    const asked = site.requests.length;
+    const html = page('Routers').replace('</h1>', `</h1><img src="${site.url('/pic.png')}" alt="Lamp">`);
+    const [outcome] = await guarded.importFiles([file('Routers.html', html)]);
+    expect(outcome?.status).toBe('imported');
+    expect(site.requests.length).toBe(asked);
+    expect(
+      await guarded.importText({ text: 'Clip', html: `<p>Clip.</p><img src="${named('/pic.png')}">` }),
+    ).toMatchObject({ status: 'imported' });
+    expect(site.requests.length).toBe(asked);
+  });
+
+  it('fetches a local page’s images from its own host only', async () => {
+    const asked = site.requests.length;
+    const [outcome] = await service.importUrls([site.url(`/showing?src=${escaped(named('/pic.png'))}`)]);
+    expect(outcome?.status).toBe('imported');
+    // The page was asked for; its image, on a name resolving to a loopback address, was not.
+    expect(site.requests.slice(asked)).toEqual([`/showing?src=${escaped(named('/pic.png'))}`]);
+    if (outcome?.status !== 'imported') return;
+    expect(await library.content(outcome.article.id)).toContain(`data-missing-image="${named('/pic.png')}"`);
+  });
+
+  it('refuses a redirect from the link given to another local host, with words', async () => {
+    const [outcome] = await service.importUrls([site.url(`/redirect?to=${escaped(named('/good'))}`)]);
+    expect(errorOf(outcome)).toMatch(
+      /leads to localhost, on a local address \(.+\)\. Lectern reaches local addresses only for a link you give\.$/,
+    );
+    expect(await articleFolders()).toEqual([]);
   });
 });
 

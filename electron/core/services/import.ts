@@ -35,6 +35,12 @@ export interface ImportServiceOptions {
    * time the pipeline without the network. Links always fetch theirs.
    */
   fetchWebImages?: boolean;
+  /**
+   * For tests only, never set by the app: hosts whose images a dropped page
+   * or a clip may fetch from a local address (see import/pipeline/fetch-url.ts's
+   * localHosts), because the tests' image servers listen on 127.0.0.1.
+   */
+  localImageHostsForTests?: readonly string[];
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -76,6 +82,7 @@ export function importService(
 ): ImportApi {
   const pageFetch = options.pageFetch ?? PAGE_FETCH;
   const fetchWebImages = options.fetchWebImages ?? true;
+  const testHosts = options.localImageHostsForTests ?? [];
   // Jobs with a call running, and how many: a job spans one call per batch,
   // and is forgotten when its last call returns, so the map holds only work
   // in progress. Its outcomes went out as events and return values.
@@ -110,13 +117,18 @@ export function importService(
     }
   }
 
-  // A link's images are fetched without web-images.ts's offline memory: its
-  // page just came, so the network is there, even a minute after it was not.
-  const fetchImage = async (url: string) => (await fetchUrl(url, IMAGE_FETCH)).bytes;
-
-  /** Fetches and prepares a link; throws 'unreachable' when the network is the problem. */
+  /**
+   * Fetches and prepares a link; throws 'unreachable' when the network is the
+   * problem. The link the person gave may be on a local address; its page's
+   * images may be too, only on the page's own host, and only when the page
+   * itself came from a local address (a public name cannot turn local for them).
+   */
   async function fetchArticle(url: string, signal?: AbortSignal): Promise<NewArticle> {
-    const fetched = await fetchUrl(url, { ...pageFetch, signal });
+    const fetched = await fetchUrl(url, { ...pageFetch, signal, localHosts: [new URL(url).host] });
+    const localHosts = fetched.local ? [new URL(fetched.url).host] : [];
+    // Without web-images.ts's offline memory: the page just came, so the
+    // network is there, even a minute after it was not.
+    const fetchImage = async (image: string) => (await fetchUrl(image, { ...IMAGE_FETCH, localHosts })).bytes;
     const article = await prepareFile(
       { name: url, type: fetched.contentType, bytes: fetched.bytes },
       { fetchedFrom: fetched.url, fetchImage },
@@ -159,7 +171,7 @@ export function importService(
       const known = duplicateOf(input, library.findDuplicate(sha256(unit.main.bytes), null));
       if (known) return known;
       const related = new Map([...unit.related].map(([path, item]) => [path, item.bytes]));
-      const article = await preparePool.prepare(unit.main, related, fetchWebImages);
+      const article = await preparePool.prepare(unit.main, related, fetchWebImages, testHosts);
       return file(input, article, article.fields.url);
     });
   }
@@ -221,7 +233,7 @@ export function importService(
 
     async importText(input: TextInput) {
       const name = input.title ?? 'Text clip';
-      const options = fetchingWebImages(fetchWebImages);
+      const options = fetchingWebImages(fetchWebImages, testHosts);
       return guarded(name, async () => file(name, await prepareText(input, options), null));
     },
 
@@ -240,7 +252,9 @@ export function importService(
     async fetchMissingImages(id) {
       // A fetcher of its own: the person asked now, so hosts the imports
       // found unreachable a moment ago are asked again, once in this call.
-      const result = await fetchMissingImages(await library.content(id), new WebImages().fetch);
+      // The addresses are the page's, so none may be local.
+      const fetchImage = new WebImages().fetcherAllowing(testHosts);
+      const result = await fetchMissingImages(await library.content(id), fetchImage);
       if (result.fetched > 0) {
         await library.addImages(id, result.html, result.assets, result.leadImage);
       }

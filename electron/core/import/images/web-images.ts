@@ -2,7 +2,8 @@
  * Fetches the web images of a dropped page or a clip, the ones it names only
  * by address, so that the article is whole offline.
  * Each fetch is capped (IMAGE_FETCH); an image that fails is left to the
- * sanitizer's placeholder.
+ * sanitizer's placeholder. A dropped page or a clip came from nowhere Lectern
+ * knows, so none of its images may be on a local address (fetch-url.ts).
  *
  * Offline, every fetch fails only after a name lookup, and a bulk import
  * would wait on one for every host of every page. So a host that could not
@@ -31,11 +32,18 @@ export class WebImages {
   }
 
   /** The image's bytes, or null when it could not be fetched (or is not tried, being unreachable). */
-  readonly fetch: FetchImage = async (url) => {
+  readonly fetch: FetchImage = (url) => this.#fetchImage(url, []);
+
+  /** A fetcher that also lets the given hosts be on a local address (fetch-url.ts's localHosts). */
+  fetcherAllowing(localHosts: readonly string[]): FetchImage {
+    return (url) => this.#fetchImage(url, localHosts);
+  }
+
+  async #fetchImage(url: string, localHosts: readonly string[]): Promise<Uint8Array | null> {
     const host = URL.parse(url)?.host;
     if (!host || this.#skips(host)) return null;
     try {
-      const { bytes } = await this.#fetchUrl(url, IMAGE_FETCH);
+      const { bytes } = await this.#fetchUrl(url, { ...IMAGE_FETCH, localHosts });
       this.#unreachable.delete(host);
       this.#unreachableInARow = 0;
       return bytes;
@@ -43,7 +51,7 @@ export class WebImages {
       if (error instanceof LecternError && error.code === 'unreachable') this.#noteUnreachable(host);
       return null;
     }
-  };
+  }
 
   #skips(host: string): boolean {
     const now = this.#now();
@@ -66,7 +74,14 @@ export class WebImages {
 /** This thread's fetcher: what it learns about unreachable hosts serves every import on it. */
 export const webImages = new WebImages();
 
-/** The prepare options that fetch web images with this thread's fetcher, or none when fetching is off. */
-export function fetchingWebImages(on: boolean): { fetchImage?: FetchImage } {
-  return on ? { fetchImage: webImages.fetch } : {};
+/**
+ * The prepare options that fetch web images with this thread's fetcher, or
+ * none when fetching is off. localHosts is for tests only, whose image
+ * servers listen on 127.0.0.1 (see ImportServiceOptions).
+ */
+export function fetchingWebImages(
+  on: boolean,
+  localHosts: readonly string[] = [],
+): { fetchImage?: FetchImage } {
+  return on ? { fetchImage: webImages.fetcherAllowing(localHosts) } : {};
 }

@@ -5,8 +5,14 @@
  * Content-Length does not matter), and a content-type check, so an image or
  * an archive is refused with words before its bytes are read. A network
  * failure is 'unreachable', which the caller keeps as a pending article.
+ * Every hop is made through a guarded agent (net/guarded-agent.ts): only the
+ * hosts named in localHosts may be on a local address, so neither a page's
+ * images nor a redirect reach this machine's network on a page's behalf.
  */
+import { fetch, type Response } from 'undici';
 import { LecternError } from '../../../shared/errors';
+import { guardedAgent, LocalAddressRefused } from '../../net/guarded-agent';
+import { isLocalAddress } from '../../net/local-address';
 
 export interface FetchOptions {
   timeoutMs: number;
@@ -15,6 +21,12 @@ export interface FetchOptions {
   /** Which content types are accepted: pages (HTML, PDF, text) or images. */
   accept: 'page' | 'image';
   signal?: AbortSignal;
+  /**
+   * Hosts that may be on a local address (net/guarded-agent.ts's mayBeLocal):
+   * a link the person gave, or the local host a page came from. Any other
+   * host, first or after a redirect, must be on a public one.
+   */
+  localHosts?: readonly string[];
 }
 
 export const PAGE_FETCH: FetchOptions = {
@@ -36,6 +48,8 @@ export interface Fetched {
   url: string;
   contentType: string;
   bytes: Uint8Array;
+  /** Whether it came from a local address, which only a host in localHosts may use. */
+  local: boolean;
 }
 
 const PAGE_TYPES =
@@ -81,6 +95,11 @@ export async function fetchUrl(address: string, options: FetchOptions): Promise<
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const seen = new Set<string>();
+  const connected = new Map<string, string>();
+  const dispatcher = guardedAgent({
+    localHosts: options.localHosts ?? [],
+    onConnect: (host, ip) => connected.set(host, ip),
+  });
   let url = address;
   try {
     for (let hop = 0; ; hop++) {
@@ -88,6 +107,7 @@ export async function fetchUrl(address: string, options: FetchOptions): Promise<
       const response = await fetch(url, {
         redirect: 'manual',
         signal,
+        dispatcher,
         headers: {
           accept: options.accept === 'page' ? 'text/html,application/pdf;q=0.9,text/plain;q=0.8' : 'image/*',
         },
@@ -138,10 +158,18 @@ export async function fetchUrl(address: string, options: FetchOptions): Promise<
           `${address} serves ${describeType(contentType)}, not an article. Lectern saves web pages, PDFs and text.`,
         );
       }
-      return { url, contentType, bytes: await readCapped(response, address, options.maxBytes) };
+      const bytes = await readCapped(response, address, options.maxBytes);
+      return { url, contentType, bytes, local: isLocalAddress(connected.get(new URL(url).host) ?? '') };
     }
   } catch (error) {
     if (error instanceof LecternError) throw error;
+    const cause = error instanceof Error ? error.cause : undefined;
+    if (cause instanceof LocalAddressRefused) {
+      throw new LecternError(
+        'fetch-failed',
+        `${address} leads to ${cause.host}, on a local address (${cause.address}). Lectern reaches local addresses only for a link you give.`,
+      );
+    }
     if (options.signal?.aborted) throw new LecternError('cancelled', `Fetching ${address} was cancelled.`);
     if (timeout.aborted) {
       throw new LecternError(
@@ -153,5 +181,7 @@ export async function fetchUrl(address: string, options: FetchOptions): Promise<
       'unreachable',
       `${address} could not be reached. Check the connection; the link is kept to retry.`,
     );
+  } finally {
+    void dispatcher.destroy();
   }
 }

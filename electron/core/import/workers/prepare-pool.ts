@@ -128,9 +128,14 @@ export class PreparePool {
   }
 
   /** prepareFile for a dropped file and the files that came with it, on a worker when there is one. */
-  prepare(file: FileInput, related: Map<string, Uint8Array>, fetchWebImages = false): Promise<NewArticle> {
+  prepare(
+    file: FileInput,
+    related: Map<string, Uint8Array>,
+    fetchWebImages = false,
+    localImageHosts: readonly string[] = [],
+  ): Promise<NewArticle> {
     if (this.#script === undefined) this.#script = workerScript();
-    const request: PrepareRequest = { id: this.#nextId++, file, related, fetchWebImages };
+    const request: PrepareRequest = { id: this.#nextId++, file, related, fetchWebImages, localImageHosts };
     if (!this.#script) return prepareHere(request);
     return new Promise((resolve, reject) => {
       this.#queue.push({ request, resolve, reject });

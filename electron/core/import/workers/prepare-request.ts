@@ -12,8 +12,10 @@ export interface PrepareRequest {
   related: Map<string, Uint8Array>;
   /** Whether the page's web images are fetched (see web-images.ts). */
   fetchWebImages: boolean;
+  /** Image hosts that may be on a local address: tests' own servers only (see fetchingWebImages). */
+  localImageHosts: readonly string[];
 }
 
-export function prepareOptions({ related, fetchWebImages }: PrepareRequest): PrepareOptions {
-  return { related, ...fetchingWebImages(fetchWebImages) };
+export function prepareOptions({ related, fetchWebImages, localImageHosts }: PrepareRequest): PrepareOptions {
+  return { related, ...fetchingWebImages(fetchWebImages, localImageHosts) };
 }
