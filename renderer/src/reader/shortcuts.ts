@@ -25,15 +25,3 @@ export const READER_SHORTCUTS: Shortcut[] = [
   { keys: ['Esc'], does: 'Close what is open, else back to the library' },
   { keys: ['?'], does: 'Show these shortcuts' },
 ];
-
-/** How far j and k scroll, in pixels: about a line of text; also the margin a find match is kept from the window's bottom. */
-export const LINE = 56;
-
-/** True when a key press belongs to a field being typed in, or to an open dialog, not to the reader. */
-export function typingElsewhere(event: KeyboardEvent): boolean {
-  const target = event.target;
-  const typing =
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-  return typing || document.querySelector('dialog[open]') !== null;
-}
