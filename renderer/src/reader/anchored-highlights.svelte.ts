@@ -25,10 +25,10 @@ export interface AnchoredSpan {
 }
 
 export class AnchoredHighlights {
-  readonly anchors: Map<string, Anchor | null> = $derived.by(() => {
+  readonly anchors: ReadonlyMap<string, Anchor | null> = $derived.by(() => {
     const text = this.#options.text();
-    const highlights = this.#options.highlights();
-    return text !== null && highlights ? anchorAll(text, highlights) : new Map();
+    // Before the text is on the page, no highlight has a place in it.
+    return anchorAll(text ?? '', text === null ? [] : (this.#options.highlights() ?? []));
   });
   /** The highlights found in the text, in the order they were made. */
   readonly spans: AnchoredSpan[] = $derived.by(() =>
