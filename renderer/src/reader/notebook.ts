@@ -28,7 +28,7 @@ export function anchorAll(text: string, highlights: Highlight[]): Map<string, An
 
 export function notebookEntries(
   highlights: Highlight[],
-  anchors: Map<string, Anchor | null>,
+  anchors: ReadonlyMap<string, Anchor | null>,
   textOf: (highlight: Highlight) => string,
 ): NotebookEntry[] {
   const position = (h: Highlight) => anchors.get(h.id)?.start ?? Number.POSITIVE_INFINITY;

@@ -1,6 +1,6 @@
 /**
  * Scrolling to a place in an article whose blocks are laid out only near the
- * viewport (`content-visibility: auto`, see ReaderView.svelte): blocks far
+ * viewport (`content-visibility: auto`, see reader-content.css): blocks far
  * away count with an estimated height until they come near the viewport, so
  * the first scroll to a paragraph lands a little off once the blocks around
  * it take their real height, a frame later. The target is therefore measured
