@@ -29,8 +29,12 @@ export function inDocumentOrder(highlights: readonly Highlight[]): Highlight[] {
   );
 }
 
+export function cancelledError(): LecternError {
+  return new LecternError('cancelled', 'The export was cancelled; nothing was written.');
+}
+
 export function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new LecternError('cancelled', 'The export was cancelled; nothing was written.');
+  if (signal?.aborted) throw cancelledError();
 }
 
 /** Yields each article by id, highlights in document order, with progress after each. */
