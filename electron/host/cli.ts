@@ -13,11 +13,14 @@ import { collectInputs, readFileUnit, type PathInput } from '../core/import/read
 import { defaultUserDataDir, resolveLibraryDir } from '../core/library/location';
 import { openBackend } from '../core/open-backend';
 import { IMPORT_CONCURRENCY } from '../core/services/import';
+import { EXPORT_USAGE, runExportCli } from './cli-export';
 
 const USAGE = `Usage: lectern import <file|folder|url>... [--library DIR] [--json]
 
 Adds web pages (.html, .mhtml), text (.txt, .md), PDF, EPUB, link files
-(.url, .webloc, .desktop), folders of them, and web addresses to the library.`;
+(.url, .webloc, .desktop), folders of them, and web addresses to the library.
+
+${EXPORT_USAGE}`;
 
 export interface CliLine {
   input: string;
@@ -73,6 +76,7 @@ function parseArgs(argv: string[]): { inputs: string[]; json: boolean } | null {
 }
 
 export async function runCli(argv: string[]): Promise<number> {
+  if (argv[0] === 'export' || argv[0] === 'restore') return runExportCli(argv);
   const parsed = parseArgs(argv);
   if (!parsed) {
     console.error(USAGE);
