@@ -19,12 +19,13 @@ import { join } from 'node:path';
 import { highlightText } from '../../shared/annotation';
 import type { ArticleMeta } from '../../shared/article';
 import { isAssetName } from '../../shared/assets';
+import { writeFileAtomic } from '../files/atomic-write';
 import type { Library } from '../library/library';
 import { readArticles, type ExportProgress } from './articles';
 import { articleFileName, shortId, shortIdOf } from './file-names';
 import { htmlToMarkdown } from './html-to-markdown';
 import { lecternLink } from './lectern-link';
-import { ensureWritableFolder, outputError, writeOutput } from './output';
+import { ensureWritableFolder, outputError } from './output';
 import { parseTemplate, renderTemplate, type Template, type TemplateFields } from './template';
 
 export const END_MARKER = '<!-- lectern:end — write below this line, Lectern keeps it -->';
@@ -228,7 +229,11 @@ export async function exportMarkdown(
     const text = options.includeText ? htmlToMarkdown(html) : '';
     if (options.includeText) await copyAssets(library, meta.id, html, folder);
     const body = renderTemplate(template, fieldsOf(meta, text)).replace(/\n*$/, '\n\n');
-    await writeOutput(join(folder, name), `${body}${END_MARKER}${kept}`);
+    const path = join(folder, name);
+    // The folder was checked once above; each file is still written whole, then renamed.
+    await writeFileAtomic(path, `${body}${END_MARKER}${kept}`).catch((error: unknown) => {
+      throw outputError(path, error);
+    });
     if (previous && previous !== name) await rm(join(folder, previous), { force: true });
     existing.set(shortId(meta.id), name);
     result.written++;
