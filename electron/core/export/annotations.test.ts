@@ -1,17 +1,9 @@
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readArticles } from './articles';
 import { webAnnotations } from './annotations';
-import { FIXTURE_TIMEOUT_MS, fixtureLibrary, type FixtureLibrary } from './fixture-library';
+import { useFixtureLibrary } from './fixture-library';
 
-let fixture: FixtureLibrary;
-beforeAll(async () => {
-  fixture = await fixtureLibrary();
-}, FIXTURE_TIMEOUT_MS);
-afterAll(async () => {
-  await fixture.library.close();
-  await rm(fixture.dir, { recursive: true, force: true });
-});
+const fixture = useFixtureLibrary();
 
 /** The shape the Web Annotation Data Model requires, checked on the parsed JSON, not on our types. */
 function checkAnnotation(a: Record<string, unknown>): void {
@@ -35,7 +27,7 @@ function checkAnnotation(a: Record<string, unknown>): void {
 
 describe('webAnnotations', () => {
   it('writes an AnnotationCollection of valid annotations with quote, position, note and tag bodies', async () => {
-    const { library, page, book } = fixture;
+    const { library, page, book } = fixture();
     const collection = await webAnnotations(readArticles(library, [page, book], false), new Date(0));
     const parsed = JSON.parse(JSON.stringify(collection)) as Record<string, unknown>;
     expect((parsed['@context'] as unknown[])[0]).toBe('http://www.w3.org/ns/anno.jsonld');

@@ -1,22 +1,14 @@
-import { rm } from 'node:fs/promises';
 import { JSDOM } from 'jsdom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readArticles } from './articles';
 import { netscapeBookmarks } from './bookmarks';
-import { FIXTURE_TIMEOUT_MS, fixtureLibrary, type FixtureLibrary } from './fixture-library';
+import { useFixtureLibrary } from './fixture-library';
 
-let fixture: FixtureLibrary;
-beforeAll(async () => {
-  fixture = await fixtureLibrary();
-}, FIXTURE_TIMEOUT_MS);
-afterAll(async () => {
-  await fixture.library.close();
-  await rm(fixture.dir, { recursive: true, force: true });
-});
+const fixture = useFixtureLibrary();
 
 describe('netscapeBookmarks', () => {
   it('writes a Netscape bookmark file with dates in seconds, tags and escaped text', async () => {
-    const { library, page, book } = fixture;
+    const { library, page, book } = fixture();
     await library.update(page, (meta) => {
       meta.title = 'Keepers <of> "the" Light & more';
     });

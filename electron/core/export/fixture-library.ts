@@ -4,9 +4,10 @@
  * then highlights, notes, tags, a tag colour, a saved view and one article
  * in the trash.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { Highlight, HighlightColor } from '../../shared/annotation';
 import type { ImportOutcome } from '../../shared/api';
 import { EventHub } from '../events';
@@ -113,4 +114,21 @@ export async function fixtureLibrary(): Promise<FixtureLibrary> {
     file.savedViews.push({ name: 'Work', query: 'tag:work' });
   });
   return { dir, library, search, page, book, trashed };
+}
+
+/** Builds the fixture before a file's tests and removes it after them; call at the top of a test file. */
+export function useFixtureLibrary(): () => FixtureLibrary {
+  let fixture: FixtureLibrary | null = null;
+  beforeAll(async () => {
+    fixture = await fixtureLibrary();
+  }, FIXTURE_TIMEOUT_MS);
+  afterAll(async () => {
+    if (!fixture) return;
+    await fixture.library.close();
+    await rm(fixture.dir, { recursive: true, force: true });
+  });
+  return () => {
+    if (!fixture) throw new Error('the fixture library is built in beforeAll');
+    return fixture;
+  };
 }

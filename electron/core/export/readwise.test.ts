@@ -1,7 +1,6 @@
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readArticles } from './articles';
-import { FIXTURE_TIMEOUT_MS, fixtureLibrary, type FixtureLibrary } from './fixture-library';
+import { useFixtureLibrary } from './fixture-library';
 import { READWISE_COLUMNS, readwiseCsv } from './readwise';
 
 /** An independent RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
@@ -38,18 +37,11 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-let fixture: FixtureLibrary;
-beforeAll(async () => {
-  fixture = await fixtureLibrary();
-}, FIXTURE_TIMEOUT_MS);
-afterAll(async () => {
-  await fixture.library.close();
-  await rm(fixture.dir, { recursive: true, force: true });
-});
+const fixture = useFixtureLibrary();
 
 describe('readwiseCsv', () => {
   it('writes one RFC 4180 row per highlight, in document order, under Readwise’s columns', async () => {
-    const { library, page, book } = fixture;
+    const { library, page, book } = fixture();
     const csv = await readwiseCsv(readArticles(library, [page, book], false));
     const [header, ...rows] = parseCsv(csv);
     expect(header).toEqual([...READWISE_COLUMNS]);
@@ -66,7 +58,7 @@ describe('readwiseCsv', () => {
   });
 
   it('quotes only the fields that need it', async () => {
-    const { library, book } = fixture;
+    const { library, book } = fixture();
     const csv = await readwiseCsv(readArticles(library, [book], false));
     expect(csv.split('\r\n')[1]).toBe(
       'sentence about,Tides: A Short Book,Grace Hopper,,Book note,5,2026-01-06T10:00:00.000Z',
