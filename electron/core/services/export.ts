@@ -67,7 +67,8 @@ export function exportService({ library, search, events }: ServiceContext): Expo
       case 'readwise': {
         const csv = await readwiseCsv(readArticles(library, ids, false, progress));
         await writeOutput(request.out, csv);
-        return outcome(ids.length, csv.split('\r\n').length - 2);
+        const rows = ids.reduce((sum, id) => sum + library.summary(id).highlightCount, 0);
+        return outcome(ids.length, rows);
       }
       case 'annotations': {
         const collection = await webAnnotations(readArticles(library, ids, false, progress), new Date());
