@@ -95,7 +95,7 @@ export async function writeBackup(
     },
   });
   await writeOutputVia(target, async (temp) => {
-    await writeZip(temp, sources, options.signal);
+    await writeZip(temp, sources, options.signal, 1);
   });
   return manifest;
 }
