@@ -76,7 +76,8 @@ function parseArgs(argv: string[]): { inputs: string[]; json: boolean } | null {
 }
 
 export async function runCli(argv: string[]): Promise<number> {
-  if (argv[0] === 'export' || argv[0] === 'restore') return runExportCli(argv);
+  // A bare command falls through to the usage of every command, below.
+  if ((argv[0] === 'export' || argv[0] === 'restore') && argv.length > 1) return runExportCli(argv);
   const parsed = parseArgs(argv);
   if (!parsed) {
     console.error(USAGE);
