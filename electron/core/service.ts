@@ -12,6 +12,7 @@ import { tagsService } from './services/tags';
 import { trashService } from './services/trash';
 import { annotationsService } from './services/annotations';
 import { settingsService } from './services/settings';
+import { exportService } from './services/export';
 
 export function createService(context: ServiceContext, importOptions?: ImportServiceOptions): LecternApi {
   return {
@@ -23,5 +24,6 @@ export function createService(context: ServiceContext, importOptions?: ImportSer
     ...trashService(context),
     ...annotationsService(context),
     ...settingsService(context),
+    ...exportService(context),
   };
 }

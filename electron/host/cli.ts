@@ -12,11 +12,14 @@ import { importPaths } from '../core/import/pipeline/import-paths';
 import { defaultUserDataDir, resolveLibraryDir } from '../core/library/location';
 import { openBackend, type Backend } from '../core/open-backend';
 import { IMPORT_CONCURRENCY } from '../core/services/import';
+import { EXPORT_USAGE, runExportCli } from './cli-export';
 
 const USAGE = `Usage: lectern import <file|folder|url>... [--library DIR] [--json]
 
 Adds web pages (.html, .mhtml), text (.txt, .md), PDF, EPUB, link files
-(.url, .webloc, .desktop), folders of them, and web addresses to the library.`;
+(.url, .webloc, .desktop), folders of them, and web addresses to the library.
+
+${EXPORT_USAGE}`;
 
 export interface CliLine {
   input: string;
@@ -73,6 +76,8 @@ function parseArgs(argv: string[]): { inputs: string[]; json: boolean } | null {
 
 /** Runs the command; an abort of `stop` (a SIGINT or SIGTERM) ends it early with 130. */
 export async function runCli(argv: string[], stop?: AbortSignal): Promise<number> {
+  // A bare command falls through to the usage of every command, below.
+  if ((argv[0] === 'export' || argv[0] === 'restore') && argv.length > 1) return runExportCli(argv, stop);
   const parsed = parseArgs(argv);
   if (!parsed) {
     console.error(USAGE);

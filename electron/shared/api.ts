@@ -10,6 +10,7 @@ import type { SerializedError } from './errors';
 import { ARTICLES_METHODS, type ArticlesApi } from './api/articles';
 import { ANNOTATIONS_METHODS, type AnnotationsApi } from './api/annotations';
 import { BULK_METHODS, type BulkApi, type BulkProgressEvent } from './api/bulk';
+import { EXPORT_METHODS, type ExportApi, type ExportProgressEvent } from './api/export';
 import { IMPORT_METHODS, type ImportApi, type ImportProgressEvent } from './api/import';
 import { SEARCH_METHODS, type SearchApi } from './api/search';
 import { SETTINGS_METHODS, type SettingsApi } from './api/settings';
@@ -25,9 +26,19 @@ export type * from './api/tags';
 export type * from './api/trash';
 export type * from './api/annotations';
 export type * from './api/settings';
+export type * from './api/export';
 
 export interface LecternApi
-  extends ArticlesApi, ImportApi, SearchApi, TagsApi, BulkApi, TrashApi, AnnotationsApi, SettingsApi {}
+  extends
+    ArticlesApi,
+    ImportApi,
+    SearchApi,
+    TagsApi,
+    BulkApi,
+    TrashApi,
+    AnnotationsApi,
+    SettingsApi,
+    ExportApi {}
 
 export type ApiMethod = keyof LecternApi;
 
@@ -42,6 +53,7 @@ const METHODS: Record<ApiMethod, true> = {
   ...TRASH_METHODS,
   ...ANNOTATIONS_METHODS,
   ...SETTINGS_METHODS,
+  ...EXPORT_METHODS,
 };
 
 export const API_METHODS = Object.keys(METHODS) as ApiMethod[];
@@ -76,7 +88,8 @@ export type LecternEvent =
       type: 'events-resumed';
     }
   | ImportProgressEvent
-  | BulkProgressEvent;
+  | BulkProgressEvent
+  | ExportProgressEvent;
 
 /** How every transport returns a call: the value, or the error in words. */
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: SerializedError };

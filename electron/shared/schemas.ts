@@ -13,6 +13,7 @@ import { tagsArgs } from './schemas/tags';
 import { trashArgs } from './schemas/trash';
 import { annotationsArgs } from './schemas/annotations';
 import { settingsArgs } from './schemas/settings';
+import { exportArgs } from './schemas/export';
 
 export const apiArgs: ArgsSchemas<LecternApi> = {
   ...articlesArgs,
@@ -23,4 +24,5 @@ export const apiArgs: ArgsSchemas<LecternApi> = {
   ...trashArgs,
   ...annotationsArgs,
   ...settingsArgs,
+  ...exportArgs,
 };

@@ -127,6 +127,11 @@ export class LibraryFileStore {
     return settings;
   }
 
+  /** Folds another library's lectern.json into this one (a restore that merges); `join` decides each field. */
+  async join(join: (file: LibraryFile) => void): Promise<void> {
+    await this.#write(join, { type: 'library-settings-changed' });
+  }
+
   /** Applies `change`, writes the file (restoring the data in memory if that fails) and announces `event`. */
   async #write(change: (file: LibraryFile) => void, event: LibraryEvent): Promise<void> {
     const previous = structuredClone(this.db.data);

@@ -1,0 +1,63 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportApi, LecternEvent } from '../../shared/api';
+import { EventHub } from '../events';
+import { FIXTURE_TIMEOUT_MS, fixtureLibrary, type FixtureLibrary } from '../export/fixture-library';
+import { exportService } from './export';
+
+let fixture: FixtureLibrary;
+let work: string;
+let service: ExportApi;
+const events: LecternEvent[] = [];
+
+beforeAll(async () => {
+  fixture = await fixtureLibrary();
+  work = await mkdtemp(join(tmpdir(), 'lectern-export-service-'));
+  const hub = new EventHub();
+  hub.subscribe((event) => events.push(event));
+  service = exportService({ library: fixture.library, search: fixture.search, events: hub });
+}, FIXTURE_TIMEOUT_MS);
+afterAll(async () => {
+  await fixture.library.close();
+  await rm(fixture.dir, { recursive: true, force: true });
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('exportService', () => {
+  it('chooses articles with the search query language', async () => {
+    const out = join(work, 'archived.csv');
+    const outcome = await service.exportArticles({ format: 'readwise', out, query: 'tag:work is:archived' });
+    expect(outcome).toMatchObject({ articles: 1, written: 2 });
+    expect(await readFile(out, 'utf8')).toContain('Keepers of the Light');
+    const all = await service.exportArticles({ format: 'annotations', out: join(work, 'all.jsonld') });
+    expect(all).toMatchObject({ articles: 2, written: 3 });
+  });
+
+  it('reports progress as events for a job', async () => {
+    events.length = 0;
+    await service.exportArticles({ format: 'bookmarks', out: join(work, 'b.html') }, { jobId: 'j1' });
+    expect(events).toEqual([
+      { type: 'export-progress', jobId: 'j1', done: 1, total: 2 },
+      { type: 'export-progress', jobId: 'j1', done: 2, total: 2 },
+    ]);
+  });
+
+  it('stops a cancelled job and leaves no output behind', async () => {
+    const out = join(work, 'cancelled');
+    const running = service.exportArticles(
+      { format: 'markdown', out, ids: [fixture.page, fixture.book] },
+      { jobId: 'j2' },
+    );
+    await service.cancelExport('j2');
+    await expect(running).rejects.toMatchObject({ code: 'cancelled' });
+    expect(await readdir(out).catch(() => [])).toEqual([]);
+  });
+
+  it('refuses ids that are not in the library', async () => {
+    await expect(
+      service.exportArticles({ format: 'epub', out: join(work, 'x.epub'), ids: ['aaaaaaaaaa-bbbbbbbb'] }),
+    ).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
