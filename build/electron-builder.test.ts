@@ -1,7 +1,7 @@
 /**
  * The packaging configuration, checked where Electron cannot be downloaded:
  * electron-builder's own loader and schema validation (the same code that
- * runs in `npm run dist`), the targets and integrations README promises, and
+ * runs in `npm run dist`), the targets and integrations docs/packaging.md promises, and
  * the list of files its own matcher would put in the package.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';

@@ -1,6 +1,6 @@
 /**
  * The article record as stored in `articles/<id>/article.json` and as the
- * renderer sees it. The on-disk format is documented in README.md; change the
+ * renderer sees it. The on-disk format is documented in docs/data-format.md; change the
  * two together, and bump LIBRARY_FORMAT_VERSION with a migration.
  */
 import type { Highlight } from './annotation';

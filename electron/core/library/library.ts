@@ -1,5 +1,5 @@
 /**
- * The library on disk (README.md, "The library on disk"): lectern.json for
+ * The library on disk (docs/data-format.md): lectern.json for
  * library-wide data (library-file.ts) and one folder per article, in
  * articles/ or trash/ (article-folder.ts), holding its record, article.json
  * (article-record.ts). Memory holds one summary per article (catalog.ts).

@@ -1,5 +1,5 @@
 /**
- * The search query language (README.md, "Searching"), parsed into plain data
+ * The search query language (docs/user-guide.md, "Searching"), parsed into plain data
  * that core evaluates against its index and catalog.
  *
  * The parser never fails. Anything it cannot read as an operator is searched

@@ -1,6 +1,6 @@
 /**
  * The reader's keyboard shortcuts, listed once: the `?` sheet shows this list
- * and README.md's Keyboard table says the same.
+ * and the user guide's Keyboard table (docs/user-guide.md) says the same.
  */
 export interface Shortcut {
   keys: string[];
