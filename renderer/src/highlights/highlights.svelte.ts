@@ -6,6 +6,7 @@
  */
 import type { HighlightColor } from '@shared/annotation';
 import type { LecternClient, LibraryHighlight } from '@shared/api';
+import { debounce } from '@shared/async';
 import { errorMessage } from '@shared/errors';
 
 const RELOAD_DELAY_MS = 150;
@@ -20,7 +21,6 @@ export class HighlightsState {
   readonly filtered = $derived(this.color !== '' || this.tag !== '' || this.text.trim() !== '');
   readonly #api: LecternClient;
   readonly #unsubscribe: () => void;
-  #timer: ReturnType<typeof setTimeout> | undefined;
   #request = 0;
 
   constructor(api: LecternClient) {
@@ -54,13 +54,10 @@ export class HighlightsState {
   }
 
   /** Loads again a moment after the last call. */
-  reload(): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.load(), RELOAD_DELAY_MS);
-  }
+  readonly reload = debounce(() => void this.load(), RELOAD_DELAY_MS);
 
   dispose(): void {
-    clearTimeout(this.#timer);
+    this.reload.cancel();
     this.#unsubscribe();
   }
 }

@@ -5,6 +5,7 @@
  * library or its settings change, so counts stay true in every window.
  */
 import type { LecternClient, SavedView, TagInfo } from '@shared/api';
+import { debounce } from '@shared/async';
 import { errorMessage } from '@shared/errors';
 import type { Notices } from '../ui/notices.svelte';
 
@@ -13,7 +14,6 @@ const REFRESH_DELAY_MS = 150;
 export class SidebarState {
   tags = $state.raw<TagInfo[]>([]);
   views = $state.raw<SavedView[]>([]);
-  #timer: ReturnType<typeof setTimeout> | null = null;
   readonly #api: LecternClient;
   readonly #notices: Pick<Notices, 'show'>;
 
@@ -23,13 +23,8 @@ export class SidebarState {
     api.onEvent(() => this.refreshSoon());
   }
 
-  refreshSoon(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      void this.refresh();
-    }, REFRESH_DELAY_MS);
-  }
+  /** Refreshes once a burst of backend events has passed. */
+  readonly refreshSoon = debounce(() => void this.refresh(), REFRESH_DELAY_MS);
 
   /** Fetches the tags and views again; a failure is told, and what was shown stays. */
   async refresh(): Promise<void> {

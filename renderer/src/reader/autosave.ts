@@ -9,6 +9,8 @@
  * after a newer one. A failed save (the backend restarting) keeps the draft
  * and retries until it succeeds; only a confirmed save clears the draft.
  */
+import { debounce, SerialQueue } from '@shared/async';
+
 const DELAY_MS = 600;
 const RETRY_MS = 2000;
 const PREFIX = 'lectern-draft:';
@@ -17,8 +19,10 @@ export type SaveState = 'saved' | 'pending' | 'retrying';
 
 export class Autosaver {
   #pending: string | null = null;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #chain: Promise<void> = Promise.resolve();
+  /** One save at a time, in order: a later draft never lands before an earlier one. */
+  readonly #saves = new SerialQueue();
+  readonly #later = debounce((): void => void this.flush(), DELAY_MS);
+  readonly #retry = debounce((): void => void this.flush(), RETRY_MS);
 
   constructor(
     private readonly key: string,
@@ -35,16 +39,18 @@ export class Autosaver {
     this.#pending = text;
     localStorage.setItem(PREFIX + this.key, text);
     this.onState('pending');
-    this.#schedule(DELAY_MS);
+    this.#retry.cancel();
+    this.#later();
   }
 
   /** Saves now whatever is waiting; resolves when it is stored (or has failed and will be retried). */
   flush(): Promise<void> {
-    clearTimeout(this.#timer);
+    this.#later.cancel();
+    this.#retry.cancel();
     const text = this.#pending;
-    if (text === null) return this.#chain;
+    if (text === null) return this.#saves.idle();
     this.#pending = null;
-    this.#chain = this.#chain.then(async () => {
+    return this.#saves.run(async () => {
       try {
         await this.save(text);
         if (this.#pending === null) {
@@ -54,14 +60,8 @@ export class Autosaver {
       } catch {
         if (this.#pending === null) this.#pending = text;
         this.onState('retrying');
-        this.#schedule(RETRY_MS);
+        this.#retry();
       }
     });
-    return this.#chain;
-  }
-
-  #schedule(ms: number): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.flush(), ms);
   }
 }

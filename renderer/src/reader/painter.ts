@@ -16,6 +16,7 @@
  * clicks are hit-tested against the ranges' rectangles (hit-test.ts). It needs
  * Chromium 105 or later, which Electron and the browser shell both are.
  */
+import { debounce } from '@shared/async';
 import type { HighlightColor } from '@shared/annotation';
 import { HIGHLIGHT_COLORS } from '@shared/annotation';
 import type { TextIndex } from '@shared/anchoring/text-model';
@@ -73,13 +74,12 @@ export function paintFind(matches: Range[], current: Range | null): void {
 }
 
 const FLASH_MS = 1200;
-let flashTimer: ReturnType<typeof setTimeout> | undefined;
+const unflash = debounce(() => CSS.highlights.delete(name('flash')), FLASH_MS);
 
 /** Briefly marks a range, to show where a jump landed. */
 export function flash(range: Range): void {
-  clearTimeout(flashTimer);
   set('flash', [range], 6);
-  flashTimer = setTimeout(() => CSS.highlights.delete(name('flash')), FLASH_MS);
+  unflash();
 }
 
 export function clearPaint(): void {
