@@ -6,15 +6,16 @@
  * after each article. Restoring a backup is not here: it replaces library
  * folders under a running Library, so it runs with the library closed
  * (export/restore.ts, from the command line).
+ *
+ * The formats that parse HTML or write zips (backup, EPUB, Markdown) are
+ * loaded on first use: jsdom alone takes seconds to load on a busy machine,
+ * and every start of the backend would pay for it.
  */
 import type { ExportApi, ExportJob, ExportOutcome, ExportRequest } from '../../shared/api';
 import { LecternError } from '../../shared/errors';
 import { readArticles, type ExportProgress } from '../export/articles';
 import { webAnnotations } from '../export/annotations';
-import { writeBackup } from '../export/backup';
 import { netscapeBookmarks } from '../export/bookmarks';
-import { exportEpub } from '../export/epub';
-import { exportMarkdown } from '../export/markdown';
 import { writeOutput } from '../export/output';
 import { readwiseCsv } from '../export/readwise';
 import type { ServiceContext } from './context';
@@ -41,6 +42,7 @@ export function exportService({ library, search, events }: ServiceContext): Expo
       skipped,
     });
     if (request.format === 'backup') {
+      const { writeBackup } = await import('../export/backup');
       const manifest = await writeBackup(library, request.out, {
         ...progress,
         includeTrash: request.includeTrash,
@@ -53,6 +55,7 @@ export function exportService({ library, search, events }: ServiceContext): Expo
     const ids = await chosen(request);
     switch (request.format) {
       case 'markdown': {
+        const { exportMarkdown } = await import('../export/markdown');
         const result = await exportMarkdown(library, ids, request.out, {
           ...progress,
           includeText: request.includeText,
@@ -86,6 +89,7 @@ export function exportService({ library, search, events }: ServiceContext): Expo
         );
       }
       case 'epub': {
+        const { exportEpub } = await import('../export/epub');
         const { chapters } = await exportEpub(library, ids, request.out, {
           ...progress,
           title: request.title,
