@@ -28,6 +28,7 @@ describe('parseRoute', () => {
     ['#/tag/to%20read', { name: 'tag', tag: 'to read' }],
     ['#/tag/%E0%A4', { name: 'library', list: 'inbox' }],
     ['#/highlights', { name: 'highlights' }],
+    ['#/settings', { name: 'settings' }],
     ['#/article/a1/highlight/h2', { name: 'article', id: 'a1', highlight: 'h2' }],
   ])('reads %j', (hash, route) => expect(parseRoute(hash)).toEqual(route));
 });
