@@ -55,6 +55,11 @@ export function viewHref(view: string): string {
 export const HIGHLIGHTS_HREF = '#/highlights';
 export const SETTINGS_HREF = '#/settings';
 
+/** Whether a route is a place Back returns to: neither the reader nor Settings, which are left by Back. */
+function isList(route: Route): boolean {
+  return route.name !== 'article' && route.name !== 'settings';
+}
+
 /** The part of the window the router reads and writes: its address's hash and its hashchange event. */
 export type HashWindow = Pick<Window, 'addEventListener'> & { location: Pick<Location, 'hash'> };
 
@@ -72,9 +77,9 @@ export class Router {
     win.addEventListener('hashchange', () => {
       if (this.route.name === 'article') this.lastArticleId = this.route.id;
       this.route = parseRoute(this.#location.hash);
-      if (this.route.name !== 'article') this.#lastListHash = this.#location.hash || '#/';
+      if (isList(this.route)) this.#lastListHash = this.#location.hash || '#/';
     });
-    if (this.route.name !== 'article') this.#lastListHash = this.#location.hash || '#/';
+    if (isList(this.route)) this.#lastListHash = this.#location.hash || '#/';
   }
 
   go(href: string): void {

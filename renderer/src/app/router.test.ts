@@ -43,4 +43,11 @@ describe('Router', () => {
     expect(router.route).toEqual({ name: 'tag', tag: 'work' });
     expect(router.lastArticleId).toBe('a1');
   });
+
+  it('goes back from Settings opened at start to the inbox, not to Settings', () => {
+    const router = new Router(fakeWindow('#/settings'));
+    expect(router.route).toEqual({ name: 'settings' });
+    router.backToLibrary();
+    expect(router.route).toEqual({ name: 'library', list: 'inbox' });
+  });
 });
