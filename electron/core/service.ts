@@ -13,6 +13,7 @@ import { trashService } from './services/trash';
 import { annotationsService } from './services/annotations';
 import { settingsService } from './services/settings';
 import { exportService } from './services/export';
+import { appService } from './services/app';
 
 export function createService(context: ServiceContext, importOptions?: ImportServiceOptions): LecternApi {
   return {
@@ -25,5 +26,6 @@ export function createService(context: ServiceContext, importOptions?: ImportSer
     ...annotationsService(context),
     ...settingsService(context),
     ...exportService(context),
+    ...appService(context),
   };
 }

@@ -28,7 +28,7 @@ import type { ImportOutcome } from '../shared/api';
 import type { DesktopCommand } from '../shared/desktop-commands';
 import { LecternError } from '../shared/errors';
 import { serveAssetProtocol } from './asset-protocol';
-import { forwardEvents, sendCommand, serveIpc } from './ipc';
+import { forwardEvents, sendCommand, serveIpc, serveNativeActions } from './ipc';
 import type { LaunchRequest } from './launch-request';
 import { libraryChoice } from './library-choice';
 import { importLink } from './link-import';
@@ -76,6 +76,12 @@ export class DesktopApp {
     }
     serveAssetProtocol(protocol, () => this.#libraryDir);
     serveIpc(ipcMain, () => this.#requireBackend().dispatch);
+    serveNativeActions(ipcMain, {
+      chooseExportPath: (defaultPath, folder) => this.#chooseExportPath(defaultPath, folder),
+      showInFolder: async (path) => shell.showItemInFolder(path),
+      openLibraryFolder: () => this.#openLibraryFolder(),
+      chooseLibraryFolder: () => this.#chooseLibraryFolder(),
+    });
     const workAreas = screen.getAllDisplays().map((display) => display.workArea);
     const window = createMainWindow(this.preloadPath, placeWindow(saved.window, workAreas), (state) => {
       this.#saving = this.preferences.update((prefs) => ({ ...prefs, window: state }));
@@ -163,6 +169,8 @@ export class DesktopApp {
         setTheme: (theme) => void this.#setTheme(theme),
         toggleSidebar: () => this.#send({ type: 'toggle-sidebar' }),
         showShortcuts: () => this.#send({ type: 'show-shortcuts' }),
+        exportLibrary: () => this.#send({ type: 'export' }),
+        showSettings: () => this.#send({ type: 'show-settings' }),
       },
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -203,6 +211,26 @@ export class DesktopApp {
       cancelId: 1,
     });
     if (response === 0) this.#report([await importLink(this.#requireBackend().dispatch, url)]);
+  }
+
+  /** The Export dialog's Choose…: a save dialog for a file, a folder dialog for Markdown's folder. */
+  async #chooseExportPath(defaultPath: string, folder: boolean): Promise<string | null> {
+    if (!this.#window) return null;
+    if (folder) {
+      const { canceled, filePaths } = await dialog.showOpenDialog(this.#window, {
+        title: 'Export to Folder',
+        buttonLabel: 'Export Here',
+        defaultPath,
+        properties: ['openDirectory', 'createDirectory'],
+      });
+      return canceled ? null : (filePaths[0] ?? null);
+    }
+    const { canceled, filePath } = await dialog.showSaveDialog(this.#window, {
+      title: 'Export',
+      buttonLabel: 'Export',
+      defaultPath,
+    });
+    return canceled || !filePath ? null : filePath;
   }
 
   async #openLibraryFolder(): Promise<void> {

@@ -4,8 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { EventHub } from '../core/events';
 import type { Dispatch } from '../core/dispatch';
 import type { LecternEvent } from '../shared/api';
-import { IPC_CALL, IPC_COMMAND, IPC_EVENT } from '../shared/ipc-channels';
-import { answerCall, forwardEvents, sendCommand, serveIpc } from './ipc';
+import type { NativeActions } from '../shared/desktop-commands';
+import { IPC_CALL, IPC_COMMAND, IPC_EVENT, IPC_NATIVE } from '../shared/ipc-channels';
+import { answerCall, forwardEvents, sendCommand, serveIpc, serveNativeActions } from './ipc';
 import { APP_ENTRY } from './policy';
 
 type Frame = { url: string; parent: unknown };
@@ -55,6 +56,23 @@ describe('serveIpc', () => {
     expect(current).toHaveBeenCalledOnce();
     await handler?.(event({ url: 'https://evil.example/', parent: null }), 'listArticles', []);
     expect(current).toHaveBeenCalledOnce();
+  });
+});
+
+describe('serveNativeActions', () => {
+  it('runs a known action for the app’s own frame only, with plain arguments', async () => {
+    let handler: ((e: unknown, name: unknown, args: unknown) => Promise<unknown>) | undefined;
+    const ipc = { handle: vi.fn((channel: string, fn: typeof handler) => (handler = fn)) };
+    const showInFolder = vi.fn(async () => {});
+    const actions = { showInFolder } as unknown as NativeActions;
+    serveNativeActions(ipc as unknown as Pick<IpcMain, 'handle'>, actions);
+    expect(ipc.handle).toHaveBeenCalledWith(IPC_NATIVE, expect.any(Function));
+    const app = event({ url: APP_ENTRY, parent: null });
+    await handler?.(app, 'showInFolder', ['/tmp/a.csv']);
+    await handler?.(event({ url: 'https://evil.example/', parent: null }), 'showInFolder', ['/x']);
+    await handler?.(app, 'constructor', []);
+    await handler?.(app, 'showInFolder', [{ path: '/x' }]);
+    expect(showInFolder.mock.calls).toEqual([['/tmp/a.csv']]);
   });
 });
 

@@ -8,8 +8,8 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { Dispatch } from '../core/dispatch';
 import type { EventHub } from '../core/events';
 import type { CallResult } from '../shared/api';
-import type { DesktopCommand } from '../shared/desktop-commands';
-import { IPC_CALL, IPC_COMMAND, IPC_EVENT } from '../shared/ipc-channels';
+import { NATIVE_ACTIONS, type DesktopCommand, type NativeActions } from '../shared/desktop-commands';
+import { IPC_CALL, IPC_COMMAND, IPC_EVENT, IPC_NATIVE } from '../shared/ipc-channels';
 import { isTrustedSender } from './policy';
 
 const UNTRUSTED: CallResult = {
@@ -44,4 +44,19 @@ export function forwardEvents(events: EventHub, windows: () => Pick<WebContents,
 
 export function sendCommand(contents: Pick<WebContents, 'send'>, command: DesktopCommand): void {
   contents.send(IPC_COMMAND, command);
+}
+
+/**
+ * The window's native requests (dialogs, the file manager): from the app's
+ * own frame only, with a known action name and string or boolean arguments.
+ */
+export function serveNativeActions(ipc: Pick<IpcMain, 'handle'>, actions: NativeActions): void {
+  ipc.handle(IPC_NATIVE, (event, name: unknown, args: unknown) => {
+    if (!isTrustedSender(event.senderFrame)) return null;
+    if (typeof name !== 'string' || !Object.hasOwn(NATIVE_ACTIONS, name)) return null;
+    if (!Array.isArray(args) || !args.every((arg) => typeof arg === 'string' || typeof arg === 'boolean'))
+      return null;
+    const action = actions[name as keyof NativeActions] as (...a: unknown[]) => Promise<unknown>;
+    return action(...args);
+  });
 }

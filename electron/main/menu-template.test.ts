@@ -14,6 +14,8 @@ function fakeActions(): FakeActions {
     setTheme: vi.fn(),
     toggleSidebar: vi.fn(),
     showShortcuts: vi.fn(),
+    exportLibrary: vi.fn(),
+    showSettings: vi.fn(),
   };
 }
 
@@ -49,12 +51,20 @@ describe('menuTemplate', () => {
     ]);
   });
 
+  it('keeps Settings… in the app menu on macOS', () => {
+    const actions = fakeActions();
+    click(items(menuTemplate({ ...LINUX, platform: 'darwin' }, actions), ['appMenu', 'Settings…']));
+    expect(actions.showSettings).toHaveBeenCalledOnce();
+  });
+
   it.each<[string[], keyof MenuActions, string | undefined]>([
     [['File', 'Import Files…'], 'importFiles', 'CmdOrCtrl+O'],
     [['File', 'Import Folder…'], 'importFolder', 'CmdOrCtrl+Shift+O'],
     [['File', 'Add Link…'], 'addLink', 'CmdOrCtrl+L'],
     [['File', 'Open Library Folder'], 'openLibraryFolder', undefined],
     [['File', 'Choose Library Folder…'], 'chooseLibraryFolder', undefined],
+    [['File', 'Export…'], 'exportLibrary', 'CmdOrCtrl+Shift+E'],
+    [['File', 'Settings…'], 'showSettings', 'Ctrl+,'],
     [['View', 'Toggle Sidebar'], 'toggleSidebar', 'CmdOrCtrl+\\'],
     [['Help', 'Keyboard Shortcuts'], 'showShortcuts', 'CmdOrCtrl+/'],
   ])('%j runs %s (accelerator %s)', (path, action, accelerator) => {

@@ -14,6 +14,8 @@ export interface MenuActions {
   addLink(): void;
   openLibraryFolder(): void;
   chooseLibraryFolder(): void;
+  exportLibrary(): void;
+  showSettings(): void;
   setTheme(theme: ThemeChoice): void;
   toggleSidebar(): void;
   showShortcuts(): void;
@@ -39,9 +41,34 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
       { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.importFolder() },
       { label: 'Add Link…', accelerator: 'CmdOrCtrl+L', click: () => actions.addLink() },
       { type: 'separator' },
+      { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.exportLibrary() },
+      { type: 'separator' },
       { label: 'Open Library Folder', click: () => actions.openLibraryFolder() },
       { label: 'Choose Library Folder…', click: () => actions.chooseLibraryFolder() },
-      ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', accelerator: 'Ctrl+Q' } as const]),
+      ...(mac
+        ? []
+        : [
+            { label: 'Settings…', accelerator: 'Ctrl+,', click: () => actions.showSettings() },
+            { type: 'separator' } as const,
+            { role: 'quit', accelerator: 'Ctrl+Q' } as const,
+          ]),
+    ],
+  };
+  // On macOS, Settings… sits in the app menu, where every Mac app keeps it.
+  const appMenu: MenuItemConstructorOptions = {
+    role: 'appMenu',
+    submenu: [
+      { role: 'about' },
+      { type: 'separator' },
+      { label: 'Settings…', accelerator: 'Cmd+,', click: () => actions.showSettings() },
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
     ],
   };
   const view: MenuItemConstructorOptions = {
@@ -75,7 +102,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
     ],
   };
   return [
-    ...(mac ? [{ role: 'appMenu' } as const] : []),
+    ...(mac ? [appMenu] : []),
     file,
     { role: 'editMenu', label: mac ? 'Edit' : '&Edit' },
     view,

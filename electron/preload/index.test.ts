@@ -4,7 +4,8 @@
  * here, so its module is replaced by a fake that records what is exposed.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_CALL, IPC_COMMAND, IPC_EVENT } from '../shared/ipc-channels';
+import { NATIVE_ACTIONS } from '../shared/desktop-commands';
+import { IPC_CALL, IPC_COMMAND, IPC_EVENT, IPC_NATIVE } from '../shared/ipc-channels';
 
 const exposed = new Map<string, Record<string, unknown>>();
 const ipcRenderer = {
@@ -38,7 +39,10 @@ describe('preload', () => {
       }
     }
     expect(Object.keys(exposed.get('lectern') ?? {}).sort()).toEqual(['assetUrl', 'call', 'onEvent']);
-    expect(Object.keys(exposed.get('lecternDesktop') ?? {})).toEqual(['onCommand']);
+    expect(Object.keys(exposed.get('lecternDesktop') ?? {})).toEqual([
+      'onCommand',
+      ...Object.keys(NATIVE_ACTIONS),
+    ]);
   });
 
   it('sends calls on the one call channel only', async () => {
@@ -46,6 +50,12 @@ describe('preload', () => {
     await call('listArticles', []);
     expect(ipcRenderer.invoke).toHaveBeenCalledWith(IPC_CALL, 'listArticles', []);
     expect(ipcRenderer.send).not.toHaveBeenCalled();
+  });
+
+  it('asks for native dialogs on the native channel, naming the action', async () => {
+    const show = exposed.get('lecternDesktop')?.showInFolder as (path: string) => Promise<unknown>;
+    await show('/tmp/out.csv');
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(IPC_NATIVE, 'showInFolder', ['/tmp/out.csv']);
   });
 
   it('hands listeners the payload, never Electron’s event object, and lets them go', () => {

@@ -7,8 +7,13 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiMethod, CallResult, LecternEvent } from '../shared/api';
 import type { Transport } from '../shared/client';
-import type { DesktopBridge, DesktopCommand } from '../shared/desktop-commands';
-import { ASSET_SCHEME, IPC_CALL, IPC_COMMAND, IPC_EVENT } from '../shared/ipc-channels';
+import {
+  NATIVE_ACTIONS,
+  type DesktopBridge,
+  type DesktopCommand,
+  type NativeActions,
+} from '../shared/desktop-commands';
+import { ASSET_SCHEME, IPC_CALL, IPC_COMMAND, IPC_EVENT, IPC_NATIVE } from '../shared/ipc-channels';
 
 function listen<T>(channel: string, listener: (payload: T) => void): () => void {
   const handler = (_event: IpcRendererEvent, payload: T) => listener(payload);
@@ -23,8 +28,17 @@ const transport: Transport = {
   assetUrl: (articleId: string, name: string) => `${ASSET_SCHEME}://${articleId}/${name}`,
 };
 
+// Each native action is one invoke on the native channel, named by the action.
+const native = Object.fromEntries(
+  Object.keys(NATIVE_ACTIONS).map((name) => [
+    name,
+    (...args: unknown[]) => ipcRenderer.invoke(IPC_NATIVE, name, args),
+  ]),
+) as unknown as NativeActions;
+
 const desktop: DesktopBridge = {
   onCommand: (listener: (command: DesktopCommand) => void) => listen(IPC_COMMAND, listener),
+  ...native,
 };
 
 contextBridge.exposeInMainWorld('lectern', transport);

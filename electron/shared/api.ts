@@ -8,6 +8,7 @@ import type { Highlight } from './annotation';
 import type { ArticleSummary } from './article';
 import type { SerializedError } from './errors';
 import { ARTICLES_METHODS, type ArticlesApi } from './api/articles';
+import { APP_METHODS, type AppApi } from './api/app';
 import { ANNOTATIONS_METHODS, type AnnotationsApi } from './api/annotations';
 import { BULK_METHODS, type BulkApi, type BulkProgressEvent } from './api/bulk';
 import { EXPORT_METHODS, type ExportApi, type ExportProgressEvent } from './api/export';
@@ -27,6 +28,7 @@ export type * from './api/trash';
 export type * from './api/annotations';
 export type * from './api/settings';
 export type * from './api/export';
+export type * from './api/app';
 
 export interface LecternApi
   extends
@@ -38,7 +40,8 @@ export interface LecternApi
     TrashApi,
     AnnotationsApi,
     SettingsApi,
-    ExportApi {}
+    ExportApi,
+    AppApi {}
 
 export type ApiMethod = keyof LecternApi;
 
@@ -54,6 +57,7 @@ const METHODS: Record<ApiMethod, true> = {
   ...ANNOTATIONS_METHODS,
   ...SETTINGS_METHODS,
   ...EXPORT_METHODS,
+  ...APP_METHODS,
 };
 
 export const API_METHODS = Object.keys(METHODS) as ApiMethod[];

@@ -11,11 +11,37 @@ export type DesktopCommand =
   /** An import main ran (menu, "Open with Lectern", a second launch) finished: tell the person. */
   | { type: 'import-report'; outcomes: ImportOutcome[] }
   | { type: 'toggle-sidebar' }
-  | { type: 'show-shortcuts' };
+  | { type: 'show-shortcuts' }
+  /** File › Export…: the window opens its Export dialog on the whole library. */
+  | { type: 'export' }
+  /** Settings… (Preferences on macOS): the window shows its Settings page. */
+  | { type: 'show-settings' };
 
 export type DesktopCommandType = DesktopCommand['type'];
 
+/** What the window asks of the desktop app's native side: dialogs and the file manager. */
+export interface NativeActions {
+  /**
+   * A native save dialog (a folder dialog when `folder`) starting at
+   * `defaultPath`; the path chosen, or null when cancelled.
+   */
+  chooseExportPath(defaultPath: string, folder: boolean): Promise<string | null>;
+  /** Shows a file or folder in the file manager, selected. */
+  showInFolder(path: string): Promise<void>;
+  /** Opens the library folder in the file manager. */
+  openLibraryFolder(): Promise<void>;
+  /** File › Choose Library Folder…: pick, then open, move or start a library there. */
+  chooseLibraryFolder(): Promise<void>;
+}
+
+export const NATIVE_ACTIONS: Record<keyof NativeActions, true> = {
+  chooseExportPath: true,
+  showInFolder: true,
+  openLibraryFolder: true,
+  chooseLibraryFolder: true,
+};
+
 /** What the preload script exposes as window.lecternDesktop, in Electron only. */
-export interface DesktopBridge {
+export interface DesktopBridge extends NativeActions {
   onCommand(listener: (command: DesktopCommand) => void): () => void;
 }

@@ -5,3 +5,5 @@ export const IPC_EVENT = 'lectern:event';
 export const ASSET_SCHEME = 'lectern-asset';
 /** Commands from the desktop app's menus to the window (shared/desktop-commands.ts). */
 export const IPC_COMMAND = 'lectern:command';
+/** The window's requests for native dialogs and the file manager (shared/desktop-commands.ts NativeActions). */
+export const IPC_NATIVE = 'lectern:native';

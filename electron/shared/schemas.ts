@@ -14,6 +14,7 @@ import { trashArgs } from './schemas/trash';
 import { annotationsArgs } from './schemas/annotations';
 import { settingsArgs } from './schemas/settings';
 import { exportArgs } from './schemas/export';
+import { appArgs } from './schemas/app';
 
 export const apiArgs: ArgsSchemas<LecternApi> = {
   ...articlesArgs,
@@ -25,4 +26,5 @@ export const apiArgs: ArgsSchemas<LecternApi> = {
   ...annotationsArgs,
   ...settingsArgs,
   ...exportArgs,
+  ...appArgs,
 };

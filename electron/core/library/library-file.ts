@@ -10,6 +10,7 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { LecternError } from '../../shared/errors';
+import { readLibraryOptions, type LibraryOptions } from '../../shared/library-options';
 import { readSettings, type ReaderSettings } from '../../shared/settings';
 import type { ChangeFeed, LibraryEvent } from './change-feed';
 import { LIBRARY_FORMAT_VERSION, migrateLibraryFile, newLibraryFile, type LibraryFile } from './format';
@@ -19,6 +20,8 @@ import { storageError, type LibraryProblem } from './storage-error';
 export const LIBRARY_FILE = 'lectern.json';
 /** The reader's settings' key in the file's `settings`. */
 const READER_KEY = 'reader';
+/** The library's other options' key (shared/library-options.ts). */
+const OPTIONS_KEY = 'options';
 
 export interface SavedViewEntry {
   name: string;
@@ -125,6 +128,21 @@ export class LibraryFileStore {
       { type: 'settings-changed', settings },
     );
     return settings;
+  }
+
+  libraryOptions(): LibraryOptions {
+    return readLibraryOptions(this.db.data.settings[OPTIONS_KEY]);
+  }
+
+  async updateLibraryOptions(patch: Partial<LibraryOptions>): Promise<LibraryOptions> {
+    const options = readLibraryOptions({ ...this.libraryOptions(), ...patch });
+    await this.#write(
+      (file) => {
+        file.settings = { ...file.settings, [OPTIONS_KEY]: options };
+      },
+      { type: 'library-settings-changed' },
+    );
+    return options;
   }
 
   /** Folds another library's lectern.json into this one (a restore that merges); `join` decides each field. */

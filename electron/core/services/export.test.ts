@@ -55,6 +55,18 @@ describe('exportService', () => {
     expect(await readdir(out).catch(() => [])).toEqual([]);
   });
 
+  it('shapes Markdown with the library’s template when the request names none', async () => {
+    await fixture.library.file.updateLibraryOptions({ markdownTemplate: 'Only {{title}}\n' });
+    try {
+      const out = join(work, 'templated');
+      await service.exportArticles({ format: 'markdown', out, ids: [fixture.page] });
+      const [name] = await readdir(out);
+      expect(await readFile(join(out, name as string), 'utf8')).toMatch(/^Only /);
+    } finally {
+      await fixture.library.file.updateLibraryOptions({ markdownTemplate: null });
+    }
+  });
+
   it('refuses ids that are not in the library', async () => {
     await expect(
       service.exportArticles({ format: 'epub', out: join(work, 'x.epub'), ids: ['aaaaaaaaaa-bbbbbbbb'] }),

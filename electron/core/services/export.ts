@@ -59,7 +59,7 @@ export function exportService({ library, search, events }: ServiceContext): Expo
         const result = await exportMarkdown(library, ids, request.out, {
           ...progress,
           includeText: request.includeText,
-          template: request.template,
+          template: request.template ?? library.file.libraryOptions().markdownTemplate ?? undefined,
         });
         return outcome(
           ids.length,

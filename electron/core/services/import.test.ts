@@ -155,6 +155,21 @@ describe('web images of dropped pages and clips', () => {
     expect(site.requests.length).toBe(asked);
   });
 
+  it('asks nothing of the web for a clip once fetching images is turned off in Settings', async () => {
+    await library.file.updateLibraryOptions({ fetchImages: false });
+    try {
+      const asked = site.requests.length;
+      const outcome = await service.importText({
+        text: 'Wicks',
+        html: `<p>${'The wick was trimmed before the lamp was lit at dusk. '.repeat(4)}</p>${lamp()}`,
+      });
+      expect((await stored(outcome)).assets).toEqual([]);
+      expect(site.requests.length).toBe(asked);
+    } finally {
+      await library.file.updateLibraryOptions({ fetchImages: true });
+    }
+  });
+
   it('fetches later the images an import could not keep, and keeps the text as it was', async () => {
     const offline = importService(
       { library, events: new EventHub(), search: new SearchEngine(library) },

@@ -81,7 +81,8 @@ export function importService(
   options: ImportServiceOptions = {},
 ): ImportApi {
   const pageFetch = options.pageFetch ?? PAGE_FETCH;
-  const fetchWebImages = options.fetchWebImages ?? true;
+  // Off when the service is told so, or when the person turned it off in Settings (read per import).
+  const fetchWebImages = () => (options.fetchWebImages ?? true) && library.file.libraryOptions().fetchImages;
   const testHosts = options.localImageHostsForTests ?? [];
   // Jobs with a call running, and how many: a job spans one call per batch,
   // and is forgotten when its last call returns, so the map holds only work
@@ -171,7 +172,7 @@ export function importService(
       const known = duplicateOf(input, library.findDuplicate(sha256(unit.main.bytes), null));
       if (known) return known;
       const related = new Map([...unit.related].map(([path, item]) => [path, item.bytes]));
-      const article = await preparePool.prepare(unit.main, related, fetchWebImages, testHosts);
+      const article = await preparePool.prepare(unit.main, related, fetchWebImages(), testHosts);
       return file(input, article, article.fields.url);
     });
   }
@@ -233,7 +234,7 @@ export function importService(
 
     async importText(input: TextInput) {
       const name = input.title ?? 'Text clip';
-      const options = fetchingWebImages(fetchWebImages, testHosts);
+      const options = fetchingWebImages(fetchWebImages(), testHosts);
       return guarded(name, async () => file(name, await prepareText(input, options), null));
     },
 

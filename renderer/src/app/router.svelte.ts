@@ -3,7 +3,7 @@
  * `#/` is the inbox, `#/favorites`, `#/archive`, `#/all`, `#/trash`,
  * `#/tag/<name>` and `#/view/<name>` the other lists, `#/highlights` every
  * highlight in the library, `#/article/<id>` the reader (`/highlight/<id>`
- * opens it at that highlight).
+ * opens it at that highlight), `#/settings` the Settings page.
  */
 export type ListKind = 'inbox' | 'favorites' | 'archive' | 'all' | 'trash';
 
@@ -12,12 +12,14 @@ export type Route =
   | { name: 'tag'; tag: string }
   | { name: 'view'; view: string }
   | { name: 'highlights' }
+  | { name: 'settings' }
   | { name: 'article'; id: string; highlight: string | null };
 
 const LISTS: ListKind[] = ['inbox', 'favorites', 'archive', 'all', 'trash'];
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/highlights') return { name: 'highlights' };
+  if (hash === SETTINGS_HREF) return { name: 'settings' };
   const article = /^#\/article\/([0-9a-z-]+)(?:\/highlight\/([0-9a-z-]+))?$/.exec(hash);
   if (article) return { name: 'article', id: article[1] as string, highlight: article[2] ?? null };
   const named = /^#\/(tag|view)\/(.+)$/.exec(hash);
@@ -51,6 +53,12 @@ export function viewHref(view: string): string {
 }
 
 export const HIGHLIGHTS_HREF = '#/highlights';
+export const SETTINGS_HREF = '#/settings';
+
+/** Whether a route is a place Back returns to: neither the reader nor Settings, which are left by Back. */
+function isList(route: Route): boolean {
+  return route.name !== 'article' && route.name !== 'settings';
+}
 
 /** The part of the window the router reads and writes: its address's hash and its hashchange event. */
 export type HashWindow = Pick<Window, 'addEventListener'> & { location: Pick<Location, 'hash'> };
@@ -69,9 +77,9 @@ export class Router {
     win.addEventListener('hashchange', () => {
       if (this.route.name === 'article') this.lastArticleId = this.route.id;
       this.route = parseRoute(this.#location.hash);
-      if (this.route.name !== 'article') this.#lastListHash = this.#location.hash || '#/';
+      if (isList(this.route)) this.#lastListHash = this.#location.hash || '#/';
     });
-    if (this.route.name !== 'article') this.#lastListHash = this.#location.hash || '#/';
+    if (isList(this.route)) this.#lastListHash = this.#location.hash || '#/';
   }
 
   go(href: string): void {

@@ -28,6 +28,7 @@ describe('parseRoute', () => {
     ['#/tag/to%20read', { name: 'tag', tag: 'to read' }],
     ['#/tag/%E0%A4', { name: 'library', list: 'inbox' }],
     ['#/highlights', { name: 'highlights' }],
+    ['#/settings', { name: 'settings' }],
     ['#/article/a1/highlight/h2', { name: 'article', id: 'a1', highlight: 'h2' }],
   ])('reads %j', (hash, route) => expect(parseRoute(hash)).toEqual(route));
 });
@@ -41,5 +42,12 @@ describe('Router', () => {
     router.backToLibrary();
     expect(router.route).toEqual({ name: 'tag', tag: 'work' });
     expect(router.lastArticleId).toBe('a1');
+  });
+
+  it('goes back from Settings opened at start to the inbox, not to Settings', () => {
+    const router = new Router(fakeWindow('#/settings'));
+    expect(router.route).toEqual({ name: 'settings' });
+    router.backToLibrary();
+    expect(router.route).toEqual({ name: 'library', list: 'inbox' });
   });
 });

@@ -8,6 +8,7 @@
  */
 import type { Highlight } from '@shared/annotation';
 import { api } from '../api/client';
+import { ExportDialogState } from '../export/export-dialog.svelte';
 import { Importer } from '../import/importer.svelte';
 import { BrowseState } from '../library/browse.svelte';
 import { LibraryActions } from '../library/bulk-actions';
@@ -15,6 +16,7 @@ import { BulkProgressState } from '../library/bulk-progress.svelte';
 import { LibraryState } from '../library/library.svelte';
 import { SidebarState } from '../library/sidebar.svelte';
 import { AnnotationsState } from '../reader/annotations.svelte';
+import { LibraryOptionsState } from '../settings/library-options.svelte';
 import { SettingsState } from '../settings/settings.svelte';
 import { Notices } from '../ui/notices.svelte';
 import { Router } from './router.svelte';
@@ -29,6 +31,8 @@ export const browse = new BrowseState({ api, library, router, sidebar, notices }
 export const actions = new LibraryActions(api, notices);
 export const bulkProgress = new BulkProgressState(api);
 export const importer = new Importer(api, notices, router);
+export const exportDialog = new ExportDialogState(api);
+export const libraryOptions = new LibraryOptionsState(api, notices);
 export const settings = new SettingsState(api, notices, window.matchMedia('(prefers-color-scheme: dark)'));
 
 /** One open article's highlights and note, bound to this window's client and notices. */

@@ -1,0 +1,134 @@
+/**
+ * The Export dialog's state: what is being exported (the scope, fixed when
+ * the dialog opens), in which format, to which path, and the job once it
+ * runs: its progress from export-progress events, Cancel, and the outcome.
+ * The path is a plain field, filled with a name in the default export
+ * folder that follows the format until the person edits it; the desktop
+ * app's native dialog only fills the same field, so both shells export
+ * through one path.
+ */
+import type { ExportFormat, ExportOutcome, ExportRequest, LecternClient } from '@shared/api';
+import { errorMessage } from '@shared/errors';
+import { exportFileName } from './export-formats';
+
+/** What an export covers: articles by id, a query's results, or (neither) the whole library. */
+export interface ExportScope {
+  /** "3 selected articles", "Inbox: 120 articles", "The whole library". */
+  label: string;
+  ids?: string[];
+  query?: string;
+}
+
+export type ExportPhase = 'choosing' | 'running' | 'done' | 'failed';
+
+/** The separator a path already uses, so a name joins a Windows folder with "\". */
+function joinPath(folder: string, name: string): string {
+  const separator = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  return folder.endsWith(separator) ? `${folder}${name}` : `${folder}${separator}${name}`;
+}
+
+export class ExportDialogState {
+  scope = $state<ExportScope | null>(null);
+  format = $state<ExportFormat>('markdown');
+  path = $state('');
+  phase = $state<ExportPhase>('choosing');
+  done = $state(0);
+  total = $state(0);
+  outcome = $state<ExportOutcome | null>(null);
+  error = $state('');
+  /** Where exports go unless the person types another place (AppInfo.exportFolder). */
+  folder = $state('');
+  #pathEdited = false;
+  #jobId: string | null = null;
+  #jobs = 0;
+  readonly #api: LecternClient;
+  readonly #now: () => number;
+
+  constructor(api: LecternClient, now: () => number = Date.now) {
+    this.#api = api;
+    this.#now = now;
+    api.onEvent((event) => {
+      if (event.type !== 'export-progress' || event.jobId !== this.#jobId) return;
+      this.done = event.done;
+      this.total = event.total;
+    });
+  }
+
+  get open(): boolean {
+    return this.scope !== null;
+  }
+
+  /** Opens the dialog for `scope`, with the format last used. */
+  async show(scope: ExportScope): Promise<void> {
+    this.scope = scope;
+    this.phase = 'choosing';
+    this.outcome = null;
+    this.error = '';
+    this.#pathEdited = false;
+    if (!this.folder) {
+      try {
+        this.folder = (await this.#api.getAppInfo()).exportFolder;
+      } catch (error) {
+        this.error = errorMessage(error);
+      }
+    }
+    this.#suggestPath();
+  }
+
+  chooseFormat(format: ExportFormat): void {
+    this.format = format;
+    this.#suggestPath();
+  }
+
+  /** The person typed or picked a path: it stays when the format changes. */
+  setPath(path: string): void {
+    this.path = path;
+    this.#pathEdited = true;
+  }
+
+  #suggestPath(): void {
+    if (this.#pathEdited || !this.folder) return;
+    this.path = joinPath(this.folder, exportFileName(this.format, this.#now()));
+  }
+
+  async start(): Promise<void> {
+    const scope = this.scope;
+    if (!scope || this.phase === 'running') return;
+    const request: ExportRequest = { format: this.format, out: this.path.trim() };
+    if (scope.ids) request.ids = [...scope.ids];
+    else if (scope.query) request.query = scope.query;
+    const jobId = `export-${Date.now()}-${++this.#jobs}`;
+    this.#jobId = jobId;
+    this.phase = 'running';
+    this.done = 0;
+    this.total = 0;
+    this.error = '';
+    try {
+      const outcome = await this.#api.exportArticles(request, { jobId });
+      if (this.#jobId !== jobId) return;
+      this.outcome = outcome;
+      this.phase = 'done';
+    } catch (error) {
+      if (this.#jobId !== jobId) return;
+      this.error = errorMessage(error);
+      this.phase = 'failed';
+    } finally {
+      if (this.#jobId === jobId) this.#jobId = null;
+    }
+  }
+
+  /** Cancels a running export (nothing is left behind) and returns to choosing. */
+  async cancel(): Promise<void> {
+    const jobId = this.#jobId;
+    if (!jobId) return;
+    this.#jobId = null;
+    this.phase = 'choosing';
+    await this.#api.cancelExport(jobId);
+  }
+
+  /** Closes the dialog; a running export is cancelled first. */
+  async close(): Promise<void> {
+    if (this.phase === 'running') await this.cancel();
+    this.scope = null;
+  }
+}
