@@ -81,6 +81,6 @@ test('an article opened straight from its address goes back to the inbox', async
   const fresh = await page.context().newPage();
   await fresh.goto(address);
   await expect(fresh.getByRole('heading', { level: 1 })).not.toHaveText('Inbox');
-  await fresh.getByRole('button', { name: 'Library' }).click();
+  await fresh.getByRole('button', { name: 'Inbox' }).click();
   await expect(heading(fresh, 'Inbox')).toBeVisible();
 });
