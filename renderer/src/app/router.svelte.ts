@@ -95,7 +95,7 @@ function entryState(state: unknown): EntryState | null {
 /** The part of the window the router reads and writes: its address's hash, its history and hashchange. */
 export type HashWindow = Pick<Window, 'addEventListener'> & {
   location: Pick<Location, 'hash'>;
-  history: Pick<History, 'state' | 'back' | 'replaceState'>;
+  history: Pick<History, 'state' | 'back' | 'replaceState' | 'scrollRestoration'>;
 };
 
 export class Router {
@@ -113,6 +113,9 @@ export class Router {
 
   constructor(win: HashWindow) {
     this.#win = win;
+    // Going back through the history must not scroll the window by itself:
+    // the reader saves its place as it is left, and keeps it by text position.
+    win.history.scrollRestoration = 'manual';
     this.#entry = entryState(win.history.state) ?? { lecternDepth: 0, lecternBack: null };
     this.#remember();
     this.#show(win.location.hash);

@@ -39,6 +39,7 @@ function fakeWindow(hash: string) {
       },
     },
     history: {
+      scrollRestoration: 'auto',
       get state() {
         return current().state;
       },
@@ -137,6 +138,12 @@ describe('Router', () => {
     router.back();
     expect(router.route).toEqual({ name: 'library', list: 'inbox' });
     expect(router.lastArticleId).toBe('a3');
+  });
+
+  it('leaves the scroll position to the views when going back', () => {
+    const { win } = fakeWindow('#/');
+    new Router(win);
+    expect(win.history.scrollRestoration).toBe('manual');
   });
 
   it('follows the browser’s own back and forward', () => {
