@@ -61,6 +61,7 @@ test('? in the library shows the library’s keys first', async ({ lectern }) =>
     await expect(sections.first()).toContainText(does);
   }
   await expect(sheet).toContainText('Go back');
+  await page.screenshot({ path: 'test-results/shortcuts-sheet-from-library.png' });
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
 });
