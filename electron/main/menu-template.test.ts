@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi, type Mock } from 'vitest';
+import { accelerator, KEYMAP, type KeyBinding } from '../shared/keymap';
 import { menuTemplate, type MenuActions, type MenuState } from './menu-template';
 
 type FakeActions = { [K in keyof MenuActions]: Mock<MenuActions[K]> };
@@ -74,6 +75,19 @@ describe('menuTemplate', () => {
     click(item);
     expect(actions[action]).toHaveBeenCalledOnce();
     for (const [name, fn] of Object.entries(actions)) if (name !== action) expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('gives every menu item with a key the keymap’s key, as the ? sheet shows it', () => {
+    const menu = menuTemplate(LINUX, fakeActions());
+    const bound = (Object.values(KEYMAP).flat() as KeyBinding[]).filter((binding) => binding.menu);
+    expect(bound.length).toBeGreaterThan(0);
+    for (const binding of bound) {
+      const found = menu
+        .flatMap((top) => (top.submenu ?? []) as MenuItemConstructorOptions[])
+        .find((item) => item.label === binding.menu);
+      const withMod = binding.keys.filter((key) => key.startsWith('Mod+')).map(accelerator);
+      expect(withMod).toContain(found?.accelerator);
+    }
   });
 
   it('offers the three themes as radio items, the current one checked, each picking its theme', () => {

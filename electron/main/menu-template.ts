@@ -6,6 +6,7 @@
  * quitting are Electron's own roles. Pure, so it is tested without Electron.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { menuAccelerator } from '../shared/keymap';
 import { THEME_CHOICES, type ThemeChoice } from '../core/settings/desktop-preferences';
 
 export interface MenuActions {
@@ -84,7 +85,11 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
         })),
       },
       { type: 'separator' },
-      { label: 'Toggle Sidebar', accelerator: 'CmdOrCtrl+\\', click: () => actions.toggleSidebar() },
+      {
+        label: 'Toggle Sidebar',
+        accelerator: menuAccelerator('Toggle Sidebar'),
+        click: () => actions.toggleSidebar(),
+      },
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
@@ -97,7 +102,11 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
     role: 'help',
     label: mac ? 'Help' : '&Help',
     submenu: [
-      { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', click: () => actions.showShortcuts() },
+      {
+        label: 'Keyboard Shortcuts',
+        accelerator: menuAccelerator('Keyboard Shortcuts'),
+        click: () => actions.showShortcuts(),
+      },
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'about', label: 'About Lectern' } as const]),
     ],
   };

@@ -77,7 +77,7 @@ const SNIPPET_BATCH = 60;
 export interface BrowseDeps {
   api: LecternClient;
   library: Pick<LibraryState, 'status' | 'byId'>;
-  router: { readonly route: Route };
+  router: { readonly route: Route; readonly search: string; setSearch(text: string): void };
   sidebar: Pick<SidebarState, 'views'>;
   notices: Pick<Notices, 'show'>;
 }
@@ -85,7 +85,6 @@ export interface BrowseDeps {
 export class BrowseState {
   readonly #api: LecternClient;
   readonly #deps: BrowseDeps;
-  text = $state('');
   sort = $state<SortKey>('added');
   result = $state.raw<SearchResult | null>(null);
   snippets = $state.raw(new Map<string, SnippetPart[]>());
@@ -103,6 +102,15 @@ export class BrowseState {
   constructor(deps: BrowseDeps) {
     this.#deps = deps;
     this.#api = deps.api;
+  }
+
+  /** What is typed in the search field; the address keeps it, so a reload or Back returns to the same search. */
+  get text(): string {
+    return this.#deps.router.search;
+  }
+
+  set text(value: string) {
+    this.#deps.router.setSearch(value);
   }
 
   // Through functions: the dependencies are set by the constructor, after the fields.

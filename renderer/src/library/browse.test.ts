@@ -11,7 +11,13 @@ function setup(methods: Parameters<typeof fakeClient>[0], route: Route = { name:
   const browse = new BrowseState({
     api: fakeClient(methods),
     library: { status: 'ready', byId: new Map<string, ArticleSummary>() },
-    router: { route },
+    router: {
+      route,
+      search: '',
+      setSearch(text: string) {
+        this.search = text;
+      },
+    },
     sidebar: { views: [] },
     notices,
   });

@@ -1,9 +1,10 @@
 /**
- * The reader's keys (listed for people in shortcuts.ts): which key does what,
+ * The reader's keys (bound in shared/keymap.ts, which the ? sheet lists): what each command does,
  * and which presses the reader leaves alone (a field being typed in, an open
  * dialog, a modifier it does not use). What each command does is the
  * reader's, passed in.
  */
+import { commandFor, type CommandOf } from '@shared/keymap';
 import { scrollToEnd } from './progress';
 
 /** How far j and k scroll, in pixels: about a line of text; also the margin a find match is kept from the window's bottom. */
@@ -21,7 +22,6 @@ export interface ReaderCommands {
   note(): void;
   archive(): void;
   favorite(): void;
-  shortcuts(): void;
   /** Closes what is open over the text, else leaves the article. */
   escape(): void;
 }
@@ -36,7 +36,8 @@ function typingElsewhere(event: KeyboardEvent): boolean {
 }
 
 export function onReaderKey(event: KeyboardEvent, commands: ReaderCommands): void {
-  if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+  const command = commandFor('reader', event);
+  if (command === 'find') {
     event.preventDefault();
     commands.find();
     return;
@@ -46,26 +47,25 @@ export function onReaderKey(event: KeyboardEvent, commands: ReaderCommands): voi
     event.preventDefault();
     return;
   }
-  if (event.ctrlKey || event.metaKey || event.altKey) return;
-  const page = window.innerHeight - commands.topInset() - LINE;
-  const actions: Record<string, () => void> = {
-    j: () => window.scrollBy({ top: LINE }),
-    k: () => window.scrollBy({ top: -LINE }),
-    ' ': () => window.scrollBy({ top: event.shiftKey ? -page : page }),
-    g: () => window.scrollTo({ top: 0 }),
-    G: scrollToEnd,
-    '[': commands.previous,
-    ']': commands.next,
-    h: commands.highlight,
-    n: commands.note,
-    e: commands.archive,
-    s: commands.favorite,
-    '?': commands.shortcuts,
-    Escape: commands.escape,
+  if (!command) return;
+  const page = () => window.innerHeight - commands.topInset() - LINE;
+  const actions: Record<Exclude<CommandOf<'reader'>, 'find' | 'select-text'>, () => void> = {
+    'scroll-down': () => window.scrollBy({ top: LINE }),
+    'scroll-up': () => window.scrollBy({ top: -LINE }),
+    'page-down': () => window.scrollBy({ top: page() }),
+    'page-up': () => window.scrollBy({ top: -page() }),
+    top: () => window.scrollTo({ top: 0 }),
+    end: scrollToEnd,
+    previous: commands.previous,
+    next: commands.next,
+    highlight: commands.highlight,
+    note: commands.note,
+    archive: commands.archive,
+    favorite: commands.favorite,
+    escape: commands.escape,
   };
-  const action = actions[event.key];
-  if (!action) return;
+  if (command === 'select-text') return;
   if (event.key === ' ' && event.target instanceof HTMLButtonElement) return;
   event.preventDefault();
-  action();
+  actions[command]();
 }

@@ -1,0 +1,81 @@
+/**
+ * The library by keyboard: the list takes j/k/x as soon as it is shown and
+ * is one tab stop, the ? sheet opened there shows the library's keys first,
+ * and a sidebar hidden with Ctrl+\ has a visible way back.
+ */
+import { expect, test } from './support/lectern';
+import { addClips, articleRows } from './fixtures/clips';
+
+test('j, k and x work on the list at once, and the list is one tab stop', async ({ lectern }) => {
+  const page = lectern.page;
+  await addClips(page);
+  const secondBox = page
+    .getByRole('list', { name: 'Articles' })
+    .getByRole('listitem')
+    .nth(1)
+    .getByRole('checkbox');
+  const firstTitle = (await articleRows(page).nth(0).locator('.title').textContent())?.trim() ?? '';
+  await page.keyboard.press('j');
+  await expect(articleRows(page).nth(0)).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(articleRows(page).nth(1)).toBeFocused();
+  await page.keyboard.press('x');
+  await expect(secondBox).toBeChecked();
+  await page.keyboard.press('k');
+  await expect(articleRows(page).nth(0)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(secondBox).not.toBeChecked();
+
+  // Tab enters the list on its current row and the next Tab leaves it.
+  await page.getByRole('searchbox', { name: 'Search' }).focus();
+  const inList = () =>
+    page.evaluate(() => document.activeElement?.closest('[aria-label="Articles"]') !== null);
+  let stops = 0;
+  for (let i = 0; i < 10 && !(await inList()); i++) await page.keyboard.press('Tab');
+  while (await inList()) {
+    stops += 1;
+    await page.keyboard.press('Tab');
+  }
+  expect(stops).toBe(1);
+
+  await page.keyboard.press('Shift+Tab');
+  await expect(articleRows(page).nth(0)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstTitle);
+});
+
+test('? in the library shows the library’s keys first', async ({ lectern }) => {
+  const page = lectern.page;
+  await addClips(page);
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  const sections = sheet.getByRole('table');
+  await expect(sections.first()).toHaveAccessibleName('In the library');
+  for (const does of [
+    'Next article',
+    'Select or unselect the article',
+    'Search',
+    'Hide or show the sidebar',
+  ]) {
+    await expect(sections.first()).toContainText(does);
+  }
+  await expect(sheet).toContainText('Go back');
+  await page.screenshot({ path: 'test-results/shortcuts-sheet-from-library.png' });
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+});
+
+test('a sidebar hidden with Ctrl+\\ comes back from a button', async ({ lectern }) => {
+  const page = lectern.page;
+  const trash = page.getByRole('link', { name: /^Trash/ });
+  await expect(trash).toBeVisible();
+  await page.keyboard.press('Control+Backslash');
+  await expect(trash).toBeHidden();
+  const show = page.getByRole('button', { name: 'Show sidebar' });
+  await expect(show).toBeVisible();
+  await page.screenshot({ path: 'test-results/library-sidebar-hidden.png' });
+  await show.click();
+  await expect(trash).toBeVisible();
+  await expect(show).toBeHidden();
+});
