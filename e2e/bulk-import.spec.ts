@@ -5,19 +5,13 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startTestSite, type TestSite } from '../electron/core/import/fixtures/web-server';
 import { dropFiles, type DroppedFile } from './support/drop';
 import { expect, test } from './support/lectern';
+import { useTestSite } from './support/test-site';
 
 test.describe.configure({ timeout: 120_000 });
 
-let site: TestSite;
-test.beforeAll(async () => {
-  site = await startTestSite();
-});
-test.afterAll(async () => {
-  await site.close();
-});
+const site = useTestSite();
 
 const note = (i: number): DroppedFile => ({
   name: `note-${String(i).padStart(2, '0')}.txt`,

@@ -9,20 +9,14 @@ import { epubBytes } from '../electron/core/import/fixtures/epub';
 import { pngBytes, pngDataUri } from '../electron/core/import/fixtures/images';
 import { mhtmlBytes } from '../electron/core/import/fixtures/mhtml';
 import { flow, pdfBytes } from '../electron/core/import/fixtures/pdf';
-import { startTestSite, type TestSite } from '../electron/core/import/fixtures/web-server';
 import { dropFiles, dropTree } from './support/drop';
 import { expect, test } from './support/lectern';
+import { useTestSite } from './support/test-site';
 
-let site: TestSite;
 // Parsing PDFs and EPUBs on a busy machine takes a while: give these specs room.
 test.describe.configure({ timeout: 180_000 });
 
-test.beforeAll(async () => {
-  site = await startTestSite();
-});
-test.afterAll(async () => {
-  await site.close();
-});
+const site = useTestSite();
 
 const BODY =
   'The island school had eleven pupils and one teacher, who taught every subject from the same desk by the window.';

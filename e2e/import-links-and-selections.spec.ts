@@ -6,20 +6,15 @@
  * window opens or the network comes back.
  */
 import { createServer } from 'node:net';
-import { articlePage, startTestSite, type TestSite } from '../electron/core/import/fixtures/web-server';
+import { articlePage, startTestSite } from '../electron/core/import/fixtures/web-server';
 import { dropData, dropFiles, paste } from './support/drop';
 import { expect, test } from './support/lectern';
 import { dragSelect, notebook, paintedHighlights } from './support/reader';
+import { useTestSite } from './support/test-site';
 
 test.describe.configure({ timeout: 120_000 });
 
-let site: TestSite;
-test.beforeAll(async () => {
-  site = await startTestSite();
-});
-test.afterAll(async () => {
-  await site.close();
-});
+const site = useTestSite();
 
 test('a dragged link and a pasted link are fetched; the same link again is a duplicate', async ({
   lectern,

@@ -46,6 +46,7 @@ import { parseHTML } from 'linkedom';
 import { describeTarget } from '../../electron/shared/anchoring/anchor';
 import { TextIndex, type TextModelNode } from '../../electron/shared/anchoring/text-model';
 import { HIGHLIGHT_COLORS, type Highlight } from '../../electron/shared/annotation';
+import { articleFields } from '../../electron/shared/testing/article-meta';
 import { findChromium } from '../../electron/host/find-chromium';
 import { Library } from '../../electron/core/library/library';
 import { startBackend } from '../support/backend';
@@ -159,16 +160,7 @@ async function main(): Promise<void> {
     const library = await Library.open(libraryDir);
     const html = articleHtml();
     const article = (title: string) => ({
-      fields: {
-        title,
-        byline: null,
-        siteName: null,
-        url: null,
-        published: null,
-        lang: 'en',
-        excerpt: '',
-        wordCount: WORDS,
-      },
+      fields: articleFields(title, { wordCount: WORDS }),
       html,
       source: { kind: 'html' as const, name: 'bench.html', sha256: '0'.repeat(64) },
       assets: [],

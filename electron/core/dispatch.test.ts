@@ -1,24 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleSummary } from '../shared/article';
 import type { CallResult, ImportOutcome, LecternApi } from '../shared/api';
 import { createDispatch } from './dispatch';
-import { openBackend, type Backend } from './open-backend';
+import { useBackend } from './fixtures/backend-folder';
 
-let dir: string;
-let backend: Backend;
+const temp = useBackend();
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lectern-dispatch-'));
-  backend = await openBackend(dir);
-});
-
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks();
-  await backend.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 function expectError(result: CallResult, code: string): string {
@@ -29,7 +18,7 @@ function expectError(result: CallResult, code: string): string {
 }
 
 async function importClip(text: string): Promise<ArticleSummary> {
-  const result = await backend.dispatch('importText', [{ text }]);
+  const result = await temp.backend.dispatch('importText', [{ text }]);
   if (!result.ok) throw new Error(result.error.message);
   const outcome = result.value as ImportOutcome;
   if (outcome.status === 'failed') throw new Error(outcome.error.message);
@@ -38,23 +27,26 @@ async function importClip(text: string): Promise<ArticleSummary> {
 
 describe('createDispatch', () => {
   it('runs a valid call and returns its value', async () => {
-    expect(await backend.dispatch('listArticles', [])).toEqual({ ok: true, value: [] });
+    expect(await temp.backend.dispatch('listArticles', [])).toEqual({ ok: true, value: [] });
 
     const article = await importClip('A clip title\n\nThe body of the clip.');
     expect(article.title).toBe('A clip title');
 
-    const listed = await backend.dispatch('listArticles', []);
+    const listed = await temp.backend.dispatch('listArticles', []);
     expect(listed.ok && (listed.value as ArticleSummary[]).map((a) => a.id)).toEqual([article.id]);
 
-    const updated = await backend.dispatch('updateArticle', [article.id, { progress: 0.5, favorite: true }]);
+    const updated = await temp.backend.dispatch('updateArticle', [
+      article.id,
+      { progress: 0.5, favorite: true },
+    ]);
     expect(updated.ok).toBe(true);
-    expect(await backend.library.get(article.id)).toMatchObject({ progress: 0.5, favorite: true });
+    expect(await temp.backend.library.get(article.id)).toMatchObject({ progress: 0.5, favorite: true });
   });
 
   it.each(['deleteEverything', '', 'constructor', 'toString', '__proto__', 'hasOwnProperty'])(
     'refuses the unknown method %j as invalid-argument',
     async (method) => {
-      const message = expectError(await backend.dispatch(method, []), 'invalid-argument');
+      const message = expectError(await temp.backend.dispatch(method, []), 'invalid-argument');
       expect(message).toBe(`Lectern has no operation called “${method}”.`);
     },
   );
@@ -102,7 +94,7 @@ describe('createDispatch', () => {
     ['text that is not a string', 'importText', [{ text: 7 }], 'importText: 0.text'],
     ['a clip url that is not a URL', 'importText', [{ text: 'x', url: 'not a url' }], 'importText: 0.url'],
   ])('refuses %s as invalid-argument with a sentence', async (_label, method, args, mentions) => {
-    const message = expectError(await backend.dispatch(method, args), 'invalid-argument');
+    const message = expectError(await temp.backend.dispatch(method, args), 'invalid-argument');
     expect(message).toMatch(/^Lectern received a malformed request \(.+\)\.$/);
     expect(message).toContain(mentions);
     expect(message).not.toMatch(/\[object Object\]|\n\s+at /);
@@ -111,17 +103,23 @@ describe('createDispatch', () => {
   it('leaves the library unchanged after a refused call', async () => {
     const article = await importClip('Title\n\nBody text.');
 
-    expectError(await backend.dispatch('updateArticle', [article.id, { progress: 2 }]), 'invalid-argument');
     expectError(
-      await backend.dispatch('updateArticle', [article.id, { favorite: true, extra: 1 }]),
+      await temp.backend.dispatch('updateArticle', [article.id, { progress: 2 }]),
+      'invalid-argument',
+    );
+    expectError(
+      await temp.backend.dispatch('updateArticle', [article.id, { favorite: true, extra: 1 }]),
       'invalid-argument',
     );
 
-    expect(await backend.library.get(article.id)).toMatchObject({ progress: 0, favorite: false });
+    expect(await temp.backend.library.get(article.id)).toMatchObject({ progress: 0, favorite: false });
   });
 
   it('passes a LecternError from the service through with its code', async () => {
-    const message = expectError(await backend.dispatch('getArticle', ['0000000001-abcdefgh']), 'not-found');
+    const message = expectError(
+      await temp.backend.dispatch('getArticle', ['0000000001-abcdefgh']),
+      'not-found',
+    );
     expect(message).toBe('That article is no longer in the library.');
   });
 
@@ -132,7 +130,7 @@ describe('createDispatch', () => {
   ])('turns %s from the service into internal, without its text or stack', async (_label, make) => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const thrown = make();
-    const failing: LecternApi = { ...backend.service, getArticle: () => Promise.reject(thrown) };
+    const failing: LecternApi = { ...temp.backend.service, getArticle: () => Promise.reject(thrown) };
     const dispatch = createDispatch(failing);
 
     const message = expectError(await dispatch('getArticle', ['0000000001-abcdefgh']), 'internal');

@@ -1,34 +1,26 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeTarget } from '../../shared/anchoring/anchor';
 import type { ArticleMeta } from '../../shared/article';
-import { openBackend, type Backend } from '../open-backend';
+import { useBackend } from '../fixtures/backend-folder';
 
 const TEXT = 'The keeper climbed the stair at dusk.';
-let dir: string;
-let backend: Backend;
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lectern-highlight-cache-'));
-  backend = await openBackend(dir);
-});
-
-afterEach(async () => {
-  await backend.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const temp = useBackend();
 
 async function annotated(title: string): Promise<string> {
-  const outcome = await backend.service.importText({ text: `${title}\n\n${TEXT}` });
+  const outcome = await temp.backend.service.importText({ text: `${title}\n\n${TEXT}` });
   if (outcome.status !== 'imported') throw new Error(`import ended ${outcome.status}`);
   const id = outcome.article.id;
-  await backend.service.addHighlight(id, { color: 'yellow', note: '', target: describeTarget(TEXT, 4, 10) });
+  await temp.backend.service.addHighlight(id, {
+    color: 'yellow',
+    note: '',
+    target: describeTarget(TEXT, 4, 10),
+  });
   return id;
 }
 
-const articleFile = (id: string) => join(dir, 'articles', id, 'article.json');
+const articleFile = (id: string) => join(temp.dir, 'articles', id, 'article.json');
 
 /** Changes a highlight's note in article.json behind Lectern's back, leaving updatedAt as it was. */
 async function editBehindTheBack(id: string, note: string): Promise<void> {
@@ -37,7 +29,7 @@ async function editBehindTheBack(id: string, note: string): Promise<void> {
   await writeFile(articleFile(id), JSON.stringify(meta));
 }
 
-const notes = async () => (await backend.service.listHighlights({})).map((e) => e.highlight.note);
+const notes = async () => (await temp.backend.service.listHighlights({})).map((e) => e.highlight.note);
 
 describe('highlight cache', () => {
   it('reads an article again only when it changed', async () => {
@@ -47,8 +39,8 @@ describe('highlight cache', () => {
     await editBehindTheBack(id, 'unseen');
     expect(await notes()).toEqual(['']);
     // A change through Lectern moves updatedAt on: the article is read again.
-    const [highlight] = (await backend.library.get(id)).highlights;
-    await backend.service.updateHighlight(id, highlight?.id as string, { note: 'seen' });
+    const [highlight] = (await temp.backend.library.get(id)).highlights;
+    await temp.backend.service.updateHighlight(id, highlight?.id as string, { note: 'seen' });
     expect(await notes()).toEqual(['seen']);
   });
 
@@ -56,26 +48,26 @@ describe('highlight cache', () => {
     const kept = await annotated('Kept');
     const trashed = await annotated('Trashed');
     expect(await notes()).toEqual(['', '']);
-    await backend.close();
-    const file = JSON.parse(await readFile(join(dir, '.cache', 'highlights.json'), 'utf8')) as {
+    await temp.backend.close();
+    const file = JSON.parse(await readFile(join(temp.dir, '.cache', 'highlights.json'), 'utf8')) as {
       entries: Record<string, unknown>;
     };
     expect(Object.keys(file.entries).sort()).toEqual([kept, trashed].sort());
 
-    backend = await openBackend(dir);
-    await backend.background;
+    await temp.reopen();
+    await temp.backend.background;
     // The restarted backend answers from the file: an edit that kept updatedAt is not seen.
     await editBehindTheBack(kept, 'unseen');
     expect(await notes()).toEqual(['', '']);
-    await backend.service.deleteArticle(trashed);
-    expect((await backend.service.listHighlights({})).map((e) => e.articleId)).toEqual([kept]);
+    await temp.backend.service.deleteArticle(trashed);
+    expect((await temp.backend.service.listHighlights({})).map((e) => e.articleId)).toEqual([kept]);
   });
 
   it('rebuilds from the articles when the file is damaged', async () => {
     await annotated('Logbook');
-    await backend.close();
-    await writeFile(join(dir, '.cache', 'highlights.json'), '{"version":1,"entries":');
-    backend = await openBackend(dir);
-    expect((await backend.service.listHighlights({})).map((e) => e.articleTitle)).toEqual(['Logbook']);
+    await temp.backend.close();
+    await writeFile(join(temp.dir, '.cache', 'highlights.json'), '{"version":1,"entries":');
+    await temp.reopen();
+    expect((await temp.backend.service.listHighlights({})).map((e) => e.articleTitle)).toEqual(['Logbook']);
   });
 });

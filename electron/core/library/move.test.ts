@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { articleFields } from '../../shared/testing/article-meta';
 import { Library } from './library';
 import { acquireLibraryLock, LOCK_FILE } from './lock';
 import { copyLibrary, inspectFolder } from './move';
@@ -14,16 +15,7 @@ beforeEach(async () => {
   from = join(base, 'Library');
   const library = await Library.open(from);
   await library.add({
-    fields: {
-      title: 'Moving day',
-      byline: null,
-      siteName: null,
-      url: null,
-      published: null,
-      lang: 'en',
-      excerpt: '',
-      wordCount: 2,
-    },
+    fields: articleFields('Moving day', { wordCount: 2 }),
     html: '<p>Moving day</p>',
     source: { kind: 'text', name: 'moving.txt', sha256: 'abc' },
     assets: [],

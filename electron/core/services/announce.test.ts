@@ -3,13 +3,12 @@
  * call that writes reaches the windows as exactly one event, and no service
  * emits a library event by itself.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { LecternEvent } from '../../shared/api';
-import { openBackend, type Backend } from '../open-backend';
+import { useBackend } from '../fixtures/backend-folder';
 
 const LIBRARY_EVENTS = [
   'library-changed',
@@ -18,25 +17,17 @@ const LIBRARY_EVENTS = [
   'settings-changed',
 ];
 
-let dir: string;
-let backend: Backend;
+const temp = useBackend();
 let events: LecternEvent[];
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lectern-announce-'));
-  backend = await openBackend(dir);
-  await backend.background;
+  await temp.backend.background;
   events = [];
-  backend.events.subscribe((event) => events.push(event));
-});
-
-afterEach(async () => {
-  await backend.close();
-  await rm(dir, { recursive: true, force: true });
+  temp.backend.events.subscribe((event) => events.push(event));
 });
 
 async function clip(title: string): Promise<string> {
-  const outcome = await backend.service.importText({ text: `${title}\n\nA few words.` });
+  const outcome = await temp.backend.service.importText({ text: `${title}\n\nA few words.` });
   if (outcome.status !== 'imported') throw new Error(`import ended ${outcome.status}`);
   return outcome.article.id;
 }
@@ -51,13 +42,13 @@ describe('service calls that write', () => {
     ]);
 
     const calls: [() => Promise<unknown>, string][] = [
-      [() => backend.service.updateArticle(ids[0] as string, { favorite: true }), 'library-changed'],
-      [() => backend.service.tagArticles(ids, ['read']), 'library-changed'],
-      [() => backend.service.trashArticles(ids.slice(1)), 'library-changed'],
-      [() => backend.service.emptyTrash(), 'library-changed'],
-      [() => backend.service.setTagColor('read', 'green'), 'library-settings-changed'],
-      [() => backend.service.saveView('Read', 'tag:read'), 'library-settings-changed'],
-      [() => backend.service.updateSettings({ justify: true }), 'settings-changed'],
+      [() => temp.backend.service.updateArticle(ids[0] as string, { favorite: true }), 'library-changed'],
+      [() => temp.backend.service.tagArticles(ids, ['read']), 'library-changed'],
+      [() => temp.backend.service.trashArticles(ids.slice(1)), 'library-changed'],
+      [() => temp.backend.service.emptyTrash(), 'library-changed'],
+      [() => temp.backend.service.setTagColor('read', 'green'), 'library-settings-changed'],
+      [() => temp.backend.service.saveView('Read', 'tag:read'), 'library-settings-changed'],
+      [() => temp.backend.service.updateSettings({ justify: true }), 'settings-changed'],
     ];
     for (const [call, type] of calls) {
       events.length = 0;

@@ -1,51 +1,37 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openBackend, type Backend } from '../open-backend';
+import { describe, expect, it } from 'vitest';
+import { useBackend } from '../fixtures/backend-folder';
 
-let dir: string;
-let backend: Backend;
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lectern-bulk-'));
-  backend = await openBackend(dir);
-});
-
-afterEach(async () => {
-  await backend.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const temp = useBackend();
 
 async function article(title: string): Promise<string> {
-  const outcome = await backend.service.importText({ text: `${title}\n\nBody.` });
+  const outcome = await temp.backend.service.importText({ text: `${title}\n\nBody.` });
   if (outcome.status !== 'imported') throw new Error(`import ended ${outcome.status}`);
   return outcome.article.id;
 }
 
-const progressOf = (id: string) => backend.library.summary(id).progress;
+const progressOf = (id: string) => temp.backend.library.summary(id).progress;
 
 describe('marking read and unread', () => {
   it('keeps the place of an article marked read by hand, across a restart', async () => {
     const halfway = await article('Halfway');
     const finished = await article('Finished');
-    await backend.service.updateArticle(halfway, { progress: 0.4 });
-    await backend.service.updateArticle(finished, { progress: 0.99 });
-    await backend.service.updateArticles([halfway, finished], { read: true });
+    await temp.backend.service.updateArticle(halfway, { progress: 0.4 });
+    await temp.backend.service.updateArticle(finished, { progress: 0.99 });
+    await temp.backend.service.updateArticles([halfway, finished], { read: true });
     expect([progressOf(halfway), progressOf(finished)]).toEqual([1, 0.99]);
 
-    await backend.close();
-    backend = await openBackend(dir);
-    await backend.service.updateArticles([halfway, finished], { read: false });
+    await temp.backend.close();
+    await temp.reopen();
+    await temp.backend.service.updateArticles([halfway, finished], { read: false });
     expect([progressOf(halfway), progressOf(finished)]).toEqual([0.4, 0]);
   });
 
   it('forgets the kept place once the person reads on', async () => {
     const id = await article('Read on');
-    await backend.service.updateArticle(id, { progress: 0.4 });
-    await backend.service.updateArticles([id], { read: true });
-    await backend.service.updateArticle(id, { progress: 0.97 });
-    await backend.service.updateArticles([id], { read: false });
+    await temp.backend.service.updateArticle(id, { progress: 0.4 });
+    await temp.backend.service.updateArticles([id], { read: true });
+    await temp.backend.service.updateArticle(id, { progress: 0.97 });
+    await temp.backend.service.updateArticles([id], { read: false });
     expect(progressOf(id)).toBe(0);
   });
 });

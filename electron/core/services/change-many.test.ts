@@ -1,27 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { BULK_PROGRESS_FROM, type BulkProgressEvent } from '../../shared/api/bulk';
-import { openBackend, type Backend } from '../open-backend';
+import { useBackend } from '../fixtures/backend-folder';
 
-let dir: string;
-let backend: Backend;
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lectern-change-many-'));
-  backend = await openBackend(dir);
-});
-
-afterEach(async () => {
-  await backend.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const temp = useBackend();
 
 async function articles(count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const outcome = await backend.service.importText({ text: `Clip ${i}\n\nWords number ${i}.` });
+    const outcome = await temp.backend.service.importText({ text: `Clip ${i}\n\nWords number ${i}.` });
     if (outcome.status !== 'imported') throw new Error(`import ended ${outcome.status}`);
     ids.push(outcome.article.id);
   }
@@ -31,16 +17,16 @@ async function articles(count: number): Promise<string[]> {
 it('reports the progress of a large change, ending at its total', { timeout: 60_000 }, async () => {
   const ids = await articles(BULK_PROGRESS_FROM);
   const progress: BulkProgressEvent[] = [];
-  backend.events.subscribe((event) => {
+  temp.backend.events.subscribe((event) => {
     if (event.type === 'bulk-progress') progress.push(event);
   });
-  const result = await backend.service.updateArticles(ids, { status: 'archived' });
+  const result = await temp.backend.service.updateArticles(ids, { status: 'archived' });
   expect(result.changed).toHaveLength(ids.length);
   expect(progress.at(-1)).toEqual({ type: 'bulk-progress', done: ids.length, total: ids.length });
   const done = progress.map((event) => event.done);
   expect(done).toEqual([...done].sort((a, b) => a - b));
 
   progress.length = 0;
-  await backend.service.updateArticles(ids.slice(0, 3), { favorite: true });
+  await temp.backend.service.updateArticles(ids.slice(0, 3), { favorite: true });
   expect(progress).toEqual([]);
 });

@@ -2,34 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { LecternError } from '@shared/errors';
 import type { ArticlePatch } from '@shared/api';
 import { summarize, type ArticleMeta, type ArticleWithContent } from '@shared/article';
+import { articleMeta } from '@shared/testing/article-meta';
 import { LibraryActions } from '../library/bulk-actions';
 import { fakeClient, failing } from '../testing/fake-client';
 import { Notices } from '../ui/notices.svelte';
 import { ReadingSession } from './reading-session.svelte';
-
-function meta(patch: Partial<ArticleMeta> = {}): ArticleMeta {
-  return {
-    id: 'a1',
-    title: 'Tidal islands',
-    byline: null,
-    siteName: null,
-    url: null,
-    published: null,
-    lang: 'en',
-    excerpt: '',
-    wordCount: 1200,
-    addedAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    status: 'inbox',
-    favorite: false,
-    tags: [],
-    progress: 0.25,
-    note: '',
-    source: { kind: 'html', name: 'tidal.html', sha256: '0', original: 'original.html' },
-    highlights: [],
-    ...patch,
-  };
-}
 
 /** A backend holding one article in memory, recording the patches it is sent. */
 function backend(article: ArticleWithContent | null) {
@@ -71,7 +48,7 @@ function open(article: ArticleWithContent | null, id = 'a1', broken = false) {
 
 describe('ReadingSession', () => {
   it('opens the article with its annotations', async () => {
-    const { session } = open({ meta: meta(), html: '<p>Sand.</p>' });
+    const { session } = open({ meta: articleMeta(), html: '<p>Sand.</p>' });
     expect(await session.open()).toBe(true);
     expect(session.article?.html).toBe('<p>Sand.</p>');
     expect(session.annotations?.highlights).toEqual([]);
@@ -86,7 +63,7 @@ describe('ReadingSession', () => {
   });
 
   it('archives and moves back, saying so each time', async () => {
-    const { session, server, notices } = open({ meta: meta(), html: '' });
+    const { session, server, notices } = open({ meta: articleMeta(), html: '' });
     await session.open();
     await session.toggleArchive();
     expect(session.article?.meta.status).toBe('archived');
@@ -97,7 +74,7 @@ describe('ReadingSession', () => {
   });
 
   it('keeps the state it shows and says why when the backend refuses', async () => {
-    const { session, notices } = open({ meta: meta(), html: '' }, 'a1', true);
+    const { session, notices } = open({ meta: articleMeta(), html: '' }, 'a1', true);
     await session.open();
     await session.toggleArchive();
     await session.toggleFavorite();
@@ -109,7 +86,7 @@ describe('ReadingSession', () => {
   });
 
   it('toggles the favorite from what the backend stored', async () => {
-    const { session, server } = open({ meta: meta({ favorite: true }), html: '' });
+    const { session, server } = open({ meta: articleMeta({ favorite: true }), html: '' });
     await session.open();
     await session.toggleFavorite();
     expect(server.patches).toEqual([{ favorite: false }]);
@@ -117,7 +94,7 @@ describe('ReadingSession', () => {
   });
 
   it('shows the content again after the backend changed it', async () => {
-    const { session, server } = open({ meta: meta(), html: '<p>Old.</p>' });
+    const { session, server } = open({ meta: articleMeta(), html: '<p>Old.</p>' });
     await session.open();
     server.replaceHtml('<p>New.</p>');
     await session.reload();
@@ -125,7 +102,7 @@ describe('ReadingSession', () => {
   });
 
   it('lets the annotations go on closing', async () => {
-    const { session, disposed } = open({ meta: meta(), html: '' });
+    const { session, disposed } = open({ meta: articleMeta(), html: '' });
     await session.open();
     session.close();
     expect(disposed).toEqual(['a1']);

@@ -14,16 +14,15 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import type { ArticleMeta } from '../../../shared/article';
 import { LecternError } from '../../../shared/errors';
 import { absoluteHttpUrl, canonicalUrl, clean, parseDate, readMetadata } from './metadata';
 
-export interface ExtractedPage {
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  url: string | null;
-  published: string | null;
-  lang: string | null;
+/** What the page says about itself, in the article record's own fields where they mean the same. */
+export interface ExtractedPage extends Pick<
+  ArticleMeta,
+  'title' | 'byline' | 'siteName' | 'url' | 'published' | 'lang'
+> {
   /** The page's own summary (meta description) or its first paragraph, when found. */
   excerpt: string | null;
   /** Absolute http(s) address of the image that stands for the article, when there is one. */

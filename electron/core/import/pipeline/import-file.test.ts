@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FileInput } from '../../../shared/api';
-import { LecternError } from '../../../shared/errors';
+import { caught } from '../../../shared/testing/caught';
 import type { NewArticle } from '../../library/library';
 import { prepareFile, prepareText } from './import-file';
 import { countWords } from './words';
@@ -52,16 +52,6 @@ function file(name: string, content: string | Uint8Array, type = ''): FileInput 
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-async function refusal(promise: Promise<unknown>): Promise<LecternError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(LecternError);
-    return error as LecternError;
-  }
-  throw new Error('the file was accepted');
-}
 
 describe('prepareFile on a web page', () => {
   const input = file('quiet-library.html', PAGE, 'text/html');
@@ -200,7 +190,7 @@ describe('prepareFile', () => {
       /^latin\.txt is not valid UTF-8/,
     ],
   ])('rejects %s with a typed error', async (_label, input, code, message) => {
-    const error = await refusal(prepareFile(input));
+    const error = await caught(prepareFile(input));
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
   });
@@ -225,7 +215,7 @@ describe('prepareText', () => {
   });
 
   it('refuses an empty clip', async () => {
-    const error = await refusal(prepareText({ text: ' \n ' }));
+    const error = await caught(prepareText({ text: ' \n ' }));
     expect(error.code).toBe('empty-file');
     expect(error.message).toBe('The clip is empty: there is nothing in it to import.');
   });

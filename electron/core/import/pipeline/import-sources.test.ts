@@ -5,7 +5,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { FileInput } from '../../../shared/api';
-import { LecternError } from '../../../shared/errors';
+import { caught } from '../../../shared/testing/caught';
 import { epubBytes } from '../fixtures/epub';
 import { pngBytes, pngDataUri } from '../fixtures/images';
 import { mhtmlBytes } from '../fixtures/mhtml';
@@ -28,16 +28,6 @@ const file = (name: string, content: string | Uint8Array, path?: string): FileIn
   bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content,
   ...(path ? { path } : {}),
 });
-
-async function refusal(promise: Promise<unknown>): Promise<LecternError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(LecternError);
-    return error as LecternError;
-  }
-  throw new Error('the input was accepted');
-}
 
 describe('saved web pages', () => {
   it('takes images of a "Save Page As, complete" from its _files folder', async () => {
@@ -195,14 +185,14 @@ describe('PDF', () => {
   });
 
   it('refuses a PDF without a text layer, saying it looks like a scan', async () => {
-    const error = await refusal(prepareFile(file('scan.pdf', pdfBytes([]))));
+    const error = await caught(prepareFile(file('scan.pdf', pdfBytes([]))));
     expect(error.message).toBe(
       'scan.pdf has no text layer: it looks like a scan. Lectern reads PDFs that contain text; run it through OCR first.',
     );
   });
 
   it('refuses a password-protected PDF with a clear message', async () => {
-    const error = await refusal(prepareFile(file('locked.pdf', pdfBytes([lines], { encrypted: true }))));
+    const error = await caught(prepareFile(file('locked.pdf', pdfBytes([lines], { encrypted: true }))));
     expect(error.message).toBe(
       'locked.pdf is protected by a password. Open it, save a copy without the password, and drop that.',
     );
@@ -252,14 +242,14 @@ describe('EPUB', () => {
     ]);
     expect(huge.byteLength).toBeLessThan(1024 * 1024);
     const before = process.memoryUsage().arrayBuffers;
-    const error = await refusal(prepareFile(file('bomb.epub', huge)));
+    const error = await caught(prepareFile(file('bomb.epub', huge)));
     expect(error.code).toBe('too-large');
     expect(error.message).toMatch(/^bomb\.epub holds a file \(OEBPS\/one\.xhtml\) that unpacks to more than/);
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(48 * 1024 * 1024);
   });
 
   it('refuses an EPUB with no contents list', async () => {
-    const error = await refusal(
+    const error = await caught(
       prepareFile(
         file('empty.epub', zipBytes([{ name: 'mimetype', content: 'application/epub+zip', store: true }])),
       ),
@@ -335,14 +325,14 @@ describe('bad input', () => {
       /^a\.zip is a zip archive/,
     ],
   ])('refuses %s', async (_label, input, code, message) => {
-    const error = await refusal(prepareFile(input));
+    const error = await caught(prepareFile(input));
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
   });
 
   it('refuses 50,000 nested divs before parsing them', async () => {
     const deep = `<!doctype html><html><head><title>Deep</title></head><body>${'<div>'.repeat(50_000)}<p>${PROSE[0]}</p>${'</div>'.repeat(50_000)}</body></html>`;
-    const error = await refusal(prepareFile(file('deep.html', deep)));
+    const error = await caught(prepareFile(file('deep.html', deep)));
     expect(error.message).toBe(
       'deep.html nests its markup more than 1000 levels deep, which no article needs; Lectern did not read it.',
     );
