@@ -6,16 +6,13 @@ import { articleId, type ArgsSchemas } from './common';
 
 export const HIGHLIGHT_ID_PATTERN = /^[0-9a-z-]{8,64}$/;
 
-export const highlightId = v.pipe(v.string(), v.regex(HIGHLIGHT_ID_PATTERN, 'is not a highlight id'));
+const highlightId = v.pipe(v.string(), v.regex(HIGHLIGHT_ID_PATTERN, 'is not a highlight id'));
 export const color = v.picklist(HIGHLIGHT_COLORS, 'is not a highlight colour');
-export const note = v.pipe(
-  v.string(),
-  v.maxLength(MAX_NOTE_CHARS, `is longer than ${MAX_NOTE_CHARS} characters`),
-);
+const note = v.pipe(v.string(), v.maxLength(MAX_NOTE_CHARS, `is longer than ${MAX_NOTE_CHARS} characters`));
 const context = v.pipe(v.string(), v.maxLength(64));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-export const target = v.pipe(
+const target = v.pipe(
   v.strictObject({
     selector: v.strictTuple([
       v.strictObject({

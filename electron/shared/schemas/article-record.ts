@@ -8,22 +8,32 @@
  */
 import * as v from 'valibot';
 import { RECOVERED_FROM, SOURCE_KINDS } from '../article';
-import { color, highlightId, isoDate, target } from './annotations';
+import { color, isoDate } from './annotations';
 
 const text = v.string();
 const maybeText = v.nullable(v.string());
 const count = v.pipe(v.number(), v.minValue(0));
 const fraction = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
 
+/**
+ * A stored highlight is checked for its shape, not for the API's tighter
+ * rules (id pattern, lengths, the range spanning the quote): those guard what
+ * comes in, and a highlight written by an older Lectern or another tool that
+ * misses one still shows. A highlight without a usable target does not.
+ */
 export const storedHighlight = v.object({
-  id: highlightId,
+  id: v.pipe(v.string(), v.minLength(1)),
   color,
-  // Notes are capped where they come in (the API); one already stored is kept whatever its length.
   note: v.string(),
-  createdAt: isoDate,
-  updatedAt: isoDate,
-  target,
-  quote: v.optional(v.pipe(v.string(), v.minLength(1))),
+  createdAt: text,
+  updatedAt: text,
+  target: v.object({
+    selector: v.tuple([
+      v.object({ type: v.literal('TextQuoteSelector'), exact: text, prefix: text, suffix: text }),
+      v.object({ type: v.literal('TextPositionSelector'), start: count, end: count }),
+    ]),
+  }),
+  quote: v.optional(text),
 });
 
 export const articleSource = v.object({
