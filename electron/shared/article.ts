@@ -8,7 +8,26 @@ import type { Highlight } from './annotation';
 export type ArticleStatus = 'inbox' | 'archived';
 
 /** How the article came in, which decides how it can be re-extracted. */
-export type SourceKind = 'html' | 'mhtml' | 'text' | 'markdown' | 'pdf' | 'epub' | 'clip' | 'link';
+export const SOURCE_KINDS = ['html', 'mhtml', 'text', 'markdown', 'pdf', 'epub', 'clip', 'link'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/**
+ * Where a damaged article's fields were found again: its last good copy
+ * (article.json.bak), the catalog's summary, its content alone, or the
+ * record itself (only some fields or highlights were bad).
+ */
+export const RECOVERED_FROM = ['backup', 'catalog', 'content', 'record'] as const;
+
+/** What Lectern found wrong with an article's files, and what it did about it. */
+export interface ArticleDamage {
+  /** ISO 8601 time it was found. */
+  at: string;
+  recoveredFrom: (typeof RECOVERED_FROM)[number];
+  /** The files kept aside, relative to the article folder (the damaged record, bad highlights). */
+  setAside: string[];
+  /** Fields that could not be recovered and were given defaults. */
+  lost: string[];
+}
 
 export interface ArticleSource {
   kind: SourceKind;
@@ -61,6 +80,8 @@ export interface ArticleMeta {
   pending?: { reason: string };
   /** ISO 8601 time the article was moved to trash/; absent while it is in the library. */
   trashedAt?: string;
+  /** Set when the article's record was found damaged and recovered; cleared once the person accepts it. */
+  damage?: ArticleDamage;
 }
 
 /**

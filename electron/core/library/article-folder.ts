@@ -5,13 +5,15 @@
  * the end, so a failed import leaves nothing behind, and a staging folder
  * found on open is an import that never finished.
  */
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleMeta, ArticleSource } from '../../shared/article';
 import { isAssetName } from '../../shared/assets';
 import { isArticleId } from '../../shared/ids';
 import { writeFileAtomic } from '../files/atomic-write';
+import { LecternError } from '../../shared/errors';
 import { recordText } from './article-record';
+import { isNotOwnFile, readOwnFile } from './own-file';
 import { storageError } from './storage-error';
 
 export type Place = 'articles' | 'trash';
@@ -53,10 +55,18 @@ export async function folderIds(libraryDir: string, place: Place): Promise<strin
   return entries.filter((e) => e.isDirectory() && isArticleId(e.name)).map((e) => e.name);
 }
 
+/** The article's reader HTML; a link in its place (own-file.ts) is refused, never followed. */
 export async function readContent(libraryDir: string, place: Place, id: string): Promise<string> {
+  const path = join(articleFolder(libraryDir, place, id), 'content.html');
   try {
-    return await readFile(join(articleFolder(libraryDir, place, id), 'content.html'), 'utf8');
+    return await readOwnFile(path);
   } catch (error) {
+    if (isNotOwnFile(error)) {
+      throw new LecternError(
+        'library-corrupt',
+        `${path} is not a file of the library (a link?), so it is not shown.`,
+      );
+    }
     throw storageError(libraryDir, 'read the article’s content', error);
   }
 }

@@ -1,7 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caught, exists, newArticle, steppingClock, useLibraryFolder } from './fixtures/library-folder';
+import { newArticle, readJson, steppingClock, useLibraryFolder } from './fixtures/library-folder';
 
 const temp = useLibraryFolder();
 
@@ -10,21 +10,38 @@ describe('article.json', () => {
     ['invalid JSON', '{"id": "broken'],
     ['a record for another id', JSON.stringify({ id: '0000000000-zzzzzzzz', title: 'x', addedAt: 'x' })],
     ['a record without a title', '{"addedAt": "2024-01-01T00:00:00.000Z"}'],
-  ])('skips an article.json holding %s with a problem, leaving it on disk', async (_label, damaged) => {
+  ])('sets aside an article.json holding %s and lists the article as damaged', async (_label, damaged) => {
     const library = await temp.open(temp.dir, steppingClock());
     const good = await library.add(newArticle('Good'));
     const bad = await library.add(newArticle('Bad'));
-    const badPath = join(temp.dir, 'articles', bad.id, 'article.json');
-    await writeFile(badPath, damaged);
+    const folder = join(temp.dir, 'articles', bad.id);
+    await writeFile(join(folder, 'article.json'), damaged);
+    await library.close();
 
     const reopened = await temp.open(temp.dir);
+    await reopened.verify();
 
-    expect(reopened.list().map((a) => a.id)).toEqual([good.id]);
-    expect(reopened.problems).toHaveLength(1);
-    expect(reopened.problems[0]?.path).toBe(badPath);
-    expect(reopened.problems[0]?.message).toMatch(/skipped and left on disk/);
-    expect(await readFile(badPath, 'utf8')).toBe(damaged);
-    expect(await exists(join(temp.dir, 'articles', bad.id, 'content.html'))).toBe(true);
-    expect((await caught(reopened.get(bad.id))).code).toBe('not-found');
+    expect(
+      reopened
+        .list()
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual([good.id, bad.id].sort());
+    expect(reopened.damaged().map((a) => a.id)).toEqual([bad.id]);
+    expect(reopened.summary(bad.id).title).toBe('Bad');
+    expect(reopened.problems.map((p) => p.message).join()).toMatch(/recovered the article/);
+    const aside = (await readdir(folder)).find((name) => name.startsWith('article.json.damaged-'));
+    expect(await readFile(join(folder, aside ?? 'none'), 'utf8')).toBe(damaged);
+  });
+
+  it('keeps the record each write replaces as article.json.bak', async () => {
+    const library = await temp.open(temp.dir, steppingClock());
+    const article = await library.add(newArticle('Kept'));
+    await library.update(article.id, (meta) => void (meta.tags = ['one']));
+    await library.update(article.id, (meta) => void (meta.tags = ['two']));
+
+    const folder = join(temp.dir, 'articles', article.id);
+    expect(await readJson(join(folder, 'article.json.bak'))).toMatchObject({ tags: ['one'] });
+    expect(await readJson(join(folder, 'article.json'))).toMatchObject({ tags: ['two'] });
   });
 });

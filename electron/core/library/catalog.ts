@@ -16,23 +16,29 @@
  *   changed behind Lectern's back (a sync tool, an editor, a crash before the
  *   cache was saved).
  *
- * A missing, damaged or older-version cache is rebuilt from the article files;
- * deleting `.cache/` loses nothing.
+ * The file carries a SHA-256 of its entries, so an entry changed by hand (a
+ * status flipped to "archived") is caught on open; each entry is then checked
+ * against the summary schema, and one that fails is read again from its
+ * article.json alone. A missing, damaged, altered or older-version cache is
+ * rebuilt from the article files; deleting `.cache/` loses nothing.
  */
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import * as v from 'valibot';
 import { LecternError } from '../../shared/errors';
 import { summarize, type ArticleMeta, type ArticleSummary } from '../../shared/article';
 import { debounce, mapBounded, SerialQueue, yieldToEventLoop } from '../../shared/async';
 import { normalizeUrl } from '../../shared/url-normalize';
 import { writeFileAtomic } from '../files/atomic-write';
-import { folderIds, recordPath, type Place } from './article-folder';
-import { readStampedRecord, stampOf, type Stamp } from './article-record';
+import { storedSummary } from '../../shared/schemas/article-record';
+import { articleFolder, folderIds, recordPath, type Place } from './article-folder';
+import { loadRecord, stampOf, type Stamp } from './article-record';
+import { readOwnFile } from './own-file';
 import type { LibraryProblem } from './storage-error';
 
 export const CACHE_DIR = '.cache';
 const CATALOG_FILE = 'catalog.json';
-const CATALOG_VERSION = 1;
+const CATALOG_VERSION = 2;
 /** How long after the last change the cache is saved. */
 const SAVE_DELAY_MS = 2000;
 /** Article files read at once on open and on verify. */
@@ -47,7 +53,13 @@ export interface CatalogEntry {
 /** The file's shape, as written by writeCatalog. */
 interface CatalogFile {
   version: number;
-  entries: CatalogEntry[];
+  /** SHA-256 (hex) of the entries array as written. */
+  sha256: string;
+  entries: unknown[];
+}
+
+function digest(entriesText: string): string {
+  return createHash('sha256').update(entriesText).digest('hex');
 }
 
 function looksLikeEntry(value: unknown): value is CatalogEntry {
@@ -58,25 +70,28 @@ function looksLikeEntry(value: unknown): value is CatalogEntry {
     (entry.place === 'articles' || entry.place === 'trash') &&
     typeof entry.stamp?.mtimeMs === 'number' &&
     typeof entry.stamp.size === 'number' &&
-    typeof entry.summary?.id === 'string' &&
-    typeof entry.summary.title === 'string' &&
-    Array.isArray(entry.summary.tags)
+    v.is(storedSummary, entry.summary)
   );
 }
 
-/** The cached entries by id, or null when the cache is missing, damaged or from another version. */
+/**
+ * The cached entries by id, or null when the cache is missing, damaged,
+ * altered or from another version. An entry that fails its schema is left
+ * out, so its article is read from article.json.
+ */
 async function readCatalog(libraryDir: string): Promise<Map<string, CatalogEntry> | null> {
-  let parsed: CatalogFile;
+  let parsed: Partial<CatalogFile> | null;
   try {
-    parsed = JSON.parse(await readFile(join(libraryDir, CACHE_DIR, CATALOG_FILE), 'utf8')) as CatalogFile;
+    parsed = JSON.parse(await readOwnFile(join(libraryDir, CACHE_DIR, CATALOG_FILE))) as Partial<CatalogFile>;
   } catch {
     return null;
   }
   if (parsed?.version !== CATALOG_VERSION || !Array.isArray(parsed.entries)) return null;
+  // JSON.stringify of what JSON.parse read gives back the text written, byte for byte.
+  if (parsed.sha256 !== digest(JSON.stringify(parsed.entries))) return null;
   const entries = new Map<string, CatalogEntry>();
   for (const entry of parsed.entries) {
-    if (!looksLikeEntry(entry)) return null;
-    entries.set(entry.summary.id, entry);
+    if (looksLikeEntry(entry)) entries.set(entry.summary.id, entry);
   }
   return entries;
 }
@@ -90,7 +105,8 @@ async function writeCatalog(libraryDir: string, entries: Iterable<CatalogEntry>)
     parts.push(JSON.stringify(entry));
     if (parts.length % WRITE_BATCH === 0) await yieldToEventLoop();
   }
-  const text = `{"version":${CATALOG_VERSION},"entries":[${parts.join(',')}]}`;
+  const entriesText = `[${parts.join(',')}]`;
+  const text = `{"version":${CATALOG_VERSION},"sha256":"${digest(entriesText)}","entries":${entriesText}}`;
   await writeFileAtomic(join(libraryDir, CACHE_DIR, CATALOG_FILE), text);
 }
 
@@ -117,17 +133,25 @@ export class Catalog {
   private constructor(
     private readonly dir: string,
     private readonly problems: LibraryProblem[],
+    private readonly now: () => Date,
   ) {}
 
-  /** Reads the catalog of the library at `dir`; article files it could not use go to `problems`. */
-  static async load(dir: string, problems: LibraryProblem[]): Promise<Catalog> {
-    const catalog = new Catalog(dir, problems);
+  /**
+   * Reads the catalog of the library at `dir`; damaged article files are
+   * recovered (article-record.ts) and reported in `problems`.
+   */
+  static async load(
+    dir: string,
+    problems: LibraryProblem[],
+    now: () => Date = () => new Date(),
+  ): Promise<Catalog> {
+    const catalog = new Catalog(dir, problems, now);
     const [inLibrary, inTrash, cached] = await Promise.all([
       folderIds(dir, 'articles'),
       folderIds(dir, 'trash'),
       readCatalog(dir),
     ]);
-    const toRead: [string, Place][] = [];
+    const toRead: [string, Place, ArticleSummary | null][] = [];
     for (const [ids, place] of [
       [inLibrary, 'articles'],
       [inTrash, 'trash'],
@@ -135,22 +159,25 @@ export class Catalog {
       for (const id of ids) {
         const entry = cached?.get(id);
         if (entry && entry.place === place) catalog.#entries.set(id, entry);
-        else toRead.push([id, place]);
+        else toRead.push([id, place, entry?.summary ?? null]);
       }
     }
-    await mapBounded(toRead, READ_BATCH, ([id, place]) => catalog.#read(id, place));
+    await mapBounded(toRead, READ_BATCH, ([id, place, known]) => catalog.#read(id, place, known));
     if (cached === null || toRead.length > 0 || cached.size !== catalog.#entries.size) void catalog.flush();
     return catalog;
   }
 
-  /** Reads one article.json into the catalog; a damaged one is reported and skipped. */
-  async #read(id: string, place: Place): Promise<CatalogEntry | null> {
+  /**
+   * Reads one article.json into the catalog, recovering a damaged one from
+   * what is left, `known` (the catalog's last summary of it) included; null
+   * when its folder is gone or it cannot be read at all (then reported).
+   */
+  async #read(id: string, place: Place, known: ArticleSummary | null): Promise<CatalogEntry | null> {
     const path = recordPath(this.dir, place, id);
-    const read = await readStampedRecord(path, id);
-    if ('problem' in read) {
-      this.problems.push({ path, message: read.problem });
-      return null;
-    }
+    const read = await loadRecord(articleFolder(this.dir, place, id), id, known, this.now());
+    if (read === null) return null;
+    if (read.problem) this.problems.push({ path, message: read.problem });
+    if (!('meta' in read)) return null;
     const { meta, stamp } = read;
     if (place === 'trash' && !meta.trashedAt) meta.trashedAt = new Date(stamp.mtimeMs).toISOString();
     const entry: CatalogEntry = { place, stamp, summary: summarize(meta) };
@@ -165,12 +192,13 @@ export class Catalog {
    */
   async verify(exclusive: (id: string, run: () => Promise<void>) => Promise<void>): Promise<CatalogChanges> {
     const changes: CatalogChanges = { changed: [], removed: [] };
-    await mapBounded([...this.#entries.values()], READ_BATCH, async ({ place, stamp, summary: { id } }) => {
+    await mapBounded([...this.#entries.values()], READ_BATCH, async ({ place, stamp, summary }) => {
+      const { id } = summary;
       const now = await stampOf(recordPath(this.dir, place, id)).catch(() => null);
       if (now && now.mtimeMs === stamp.mtimeMs && now.size === stamp.size) return;
       await exclusive(id, async () => {
         this.#entries.delete(id);
-        const fresh = now ? await this.#read(id, place) : null;
+        const fresh = await this.#read(id, place, summary);
         if (fresh) changes.changed.push(fresh.summary);
         else changes.removed.push(id);
       });

@@ -3,18 +3,21 @@
  * highlights, so the Highlights view does not read thousands of article.json
  * files each time it is shown. Derived data, like the catalog: an entry is
  * trusted only while its article's updatedAt (from the catalog) is the one it
- * was read at; anything else is read again from article.json. The file is
+ * was read at, and while each of its highlights checks out against the
+ * schema; anything else is read again from article.json. The file is
  * read on the first call, not at open, so a library nobody browses by
  * highlight pays nothing for it, and written a moment after a call that had
  * to read articles.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import * as v from 'valibot';
 import type { Highlight } from '../../shared/annotation';
 import type { ArticleMeta, ArticleSummary } from '../../shared/article';
 import { debounce, mapBounded } from '../../shared/async';
 import { writeFileAtomic } from '../files/atomic-write';
+import { storedHighlight } from '../../shared/schemas/article-record';
 import { CACHE_DIR } from './catalog';
+import { readOwnFile } from './own-file';
 
 const CACHE_FILE = 'highlights.json';
 const CACHE_VERSION = 1;
@@ -50,7 +53,8 @@ function looksLikeEntry(value: unknown): value is Entry {
     typeof entry === 'object' &&
     entry !== null &&
     typeof entry.updatedAt === 'string' &&
-    Array.isArray(entry.highlights)
+    Array.isArray(entry.highlights) &&
+    entry.highlights.every((highlight) => v.is(storedHighlight, highlight))
   );
 }
 
@@ -71,14 +75,14 @@ export class HighlightCache {
     if (this.#entries) return this.#entries;
     const entries = new Map<string, Entry>();
     try {
-      const parsed = JSON.parse(await readFile(this.#path, 'utf8')) as CacheFile;
+      const parsed = JSON.parse(await readOwnFile(this.#path)) as CacheFile;
       if (parsed?.version === CACHE_VERSION && typeof parsed.entries === 'object') {
         for (const [id, entry] of Object.entries(parsed.entries)) {
           if (looksLikeEntry(entry)) entries.set(id, entry);
         }
       }
     } catch {
-      // Missing or damaged: every article is read once and the file written again.
+      // Missing, damaged or a link: every article is read once and the file written again.
     }
     this.#entries ??= entries;
     return this.#entries;

@@ -4,12 +4,12 @@
  * the previous one, and serializes its data when called, so a later change
  * can never be overtaken by an earlier one.
  */
-import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { SerialQueue } from '../../shared/async';
 import { writeFileAtomic } from '../files/atomic-write';
+import { isNotOwnFile, readOwnFile } from './own-file';
 
-/** Thrown by read() when the file exists but is not valid JSON. */
+/** Thrown by read() when the file exists but is not valid JSON, or is a link (own-file.ts). */
 export class DamagedFileError extends Error {
   constructor(readonly path: string) {
     super(`${path} is not valid JSON`);
@@ -24,9 +24,10 @@ export class JsonFile<T> implements Adapter<T> {
   async read(): Promise<T | null> {
     let text: string;
     try {
-      text = await readFile(this.path, 'utf8');
+      text = await readOwnFile(this.path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if (isNotOwnFile(error)) throw new DamagedFileError(this.path);
       throw error;
     }
     try {

@@ -51,9 +51,34 @@ describe('lectern.json', () => {
     expect(await readJson(join(temp.dir, 'lectern.json'))).toMatchObject({ formatVersion: 1 });
     expect(reopened.problems).toHaveLength(1);
     expect(reopened.problems[0]?.path).toBe(aside);
-    expect(reopened.problems[0]?.message).toContain('lectern.json was damaged');
+    expect(reopened.problems[0]?.message).toMatch(/lectern\.json (was damaged|had wrong values)/);
     expect(reopened.problems[0]?.message).toContain(aside);
     expect(reopened.list().map((a) => a.id)).toEqual([meta.id]);
+  });
+
+  it('repairs valid JSON that is wrong field by field, keeping what is right', async () => {
+    await temp.open(temp.dir);
+    await writeFile(
+      join(temp.dir, 'lectern.json'),
+      JSON.stringify({
+        formatVersion: 0,
+        tagColors: { work: 'red', bad: 7 },
+        savedViews: [{ name: 'Long', query: 'words:>3000' }, { name: 3 }, 'x'],
+        settings: 'loud',
+      }),
+    );
+
+    const reopened = await temp.open(temp.dir);
+
+    expect(reopened.file.tagColors()).toEqual({ work: 'red' });
+    expect(reopened.file.savedViews()).toEqual([{ name: 'Long', query: 'words:>3000' }]);
+    expect(reopened.file.readerSettings().fontSize).toBeGreaterThan(0);
+    expect(reopened.problems[0]?.message).toMatch(
+      /formatVersion, createdAt, tagColors, savedViews, settings/,
+    );
+    expect(await readJson(join(temp.dir, 'lectern.json'))).toMatchObject({ formatVersion: 1, settings: {} });
+    await reopened.file.saveView('Short', 'words:<500');
+    expect(reopened.file.savedViews()).toHaveLength(2);
   });
 
   it('refuses a library written in a newer format, leaving it untouched', async () => {

@@ -3,17 +3,26 @@
  * reader's settings (format.ts has its shape and migrations). Callers get
  * typed methods, never the file's data, so every change is written with the
  * same rollback on failure and announced through the library's change feed.
- * A damaged file is set aside and replaced by a fresh one: articles live in
- * their own folders, so that costs only these library-wide settings.
+ * A file that is not JSON (or is a link) is set aside and replaced by a
+ * fresh one: articles live in their own folders, so that costs only these
+ * library-wide settings. A file that is JSON but wrong in places is repaired
+ * field by field (format.ts), a copy of it kept aside, so one bad saved view
+ * costs that view, not the tag colours.
  */
-import { rename } from 'node:fs/promises';
+import { copyFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { LecternError } from '../../shared/errors';
 import { readLibraryOptions, type LibraryOptions } from '../../shared/library-options';
 import { readSettings, type ReaderSettings } from '../../shared/settings';
 import type { ChangeFeed, LibraryEvent } from './change-feed';
-import { LIBRARY_FORMAT_VERSION, migrateLibraryFile, newLibraryFile, type LibraryFile } from './format';
+import {
+  LIBRARY_FORMAT_VERSION,
+  migrateLibraryFile,
+  newLibraryFile,
+  repairLibraryFile,
+  type LibraryFile,
+} from './format';
 import { DamagedFileError, JsonFile } from './json-file';
 import { storageError, type LibraryProblem } from './storage-error';
 
@@ -45,9 +54,22 @@ export class LibraryFileStore {
     const path = join(dir, LIBRARY_FILE);
     const adapter = new JsonFile<LibraryFile>(path);
     let stored: LibraryFile | null;
+    let repaired = false;
     try {
       stored = await adapter.read();
-      if (stored !== null && typeof stored.formatVersion !== 'number') throw new DamagedFileError(path);
+      if (stored !== null) {
+        const repair = repairLibraryFile(stored, now());
+        if (repair.repaired.length > 0) {
+          const aside = `${path}.damaged-${now().getTime()}`;
+          await copyFile(path, aside);
+          problems.push({
+            path: aside,
+            message: `lectern.json had wrong values in ${repair.repaired.join(', ')}; those were reset and the rest kept. The file as it was is kept as ${aside}.`,
+          });
+          stored = repair.file;
+          repaired = true;
+        }
+      }
     } catch (error) {
       if (!(error instanceof DamagedFileError)) throw storageError(dir, 'read lectern.json', error);
       // Keep the damaged copy for the person to inspect.
@@ -67,7 +89,7 @@ export class LibraryFileStore {
       );
     }
     const db = new Low<LibraryFile>(adapter, migration.file);
-    if (stored === null || migration.kind === 'migrated') {
+    if (stored === null || repaired || migration.kind === 'migrated') {
       try {
         await db.write();
       } catch (error) {

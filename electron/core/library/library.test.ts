@@ -136,6 +136,7 @@ describe('Library', () => {
     expect(await exists(join(temp.dir, 'articles', gone.id))).toBe(false);
     expect((await readdir(join(temp.dir, 'trash', gone.id))).sort()).toEqual([
       'article.json',
+      'article.json.bak',
       'assets',
       'content.html',
       'original.html',

@@ -12,8 +12,8 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ArticleMeta, ArticleSummary } from '../../shared/article';
-import { KeyedSerialQueue } from '../../shared/async';
+import { summarize, type ArticleMeta, type ArticleSummary } from '../../shared/article';
+import { KeyedSerialQueue, mapBounded } from '../../shared/async';
 import { LecternError } from '../../shared/errors';
 import { writeFileAtomic } from '../files/atomic-write';
 import {
@@ -34,8 +34,12 @@ import { HighlightCache } from './highlight-cache';
 import { newArticleId } from './ids';
 import { LibraryFileStore } from './library-file';
 import { storageError, type LibraryProblem } from './storage-error';
+import { sweepTempFiles } from './temp-files';
 
 export type { NewArticle } from './article-folder';
+
+/** Article folders swept for stray temporary files at once, after open. */
+const TEMP_SWEEP_BATCH = 32;
 
 /** The highlights and note of a record, to tell whether a change touched them. */
 const annotationsOf = (meta: ArticleMeta) => JSON.stringify([meta.highlights, meta.note]);
@@ -54,6 +58,8 @@ export class Library {
     private readonly changes: ChangeFeed,
     readonly problems: LibraryProblem[],
     private readonly now: () => Date,
+    /** When this process opened the library: temporary files older than this are strays. */
+    private readonly openedAt: number,
   ) {
     this.highlights = new HighlightCache(dir, this);
   }
@@ -66,11 +72,13 @@ export class Library {
     } catch (error) {
       throw storageError(dir, 'create its folders', error);
     }
+    const openedAt = Date.now();
+    for (const folder of [dir, join(dir, CACHE_DIR)]) await sweepTempFiles(folder, openedAt);
     const changes = new ChangeFeed();
     const problems: LibraryProblem[] = [];
     const file = await LibraryFileStore.open(dir, now, changes, problems);
-    const catalog = await Catalog.load(dir, problems);
-    return new Library(dir, file, catalog, changes, problems, now);
+    const catalog = await Catalog.load(dir, problems, now);
+    return new Library(dir, file, catalog, changes, problems, now, openedAt);
   }
 
   /** Hears every change the library makes or finds; returns the way to stop. */
@@ -90,7 +98,32 @@ export class Library {
   async verify(): Promise<CatalogChanges> {
     const found = await this.catalog.verify((id, run) => this.#exclusive.run(id, run));
     this.changes.articles(found.changed, found.removed);
+    const folders = (['articles', 'trash'] as const).flatMap((place) =>
+      this.catalog.summaries(place).map(({ id }) => articleFolder(this.dir, place, id)),
+    );
+    await mapBounded(folders, TEMP_SWEEP_BATCH, async (folder) => {
+      await sweepTempFiles(folder, this.openedAt);
+      await sweepTempFiles(join(folder, 'assets'), this.openedAt);
+    });
     return found;
+  }
+
+  /** Articles whose files were found damaged and recovered, not yet accepted by the person. */
+  damaged(): ArticleSummary[] {
+    return this.catalog.summaries().filter((summary) => summary.damage !== undefined);
+  }
+
+  /**
+   * Takes a recovered article as it now is: the damage mark goes, the
+   * set-aside files stay on disk for whoever wants to look.
+   */
+  async acceptRecovered(id: string): Promise<ArticleSummary> {
+    return summarize(
+      await this.update(id, (meta) => {
+        if (!meta.damage) return false;
+        delete meta.damage;
+      }),
+    );
   }
 
   /** Saves the catalog cache now. Failures only cost a slower next open. */

@@ -28,5 +28,9 @@ export function articlesService({ library }: ServiceContext): ArticlesApi {
     async deleteArticle(id: string) {
       await library.trash(id);
     },
+
+    async acceptRecovered(id: string) {
+      return library.acceptRecovered(id);
+    },
   };
 }

@@ -17,6 +17,11 @@ export interface ArticlesApi {
   updateArticle(id: string, patch: ArticlePatch): Promise<ArticleSummary>;
   /** Moves an article to the library's trash folder. Errors: not-found. */
   deleteArticle(id: string): Promise<void>;
+  /**
+   * Takes a damaged article (one whose summary has `damage`) as recovered:
+   * the mark goes, the files set aside stay. Errors: not-found, library-corrupt.
+   */
+  acceptRecovered(id: string): Promise<ArticleSummary>;
 }
 
 export const ARTICLES_METHODS: Record<keyof ArticlesApi, true> = {
@@ -24,4 +29,5 @@ export const ARTICLES_METHODS: Record<keyof ArticlesApi, true> = {
   getArticle: true,
   updateArticle: true,
   deleteArticle: true,
+  acceptRecovered: true,
 };

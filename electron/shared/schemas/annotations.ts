@@ -7,7 +7,7 @@ import { articleId, type ArgsSchemas } from './common';
 export const HIGHLIGHT_ID_PATTERN = /^[0-9a-z-]{8,64}$/;
 
 const highlightId = v.pipe(v.string(), v.regex(HIGHLIGHT_ID_PATTERN, 'is not a highlight id'));
-const color = v.picklist(HIGHLIGHT_COLORS, 'is not a highlight colour');
+export const color = v.picklist(HIGHLIGHT_COLORS, 'is not a highlight colour');
 const note = v.pipe(v.string(), v.maxLength(MAX_NOTE_CHARS, `is longer than ${MAX_NOTE_CHARS} characters`));
 const context = v.pipe(v.string(), v.maxLength(64));
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -30,7 +30,7 @@ const target = v.pipe(
   ),
 );
 
-const isoDate = v.pipe(v.string(), v.isoTimestamp());
+export const isoDate = v.pipe(v.string(), v.isoTimestamp());
 // The quote as read adds at most a line break per character of the stored quote.
 const quote = v.optional(v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(2 * MAX_QUOTE_CHARS)));
 

@@ -14,4 +14,5 @@ export const articlesArgs: ArgsSchemas<ArticlesApi> = {
   getArticle: v.strictTuple([articleId]),
   updateArticle: v.strictTuple([articleId, articlePatch]),
   deleteArticle: v.strictTuple([articleId]),
+  acceptRecovered: v.strictTuple([articleId]),
 };

@@ -1,0 +1,28 @@
+/**
+ * Reads a file of the library only if it is a file of the library: a
+ * symbolic link planted in its place (to a file outside, or anywhere) is
+ * refused, not followed, so nothing outside the folder is ever shown or
+ * imported as if it were an article. The check is the open itself
+ * (O_NOFOLLOW), not a look before it, so a link swapped in between cannot slip
+ * through. Windows has no O_NOFOLLOW; there a link needs an administrator to make.
+ */
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/** The file's text; fails with ELOOP when `path` is a symbolic link. */
+export async function readOwnFile(path: string): Promise<string> {
+  const handle = await open(path, constants.O_RDONLY | NO_FOLLOW);
+  try {
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** True when `error` says the file is a symbolic link (or otherwise not a plain file to read). */
+export function isNotOwnFile(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ELOOP' || code === 'EISDIR' || code === 'EMLINK';
+}
