@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleMeta } from '../../shared/article';
-import { Library, type NewArticle } from '../library/library';
+import { newArticle } from '../library/fixtures/library-folder';
+import { Library } from '../library/library';
 import { openBackend, type Backend } from '../open-backend';
 
 let dir: string;
@@ -34,26 +35,6 @@ async function add(backend: Backend, title: string, body: string, fields: Partia
   });
   backend.search.notify([outcome.article.id]);
   return outcome.article.id;
-}
-
-/** An article as an importer hands it to the library. */
-function textArticle(title: string, body: string): NewArticle {
-  return {
-    fields: {
-      title,
-      byline: null,
-      siteName: null,
-      url: null,
-      lang: null,
-      published: null,
-      excerpt: '',
-      wordCount: body.split(' ').length,
-    },
-    source: { kind: 'text', name: null, sha256: `${title}-sha` },
-    html: `<p>${body}</p>`,
-    original: { extension: 'txt', bytes: new TextEncoder().encode(body) },
-    assets: [],
-  };
 }
 
 const highlight = (exact: string, note = '') => ({
@@ -262,7 +243,7 @@ describe('the search engine', () => {
     backends = [];
     // Another writer that keeps no index: the library alone.
     const library = await Library.open(dir);
-    const { id } = await library.add(textArticle('Orkney Puffins', 'Burrows on the cliff tops.'));
+    const { id } = await library.add(newArticle('Orkney Puffins'));
     await library.close();
 
     const second = await openBackend(dir);
@@ -291,7 +272,9 @@ describe('the search engine', () => {
     const ids: string[] = [];
     for (let i = 0; i < 120; i++) {
       const title = i === 7 ? 'Storm Petrels' : `Article ${i}`;
-      ids.push((await library.add(textArticle(title, i === 8 ? 'petrels in the body' : 'body'))).id);
+      const article = newArticle(title);
+      if (i === 8) article.html = '<p>Petrels in the body</p>';
+      ids.push((await library.add(article)).id);
     }
     await library.close();
 
