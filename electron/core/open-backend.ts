@@ -7,7 +7,8 @@
  * Opening returns as soon as the catalog is read. Then, in the background:
  * the catalog is checked against the article files, the trash is emptied of
  * what has expired, and the search index is loaded or rebuilt; what they
- * change reaches every window as events. A backend behind a window lets the
+ * change reaches every window as events. From then on the folder is watched
+ * for changes other programs make (library-watcher.ts). A backend behind a window lets the
  * index wait (WINDOW_INDEX_DELAY_MS): loading it is half a second of CPU at
  * 10,000 articles, which would otherwise compete with the window's first
  * paint; a search with words asked sooner loads it at once.
@@ -69,6 +70,7 @@ export async function openBackend(libraryDir: string, options: BackendOptions = 
   const closed = new Promise<void>((resolve) => (closing = resolve));
   const background = (async () => {
     await library.verify();
+    library.watch();
     await purgeExpired(library);
     const delay = options.indexDelayMs ?? 0;
     if (delay > 0) {

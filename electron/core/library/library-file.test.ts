@@ -136,4 +136,42 @@ describe('lectern.json', () => {
     expect(library.file.tagColors()).toEqual({});
     expect(events).toEqual([]);
   });
+
+  it('keeps a saved view and a tag colour another program added when it next writes', async () => {
+    const library = await temp.open(temp.dir);
+    const path = join(temp.dir, 'lectern.json');
+    const onDisk = (await readJson(path)) as Record<string, unknown>;
+    await writeFile(
+      path,
+      JSON.stringify({
+        ...onDisk,
+        savedViews: [{ name: 'Synced', query: 'tag:sync' }],
+        tagColors: { sync: 'blue' },
+      }),
+    );
+
+    await library.file.updateReaderSettings({ fontSize: 20 });
+
+    expect(await readJson(path)).toMatchObject({
+      savedViews: [{ name: 'Synced', query: 'tag:sync' }],
+      tagColors: { sync: 'blue' },
+      settings: { reader: { fontSize: 20 } },
+    });
+    expect(library.file.savedViews()).toEqual([{ name: 'Synced', query: 'tag:sync' }]);
+  });
+
+  it('takes in and announces a change another program made, on reload', async () => {
+    const library = await temp.open(temp.dir);
+    const events: LecternEvent[] = [];
+    library.onChange((event) => events.push(event));
+    const path = join(temp.dir, 'lectern.json');
+    const onDisk = (await readJson(path)) as Record<string, unknown>;
+    await writeFile(path, JSON.stringify({ ...onDisk, tagColors: { sync: 'blue' } }));
+
+    await library.file.reload();
+    await library.file.reload();
+
+    expect(library.file.tagColors()).toEqual({ sync: 'blue' });
+    expect(events).toEqual([{ type: 'library-settings-changed' }]);
+  });
 });

@@ -8,10 +8,17 @@
  * library-wide settings. A file that is JSON but wrong in places is repaired
  * field by field (format.ts), a copy of it kept aside, so one bad saved view
  * costs that view, not the tag colours.
+ *
+ * A sync tool or another program may change the file too: every write
+ * re-reads it and applies its one change to what is on disk now, so what
+ * they added (a saved view, a tag colour) is kept rather than overwritten by
+ * the copy in memory; reload() takes in their changes between writes.
  */
 import { copyFile, rename } from 'node:fs/promises';
+import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
+import { SerialQueue } from '../../shared/async';
 import { LecternError } from '../../shared/errors';
 import { readLibraryOptions, type LibraryOptions } from '../../shared/library-options';
 import { readSettings, type ReaderSettings } from '../../shared/settings';
@@ -37,7 +44,21 @@ export interface SavedViewEntry {
   query: string;
 }
 
+/** Whether a file read back has the shape every method relies on; one that has not is not merged from. */
+function looksWhole(file: LibraryFile): boolean {
+  const isRecord = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+  return (
+    isRecord(file.tagColors) &&
+    Array.isArray(file.savedViews) &&
+    file.savedViews.every((view) => typeof view?.name === 'string' && typeof view.query === 'string') &&
+    isRecord(file.settings)
+  );
+}
+
 export class LibraryFileStore {
+  /** One read-change-write at a time, so no write starts from a copy another is about to replace. */
+  readonly #writes = new SerialQueue();
+
   private constructor(
     private readonly dir: string,
     private readonly db: Low<LibraryFile>,
@@ -172,16 +193,53 @@ export class LibraryFileStore {
     await this.#write(join, { type: 'library-settings-changed' });
   }
 
-  /** Applies `change`, writes the file (restoring the data in memory if that fails) and announces `event`. */
-  async #write(change: (file: LibraryFile) => void, event: LibraryEvent): Promise<void> {
-    const previous = structuredClone(this.db.data);
-    change(this.db.data);
+  /**
+   * Rereads lectern.json and takes in what another program changed in it,
+   * announcing it. A file that is missing, unreadable or not whole is left
+   * to the next write, which puts back the copy in memory.
+   */
+  reload(): Promise<void> {
+    return this.#writes.run(async () => {
+      const previous = this.db.data;
+      const fresh = await this.#onDisk();
+      if (!fresh || isDeepStrictEqual(fresh, previous)) return;
+      this.db.data = fresh;
+      this.changes.emit({ type: 'library-settings-changed' });
+      if (!isDeepStrictEqual(fresh.settings[READER_KEY], previous.settings[READER_KEY]))
+        this.changes.emit({ type: 'settings-changed', settings: this.readerSettings() });
+    });
+  }
+
+  /** The file as it is on disk now, migrated, or null when it cannot be merged from. */
+  async #onDisk(): Promise<LibraryFile | null> {
     try {
-      await this.db.write();
-    } catch (error) {
-      this.db.data = previous;
-      throw storageError(this.dir, 'save lectern.json', error);
+      const stored = await this.db.adapter.read();
+      if (stored === null || typeof stored.formatVersion !== 'number') return null;
+      const migration = migrateLibraryFile(stored);
+      return migration.kind !== 'too-new' && looksWhole(migration.file) ? migration.file : null;
+    } catch {
+      return null;
     }
-    this.changes.emit(event);
+  }
+
+  /**
+   * Applies `change` to the file as it is on disk now (the copy in memory when
+   * it cannot be read), writes it (keeping the data in memory as it was if
+   * that fails) and announces `event`.
+   */
+  #write(change: (file: LibraryFile) => void, event: LibraryEvent): Promise<void> {
+    return this.#writes.run(async () => {
+      const previous = this.db.data;
+      const next = (await this.#onDisk()) ?? structuredClone(previous);
+      change(next);
+      this.db.data = next;
+      try {
+        await this.db.write();
+      } catch (error) {
+        this.db.data = previous;
+        throw storageError(this.dir, 'save lectern.json', error);
+      }
+      this.changes.emit(event);
+    });
   }
 }

@@ -10,11 +10,12 @@
  * by other tools; and every write announces itself on the change feed
  * (change-feed.ts), so the services above never have to.
  */
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { summarize, type ArticleMeta, type ArticleSummary } from '../../shared/article';
 import { KeyedSerialQueue, mapBounded } from '../../shared/async';
 import { LecternError } from '../../shared/errors';
+import { isArticleId } from '../../shared/ids';
 import { writeFileAtomic } from '../files/atomic-write';
 import {
   articleFolder,
@@ -33,6 +34,7 @@ import { ChangeFeed, type LibraryListener } from './change-feed';
 import { HighlightCache } from './highlight-cache';
 import { newArticleId } from './ids';
 import { LibraryFileStore } from './library-file';
+import { watchLibrary, type LibraryWatcher } from './library-watcher';
 import { storageError, type LibraryProblem } from './storage-error';
 import { sweepTempFiles } from './temp-files';
 
@@ -49,6 +51,7 @@ export class Library {
   readonly highlights: HighlightCache;
   /** The change in progress per article; the next one waits for it. */
   readonly #exclusive = new KeyedSerialQueue<string>();
+  #watcher: LibraryWatcher | null = null;
 
   private constructor(
     readonly dir: string,
@@ -126,6 +129,44 @@ export class Library {
     );
   }
 
+  /**
+   * Takes in article folders that appeared, changed or went away behind
+   * Lectern's back (a sync tool) and announces them: verify() for the known
+   * ones, then every folder the catalog does not know yet. A folder that
+   * cannot be read yet (still being copied) is left for the next rescan.
+   */
+  async rescan(): Promise<void> {
+    await this.verify();
+    const added: ArticleSummary[] = [];
+    for (const place of ['articles', 'trash'] as const) {
+      let names: string[];
+      try {
+        names = await readdir(join(this.dir, place));
+      } catch {
+        continue;
+      }
+      for (const id of names) {
+        if (!isArticleId(id) || this.catalog.has(id)) continue;
+        await this.#exclusive
+          .run(id, async () => {
+            if (this.catalog.has(id)) return;
+            const meta = await readRecord(this.dir, recordPath(this.dir, place, id), id);
+            added.push((await this.catalog.record(meta, place)).summary);
+          })
+          .catch(() => undefined);
+      }
+    }
+    this.changes.articles(added);
+  }
+
+  /** Watches the folder for changes other programs make (library-watcher.ts) until close(). */
+  watch(rescanMs?: number): void {
+    this.#watcher ??= watchLibrary(
+      { dir: this.dir, reloadFile: () => this.file.reload(), rescan: () => this.rescan() },
+      rescanMs,
+    );
+  }
+
   /** Saves the catalog cache now. Failures only cost a slower next open. */
   flush(): Promise<void> {
     return this.catalog.flush();
@@ -133,6 +174,7 @@ export class Library {
 
   /** Saves what is pending; call before the process exits. */
   async close(): Promise<void> {
+    this.#watcher?.close();
     await this.catalog.close();
     await this.highlights.flush();
   }

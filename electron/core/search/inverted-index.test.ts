@@ -94,4 +94,14 @@ describe('InvertedIndex', () => {
     const bytes = damage(await sample().serialize());
     await expect(InvertedIndex.deserialize(bytes)).rejects.toThrow(DamagedIndexError);
   });
+
+  it('notices any one changed byte, in the header as in the body', async () => {
+    const bytes = await sample().serialize();
+    for (let at = 0; at < bytes.length; at++) {
+      // Swapping one letter for another keeps the header valid JSON: only the checksum can tell.
+      const changed = bytes.slice();
+      changed[at] = (changed[at] as number) === 0x61 ? 0x62 : 0x61;
+      await expect(InvertedIndex.deserialize(changed), `byte ${at}`).rejects.toThrow(DamagedIndexError);
+    }
+  });
 });

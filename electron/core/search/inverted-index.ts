@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { yieldToEventLoop } from '../../shared/async';
 
 const MAGIC = 'LECTERN-INDEX';
-const FORMAT = 2;
+const FORMAT = 3;
 /** Merge the unsorted new terms into the dictionary beyond this many. */
 const MAX_UNSORTED = 4096;
 /** Terms added to the dictionary between turns of the event loop while loading. */
@@ -29,14 +29,22 @@ const HASH_SLICE = 4 * 1024 * 1024;
 const NO_FILTER = new Uint8Array(0);
 
 /** SHA-1 in slices, the event loop turning between them: tens of megabytes at once would stall calls. */
-async function sha1InSlices(bytes: Uint8Array): Promise<string> {
+async function sha1InSlices(...parts: Uint8Array[]): Promise<string> {
   const hash = createHash('sha1');
-  for (let at = 0; at < bytes.length; at += HASH_SLICE) {
-    hash.update(bytes.subarray(at, at + HASH_SLICE));
-    await yieldToEventLoop();
+  for (const bytes of parts) {
+    for (let at = 0; at < bytes.length; at += HASH_SLICE) {
+      hash.update(bytes.subarray(at, at + HASH_SLICE));
+      await yieldToEventLoop();
+    }
   }
   return hash.digest('hex');
 }
+
+const SHA1_LENGTH = 40;
+const NO_SHA1 = '0'.repeat(SHA1_LENGTH);
+
+/** Where the sha1's characters sit: it is the header's last field, ending just before the closing `"}`. */
+const sha1At = (headLength: number) => 8 + headLength - 2 - SHA1_LENGTH;
 
 class Postings {
   constructor(
@@ -217,6 +225,8 @@ export class InvertedIndex {
    * The index as bytes: a JSON header, every postings list back to back, then
    * every pair filter. The body is laid out in place in the output (no second
    * copy of tens of megabytes), and its checksum written into the header last.
+   * The checksum covers every byte but its own (taken as zeros), header
+   * included, so one changed letter anywhere is noticed.
    */
   async serialize(): Promise<Uint8Array> {
     this.#mergeDictionary();
@@ -233,7 +243,7 @@ export class InvertedIndex {
       filterLengths,
       terms,
       counts,
-      sha1: '0'.repeat(40),
+      sha1: NO_SHA1,
     };
     const head = new TextEncoder().encode(JSON.stringify(header));
     // The body starts on a 4-byte boundary so it can be read as Uint32 in place.
@@ -257,9 +267,8 @@ export class InvertedIndex {
       at += filterLengths[doc] as number;
     }
     // Everything above ran without a pause, so the header and body agree even if the index changes now.
-    const sha1 = await sha1InSlices(out.subarray(bodyStart));
-    // sha1 is the header's last field: its 40 characters end just before the closing `"}`.
-    out.set(new TextEncoder().encode(sha1), 8 + head.length - 2 - sha1.length);
+    const sha1 = await sha1InSlices(out);
+    out.set(new TextEncoder().encode(sha1), sha1At(head.length));
     return out;
   }
 
@@ -306,7 +315,9 @@ export class InvertedIndex {
     const filterBytes = filterLengths.reduce((sum, n) => sum + n, 0);
     if (bodyBytes.length !== total * 4 + filterBytes)
       throw new DamagedIndexError('body length does not match');
-    if ((await sha1InSlices(bodyBytes)) !== header.sha1) {
+    const head = bytes.slice(0, bodyStart);
+    head.set(new TextEncoder().encode(NO_SHA1), sha1At(headLength));
+    if (typeof header.sha1 !== 'string' || (await sha1InSlices(head, bodyBytes)) !== header.sha1) {
       throw new DamagedIndexError('checksum does not match');
     }
     const body = new Uint32Array(bodyBytes.buffer, bodyBytes.byteOffset, total);

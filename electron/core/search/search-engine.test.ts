@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleMeta } from '../../shared/article';
+import { newArticle } from '../library/fixtures/library-folder';
+import { Library } from '../library/library';
 import { openBackend, type Backend } from '../open-backend';
 
 let dir: string;
@@ -221,6 +223,72 @@ describe('the search engine', () => {
     await started;
     await second.search.ready;
     expect(await second.search.search('lait')).toMatchObject({ ids: [café], indexed: true });
+  });
+
+  it('finds a note and a highlight note as soon as they are saved', async () => {
+    const backend = await open();
+    const { garden } = await fixture(backend);
+    await backend.search.settled();
+    await backend.service.setArticleNote(garden, 'compost heap');
+    const { target } = highlight('Seed heads');
+    await backend.service.addHighlight(garden, { color: 'yellow', note: 'goldfinches', target });
+    expect(await backend.search.search('compost')).toMatchObject({ ids: [garden], complete: true });
+    expect(await backend.search.search('goldfinches')).toMatchObject({ ids: [garden], complete: true });
+  });
+
+  it('finds an article written while it was closed in the first search after reopening', async () => {
+    const first = await open();
+    await fixture(first);
+    await first.close();
+    backends = [];
+    // Another writer that keeps no index: the library alone.
+    const library = await Library.open(dir);
+    const { id } = await library.add(newArticle('Orkney Puffins'));
+    await library.close();
+
+    const second = await openBackend(dir);
+    backends.push(second);
+    expect(await second.search.search('puffins')).toMatchObject({ ids: [id], complete: true });
+  });
+
+  it('leaves the index current when it closes right after a change', async () => {
+    const first = await open();
+    const { garden } = await fixture(first);
+    await first.service.setArticleNote(garden, 'compost heap');
+    await first.close();
+    backends = [];
+
+    const second = await openBackend(dir);
+    backends.push(second);
+    await second.search.start();
+    expect(await second.search.search('compost')).toMatchObject({ ids: [garden], indexing: 0 });
+  });
+
+  it('says it is not complete while many articles wait, matching them on their summaries', async () => {
+    const first = await open();
+    await first.close();
+    backends = [];
+    const library = await Library.open(dir);
+    const ids: string[] = [];
+    for (let i = 0; i < 120; i++) {
+      const title = i === 7 ? 'Storm Petrels' : `Article ${i}`;
+      const article = newArticle(title);
+      if (i === 8) article.html = '<p>Petrels in the body</p>';
+      ids.push((await library.add(article)).id);
+    }
+    await library.close();
+
+    const second = await openBackend(dir);
+    backends.push(second);
+    await second.search.start();
+    const during = await second.search.search('petrels');
+    // The title matches at once; the body only once indexed (it may already be, mid-way).
+    expect(during).toMatchObject({ complete: false });
+    expect(during.ids).toContain(ids[7]);
+    expect(during.indexing).toBeGreaterThan(0);
+    await second.search.settled();
+    expect(await second.search.search('petrels')).toMatchObject({ complete: true, indexing: 0 });
+    expect((await second.search.search('petrels')).ids.sort()).toEqual([ids[7], ids[8]].sort());
   });
 
   it('makes snippets around the matched words, marked', async () => {

@@ -12,6 +12,13 @@
  *   queue is worked off in the background once the changes pause (so a
  *   burst of edits is not slowed by indexing between them) and the file saved a few seconds
  *   after the last change, and on close.
+ * - A search is right or says it is not complete: the articles the index
+ *   does not yet hold as they are now (queued, or changed since they were
+ *   indexed) are read and matched whole when they are few; when many (a
+ *   rebuild, a bulk import by another process) they are matched on what the
+ *   catalog knows (title, byline, site, tags, excerpt) and the result says
+ *   `complete: false` with how many are still waiting, rather than answer
+ *   slowly or wrongly.
  * - Phrases are checked with each candidate's filter of adjacent word pairs
  *   (pair-filter.ts), never by reading its text, so a phrase of common words
  *   costs what a word does.
@@ -26,7 +33,7 @@ import { tokenize } from '../../shared/search/tokens';
 import { writeFileAtomic } from '../files/atomic-write';
 import { CACHE_DIR } from '../library/catalog';
 import type { Library } from '../library/library';
-import { documentEntry, searchDocument, type SearchDocument } from './document';
+import { documentEntry, searchDocument, siteText, type SearchDocument } from './document';
 import { DamagedIndexError, InvertedIndex } from './inverted-index';
 import { fieldTokens, filtersHold, searchesTrash, sortArticles, termsHold } from './match';
 import { mayHoldPhrase, phraseProbe, type PhraseProbe } from './pair-filter';
@@ -43,6 +50,11 @@ const REINDEX_QUIET_MS = 200;
 const REINDEX_MAX_WAIT_MS = 2000;
 /** Articles read at once when a query must look at text (a scan, or snippets). */
 const READ_CONCURRENCY = 16;
+/**
+ * Articles not yet indexed that a search reads whole; beyond this many it
+ * matches them on their summaries instead, and says it is not complete.
+ */
+const READ_UNINDEXED_MAX = 100;
 /** Summaries sent with a result: more than a tall window shows. */
 const FIRST_SUMMARIES = 40;
 
@@ -62,6 +74,8 @@ export class SearchEngine {
   #dirty = false;
   #closed = false;
   readonly #titleTokens = new Map<string, string[]>();
+  /** Each unindexed article's summary fields, tokenized once (see #bySummary). */
+  readonly #summaryTokens = new Map<string, string[][]>();
   /** Resolves when the index first becomes ready. */
   readonly ready: Promise<void>;
   #markReady: () => void = () => undefined;
@@ -124,6 +138,7 @@ export class SearchEngine {
     for (const id of ids) {
       this.#pending.add(id);
       this.#titleTokens.delete(id);
+      this.#summaryTokens.delete(id);
     }
     this.#reindexSoon();
   }
@@ -166,6 +181,7 @@ export class SearchEngine {
       }
       return;
     }
+    this.#summaryTokens.delete(id);
     const doc = await this.#document(id);
     if (!doc) return;
     const { terms, pairs } = documentEntry(doc);
@@ -196,11 +212,17 @@ export class SearchEngine {
     });
   }
 
-  /** Stops background work and saves the index if it is complete. */
+  /**
+   * Indexes what the changes of this session queued, then saves: so a writer
+   * that closes soon after writing (the command line after an import) leaves
+   * an index that is current, and the next start answers from it at once. A
+   * rebuild under way is stopped instead; it picks up where the saved stamps
+   * say at the next start.
+   */
   async close(): Promise<void> {
-    this.#closed = true;
     this.#saveSoon.cancel();
-    // What waits is not lost: the next start finds those articles' stamps out of date.
+    if (this.#state === 'ready') await this.settled();
+    this.#closed = true;
     this.#reindexSoon.cancel();
     await this.#working;
     if (this.#state === 'ready' && this.#dirty) await this.#save();
@@ -218,11 +240,20 @@ export class SearchEngine {
     const indexed = this.#state === 'ready' && !scan;
     const place = searchesTrash(query) ? 'trash' : 'articles';
     let found = this.library.summaries(place).filter((a) => filtersHold(a, query.filters));
+    const waiting = scan ? 0 : this.#unindexed(this.library.summaries()).length;
+    let complete = true;
     if (query.terms.length > 0) {
-      if (indexed) {
-        found = this.#byIndex(found, query.terms);
-      } else {
+      if (scan) {
         found = await this.#byText(found, query.terms);
+      } else {
+        const unindexed = this.#unindexed(found);
+        const stale = new Set(unindexed.map((a) => a.id));
+        const current = found.filter((a) => !stale.has(a.id));
+        complete = unindexed.length <= READ_UNINDEXED_MAX;
+        const late = complete
+          ? await this.#byText(unindexed, query.terms)
+          : this.#bySummary(unindexed, query.terms);
+        found = [...this.#byIndex(current, query.terms), ...late];
       }
     }
     const hasWords = query.terms.some((t) => !t.negate);
@@ -233,7 +264,35 @@ export class SearchEngine {
       first: sorted.slice(0, FIRST_SUMMARIES),
       ignored: query.ignored,
       indexed,
+      complete,
+      indexing: waiting,
     };
+  }
+
+  /** The articles the index does not hold as they are now: queued, or changed since they were indexed. */
+  #unindexed(articles: ArticleSummary[]): ArticleSummary[] {
+    if (this.#state === 'loading') return articles;
+    return articles.filter((a) => this.#pending.has(a.id) || this.#index.stampOf(a.id) !== a.updatedAt);
+  }
+
+  /** Keeps the articles whose summary (title, byline, site, tags, excerpt) satisfies the terms: no file read. */
+  #bySummary(articles: ArticleSummary[], terms: readonly Term[]): ArticleSummary[] {
+    return articles.filter((article) => {
+      let fields = this.#summaryTokens.get(article.id);
+      if (!fields) {
+        fields = fieldTokens([
+          article.title,
+          article.byline ?? '',
+          siteText(article),
+          article.tags.join(' '),
+          '',
+          '',
+          article.excerpt,
+        ]);
+        this.#summaryTokens.set(article.id, fields);
+      }
+      return termsHold(terms, fields);
+    });
   }
 
   /**

@@ -15,8 +15,15 @@ export interface SearchResult {
   first: ArticleSummary[];
   /** One sentence per part of the query that was not understood (see parseQuery). */
   ignored: string[];
-  /** False while the index is being built and the answer came from reading every article. */
+  /** False while the index is being built or loaded. */
   indexed: boolean;
+  /**
+   * False when many articles were not yet indexed and were matched only on
+   * their title, byline, site, tags and excerpt: the answer may miss some.
+   */
+  complete: boolean;
+  /** How many articles are waiting to be indexed (0 once the index is current). */
+  indexing: number;
 }
 
 export interface SavedView {

@@ -146,6 +146,13 @@ export class BrowseState {
   });
   /** How many articles the result holds, known before every row can be shown. */
   readonly total = $derived(this.result?.ids.length ?? 0);
+  /** Said beside a typed search while the index still lacks articles, so a short answer is not taken as final. */
+  readonly indexingNote = $derived.by(() => {
+    const result = this.result;
+    if (!result || result.complete || !this.text.trim()) return null;
+    const articles = result.indexing === 1 ? 'article' : 'articles';
+    return `Still indexing ${result.indexing.toLocaleString('en')} ${articles} — results may be incomplete.`;
+  });
 
   /** Runs the current query; a later call's answer always wins. */
   async refresh(): Promise<void> {
@@ -155,7 +162,14 @@ export class BrowseState {
     try {
       result = await this.#api.search(query);
     } catch (error) {
-      result = { ids: [], first: [], ignored: [errorMessage(error)], indexed: false };
+      result = {
+        ids: [],
+        first: [],
+        ignored: [errorMessage(error)],
+        indexed: false,
+        complete: true,
+        indexing: 0,
+      };
     }
     if (sequence !== this.#sequence) return;
     this.result = result;

@@ -24,7 +24,14 @@ function setup(methods: Parameters<typeof fakeClient>[0], route: Route = { name:
   return { notices, browse };
 }
 
-const found: SearchResult = { ids: ['a1', 'a2'], first: [], ignored: [], indexed: true };
+const found: SearchResult = {
+  ids: ['a1', 'a2'],
+  first: [],
+  ignored: [],
+  indexed: true,
+  complete: true,
+  indexing: 0,
+};
 
 describe('BrowseState', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -49,7 +56,20 @@ describe('BrowseState', () => {
       first: [],
       ignored: ['The search index is being rebuilt.'],
       indexed: false,
+      complete: true,
+      indexing: 0,
     });
+  });
+
+  it('says how many articles are still being indexed beside a typed search', async () => {
+    vi.stubGlobal('requestAnimationFrame', () => 0);
+    const partial = { ...found, complete: false, indexing: 9000 };
+    const { browse } = setup({ search: () => Promise.resolve(partial) });
+    await browse.refresh();
+    expect(browse.indexingNote).toBeNull();
+    browse.text = 'lisp';
+    await browse.refresh();
+    expect(browse.indexingNote).toBe('Still indexing 9,000 articles — results may be incomplete.');
   });
 
   it('tells the person once when the matching passages cannot be fetched', async () => {
