@@ -5,24 +5,10 @@
  * words from neighbouring paragraphs never run together.
  */
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function decodeEntity(entity: string): string {
-  if (entity.startsWith('#x') || entity.startsWith('#X'))
-    return safeChar(parseInt(entity.slice(2), 16), entity);
-  if (entity.startsWith('#')) return safeChar(parseInt(entity.slice(1), 10), entity);
-  return ENTITIES[entity] ?? `&${entity};`;
-}
-
-function safeChar(code: number, entity: string): string {
-  return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : `&${entity};`;
-}
+import { decodeEntities } from '../../shared/html-entities';
 
 export function htmlText(html: string): string {
-  return html
-    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (_, entity: string) => decodeEntity(entity))
+  return decodeEntities(html.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
 }

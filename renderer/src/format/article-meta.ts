@@ -3,6 +3,7 @@
  * minute, the middle of the range measured for adults reading non-fiction on
  * screens; it is rounded, because "7 min" reads better than "6.8 min".
  */
+import { TRASH_DAYS } from '@shared/api/trash';
 import { READ_PROGRESS, type ArticleSummary } from '@shared/article';
 
 const WORDS_PER_MINUTE = 230;
@@ -43,6 +44,23 @@ export function addedLabel(iso: string, now: Date = new Date()): string {
 export function addedPhrase(iso: string, now: Date = new Date()): string {
   const label = addedLabel(iso, now);
   return `Added ${label === 'Today' || label === 'Yesterday' ? label.toLowerCase() : label}`;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * When an article went to the trash and how long it has left there:
+ * "Deleted yesterday · 29 days left". Days are counted up, so an article is
+ * never shown "0 days left" while it is still there to restore.
+ */
+export function trashedPhrase(iso: string, now: Date = new Date()): string {
+  const label = addedLabel(iso, now);
+  const when = label === 'Today' || label === 'Yesterday' ? label.toLowerCase() : label;
+  const left = Math.max(
+    1,
+    Math.ceil((new Date(iso).getTime() + TRASH_DAYS * DAY_MS - now.getTime()) / DAY_MS),
+  );
+  return `Deleted ${when} · ${left === 1 ? 'last day' : `${left} days left`}`;
 }
 
 /** A published date in full, or null when the page did not give one. */

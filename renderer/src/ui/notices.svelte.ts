@@ -1,6 +1,8 @@
 /**
  * Short messages at the corner of the window: what an import did, what went
- * wrong and why. Errors stay until dismissed; good news fades by itself.
+ * wrong and why. Errors stay until dismissed; good news fades by itself. Only
+ * the newest few are shown at once, so a burst of them never climbs over the
+ * page; the older ones wait behind one "earlier" line the person can open.
  */
 export interface Notice {
   id: number;
@@ -12,9 +14,14 @@ export interface Notice {
 }
 
 const SUCCESS_MS = 5000;
+export const VISIBLE_NOTICES = 3;
 
 export class Notices {
   items = $state<Notice[]>([]);
+  /** The person asked to see the older notices too. */
+  expanded = $state(false);
+  readonly visible = $derived(this.expanded ? this.items : this.items.slice(-VISIBLE_NOTICES));
+  readonly hiddenCount = $derived(this.items.length - this.visible.length);
   #next = 1;
 
   show(notice: Omit<Notice, 'id'>): void {
@@ -25,5 +32,6 @@ export class Notices {
 
   dismiss(id: number): void {
     this.items = this.items.filter((item) => item.id !== id);
+    if (this.items.length <= VISIBLE_NOTICES) this.expanded = false;
   }
 }

@@ -15,3 +15,18 @@ describe('Notices', () => {
     expect(notices.items).toEqual([]);
   });
 });
+
+describe('Notices on top of each other', () => {
+  it('shows the newest three and counts the older ones until asked for them', () => {
+    const notices = new Notices();
+    for (const title of ['one', 'two', 'three', 'four', 'five'])
+      notices.show({ tone: 'error', title, lines: [] });
+    expect(notices.visible.map((n) => n.title)).toEqual(['three', 'four', 'five']);
+    expect(notices.hiddenCount).toBe(2);
+    notices.expanded = true;
+    expect(notices.visible).toHaveLength(5);
+    expect(notices.hiddenCount).toBe(0);
+    for (const notice of notices.items.slice(0, 2)) notices.dismiss(notice.id);
+    expect(notices.expanded).toBe(false);
+  });
+});

@@ -83,6 +83,15 @@ describe('prepareFile on a web page', () => {
     expect(fields.excerpt.startsWith('Libraries have always been quiet places')).toBe(true);
   });
 
+  it('decodes character references left in a meta description', async () => {
+    const described = PAGE.replace(
+      '<meta charset="utf-8">',
+      '<meta charset="utf-8"><meta name="description" content="Quiet&amp;nbsp;rooms &amp;mdash; by design&amp;#8230;">',
+    );
+    const { fields } = await prepareFile(file('described.html', described, 'text/html'));
+    expect(fields.excerpt).toBe('Quiet rooms — by design…');
+  });
+
   it('keeps the paragraphs and the data: image', () => {
     const { html } = prepared;
     for (const paragraph of PARAGRAPHS) {

@@ -32,6 +32,7 @@ import { readPdf } from '../formats/pdf';
 import { sanitizeHtml } from './sanitize';
 import { textToArticle } from '../formats/text-article';
 import { countWords, excerptOf } from './words';
+import { decodeEntities } from '../../../shared/html-entities';
 
 export interface PrepareOptions {
   /** Files that came with this one, by path relative to its folder: a saved page's `<name>_files/`. */
@@ -115,7 +116,7 @@ async function finish(
   return {
     fields: {
       ...built.fields,
-      excerpt: excerptOf(built.fields.excerpt || text),
+      excerpt: excerptOf(decodeEntities(built.fields.excerpt) || text),
       wordCount: countWords(text),
       ...(leadImage ? { leadImage } : {}),
     },

@@ -1,0 +1,45 @@
+/**
+ * At 560 px wide: Esc closes the slide-over sidebar, the top bar is two even
+ * rows, the bulk bar leaves no button alone on a line, and the notebook
+ * drawer dims the text behind it and closes on a press there.
+ */
+import { expect, test } from './support/lectern';
+import { addClips, row } from './fixtures/clips';
+import { notebook, openReaderArticle } from './support/reader';
+
+test.use({ viewport: { width: 560, height: 760 } });
+
+test('the library at 560 px: Esc closes the sidebar, the bars sit in even rows', async ({ lectern }) => {
+  const page = lectern.page;
+  await addClips(page);
+
+  const trash = page.getByRole('link', { name: /^Trash/ });
+  await page.getByRole('button', { name: 'Show lists and tags' }).click();
+  await expect(trash).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(trash).toBeHidden();
+
+  const top = async (name: string) => (await page.getByRole('button', { name }).boundingBox())?.y;
+  const menu = await page.getByRole('button', { name: 'Show lists and tags' }).boundingBox();
+  const add = await page.getByRole('button', { name: 'Add files…' }).boundingBox();
+  const search = await page.getByRole('searchbox', { name: 'Search' }).boundingBox();
+  expect(menu && add && Math.abs(menu.y + menu.height / 2 - (add.y + add.height / 2))).toBeLessThan(2);
+  expect(search && add && search.y).toBeGreaterThanOrEqual((add?.y ?? 0) + (add?.height ?? 0));
+
+  await row(page, 'A Sourdough Diary').getByRole('checkbox').check();
+  const tagTop = await top('Tag…');
+  const deleteTop = (await page.getByRole('button', { name: 'Delete', exact: true }).boundingBox())?.y;
+  expect(deleteTop).toBe(tagTop);
+});
+
+test('the notebook drawer at 560 px dims the text and closes on a press there', async ({ lectern }) => {
+  const page = lectern.page;
+  await openReaderArticle(page);
+  const notebookButton = page.getByRole('button', { name: 'Notebook' });
+  if ((await notebookButton.getAttribute('aria-pressed')) !== 'true') await notebookButton.click();
+  await expect(notebook(page)).toBeVisible();
+  const scrim = page.getByRole('button', { name: 'Close the notebook' });
+  await expect(scrim).toBeVisible();
+  await page.mouse.click(20, 400);
+  await expect(notebook(page)).toBeHidden();
+});
