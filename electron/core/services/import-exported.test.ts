@@ -1,14 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SerialQueue } from '../../shared/async';
-import { prepareText } from '../import/pipeline/import-file';
 import { exportedItem, type ExportedItem, type ParsedExport } from '../import/services/exported-item';
-import { htmlText } from '../import/services/html-text';
+import { zipBytes } from '../import/fixtures/zip';
 import { Library } from '../library/library';
 import { pendingArticle } from './import';
-import { importExported, type ExportWriter } from './import-exported';
+import { importExportAt, importExported, prepareCarried, type ExportWriter } from './import-exported';
 
 let dir: string;
 let library: Library;
@@ -20,13 +19,7 @@ beforeEach(async () => {
   writer = {
     library,
     writes: new SerialQueue(),
-    prepareContent: (item, html) =>
-      prepareText({
-        text: htmlText(html),
-        html,
-        ...(item.title ? { title: item.title } : {}),
-        ...(item.url ? { url: item.url } : {}),
-      }),
+    prepareContent: prepareCarried,
     pendingArticle,
   };
 });
@@ -120,5 +113,18 @@ describe('importExported', () => {
       writer,
     );
     expect(report).toMatchObject({ added: 1, pending: 0, highlightsPlaced: 1 });
+  });
+
+  it('imports a Pocket zip named by path, and leaves other files alone', async () => {
+    const path = join(dir, 'pocket.zip');
+    const part =
+      'title,url,time_added,tags,status\nA,https://a.example/,1600000000,x,archive\nB,javascript:x,1,,unread\n';
+    await writeFile(path, zipBytes([{ name: 'part_000000.csv', content: part }]));
+    const report = await importExportAt(path, writer);
+    expect(report).toMatchObject({ service: 'pocket', file: 'pocket.zip', added: 1, pending: 1, failed: 1 });
+    expect(report?.failures[0]).toMatchObject({ file: 'pocket.zip › part_000000.csv', at: 'line 3' });
+    const page = join(dir, 'page.html');
+    await writeFile(page, '<p>hi</p>');
+    expect(await importExportAt(page, writer)).toBeUndefined();
   });
 });

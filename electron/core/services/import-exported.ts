@@ -13,6 +13,7 @@
  * item at a time, through the import service's queue of writes, so each
  * duplicate check sees every earlier write.
  */
+import { basename } from 'node:path';
 import type { ArticleMeta } from '../../shared/article';
 import type { SerialQueue } from '../../shared/async';
 import { errorMessage } from '../../shared/errors';
@@ -23,6 +24,9 @@ import type {
   ParsedExport,
 } from '../import/services/exported-item';
 import { articleText, placeHighlights } from '../import/services/place-highlights';
+import { prepareText } from '../import/pipeline/import-file';
+import { htmlText } from '../import/services/html-text';
+import { readExport } from '../import/services/read-export';
 import type { Library, NewArticle } from '../library/library';
 
 export interface ExportImportReport {
@@ -137,4 +141,28 @@ export async function importExported(
     report.highlightsPlaced += placed.placed;
     report.highlightsOrphaned += placed.orphaned;
   }
+}
+
+/** Carried HTML made into an article through the clip pipeline's sanitizing; no web images are fetched. */
+export function prepareCarried(item: ExportedItem, html: string): Promise<NewArticle> {
+  return prepareText({
+    text: htmlText(html),
+    html,
+    ...(item.title ? { title: item.title } : {}),
+    ...(item.url ? { url: item.url } : {}),
+  });
+}
+
+/**
+ * Reads the export at `path` (file, zip or folder) and writes its items:
+ * the one entry point for the window, the menu and the command line.
+ * Resolves to undefined when `path` is not an export.
+ */
+export async function importExportAt(
+  path: string,
+  writer: Omit<ExportWriter, 'prepareContent'>,
+): Promise<ExportImportReport | undefined> {
+  const parsed = await readExport(path);
+  if (!parsed) return undefined;
+  return importExported(parsed, basename(path), { ...writer, prepareContent: prepareCarried });
 }
