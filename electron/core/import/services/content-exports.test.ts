@@ -85,6 +85,6 @@ describe('wallabag', () => {
     const { items, problems } = parseWallabag('[5, {"url": "https://ok.example/"}]', 'w.json');
     expect(items).toHaveLength(1);
     expect(problems).toMatchObject([{ at: 'item 1' }]);
-    expect(parseWallabag('{"a": 1}', 'w.json').problems[0]?.reason).toMatch(/not a list/);
+    expect(parseWallabag('{"a": 1}', 'w.json').problems[0]?.reason).toMatch(/not a list of items/);
   });
 });

@@ -3,7 +3,7 @@
  * unreadable with the parser's own words; and small readers that accept
  * the mixed types real exports hold (`"23"` and `608`, `true` and `"1"`).
  */
-import type { ExportCollector } from './exported-item';
+import { exportedItem, type ExportCollector, type ExportedItem } from './exported-item';
 
 export function parseJson(text: string, collect: ExportCollector): unknown {
   try {
@@ -34,4 +34,27 @@ export function stringList(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(text).filter((tag): tag is string => tag !== undefined);
   if (typeof value === 'string') return value.split(',');
   return [];
+}
+
+/**
+ * Reads a JSON list of objects, starting an item for each from its `url`
+ * and `title`; `fill` completes it. Non-objects are reported by number.
+ */
+export function readJsonItems(
+  json: string,
+  collect: ExportCollector,
+  fill: (item: ExportedItem, raw: Record<string, unknown>) => void,
+): void {
+  const data = parseJson(json, collect);
+  if (data !== undefined && !Array.isArray(data)) collect.problem(undefined, 'it is not a list of items');
+  (Array.isArray(data) ? data : []).forEach((entry, index) => {
+    const at = `item ${index + 1}`;
+    const raw = record(entry);
+    if (!raw) return collect.problem(at, 'it is not an object');
+    const item = exportedItem(text(raw.url) ?? '', at);
+    const title = text(raw.title);
+    if (title) item.title = title;
+    fill(item, raw);
+    collect.add(item);
+  });
 }

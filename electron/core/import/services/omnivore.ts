@@ -8,8 +8,8 @@
  * which is gone, so the original address is put back.
  */
 import { textDate } from './export-dates';
-import { ExportCollector, exportedItem, type ExportedHighlight, type ParsedExport } from './exported-item';
-import { parseJson, record, stringList, text } from './json-export';
+import { ExportCollector, type ExportedHighlight, type ParsedExport } from './exported-item';
+import { readJsonItems, stringList, text } from './json-export';
 
 export interface OmnivoreFiles {
   /** Each metadata file's name and text. */
@@ -26,15 +26,7 @@ export function parseOmnivore(files: OmnivoreFiles, archive: string): ParsedExpo
   const all = new ExportCollector('omnivore', archive);
   for (const { name, text: json } of files.metadata) {
     const collect = new ExportCollector('omnivore', `${archive} › ${name}`);
-    const data = parseJson(json, collect);
-    if (data !== undefined && !Array.isArray(data)) collect.problem(undefined, 'it is not a list of items');
-    (Array.isArray(data) ? data : []).forEach((entry, index) => {
-      const at = `item ${index + 1}`;
-      const raw = record(entry);
-      if (!raw) return collect.problem(at, 'it is not an object');
-      const item = exportedItem(text(raw.url) ?? '', at);
-      const title = text(raw.title);
-      if (title) item.title = title;
+    readJsonItems(json, collect, (item, raw) => {
       const author = text(raw.author);
       if (author) item.author = author;
       const excerpt = text(raw.description);
@@ -50,7 +42,6 @@ export function parseOmnivore(files: OmnivoreFiles, archive: string): ParsedExpo
       if (html) item.html = html.replace(IMAGE_PROXY, '');
       const markdown = slug === undefined ? undefined : files.highlights.get(slug);
       if (markdown) item.highlights = omnivoreHighlights(markdown);
-      collect.add(item);
     });
     all.items.push(...collect.items);
     all.problems.push(...collect.problems);

@@ -7,8 +7,8 @@
  * page need not be fetched again.
  */
 import { textDate } from './export-dates';
-import { ExportCollector, exportedItem, type ExportedHighlight, type ParsedExport } from './exported-item';
-import { flag, parseJson, record, stringList, text } from './json-export';
+import { ExportCollector, type ExportedHighlight, type ParsedExport } from './exported-item';
+import { flag, readJsonItems, record, stringList, text } from './json-export';
 
 function annotations(value: unknown): ExportedHighlight[] {
   if (!Array.isArray(value)) return [];
@@ -27,15 +27,7 @@ function annotations(value: unknown): ExportedHighlight[] {
 
 export function parseWallabag(json: string, file: string): ParsedExport {
   const collect = new ExportCollector('wallabag', file);
-  const data = parseJson(json, collect);
-  if (data !== undefined && !Array.isArray(data)) collect.problem(undefined, 'it is not a list of entries');
-  (Array.isArray(data) ? data : []).forEach((entry, index) => {
-    const at = `item ${index + 1}`;
-    const raw = record(entry);
-    if (!raw) return collect.problem(at, 'it is not an object');
-    const item = exportedItem(text(raw.url) ?? '', at);
-    const title = text(raw.title);
-    if (title) item.title = title;
+  readJsonItems(json, collect, (item, raw) => {
     const authors = stringList(raw.published_by);
     if (authors.length) item.author = authors.join(', ');
     item.tags = stringList(raw.tags);
@@ -46,7 +38,6 @@ export function parseWallabag(json: string, file: string): ParsedExport {
     const html = typeof raw.content === 'string' ? raw.content.trim() : '';
     if (html) item.html = html;
     item.highlights = annotations(raw.annotations);
-    collect.add(item);
   });
   return collect.result();
 }
