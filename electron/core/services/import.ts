@@ -54,7 +54,7 @@ function cancelled(input: string): ImportOutcome {
 }
 
 /** The article a pending link shows until it is fetched. */
-function pendingArticle(url: string, reason: string): NewArticle {
+export function pendingArticle(url: string, reason: string): NewArticle {
   const escaped = url.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   const original = new TextEncoder().encode(`[InternetShortcut]\r\nURL=${url}\r\n`);
   return {

@@ -1,0 +1,168 @@
+/**
+ * Writes the items of another app's export into the library. Every item is
+ * written at once: with the content its export carries (Omnivore, wallabag)
+ * through the same sanitizing as a clip, or else as a pending article that
+ * the retry of pending links fetches later, a few at a time. Its tags,
+ * state, favourite, progress, note and original saved date are set as it is
+ * written, and its highlights placed in its text (or kept to be placed once
+ * the page comes).
+ *
+ * An item whose address is already in the library is merged, not added:
+ * tags and highlights not there yet are added, an archived or favourite
+ * flag is kept. So the same file imported twice adds nothing twice. One
+ * item at a time, through the import service's queue of writes, so each
+ * duplicate check sees every earlier write.
+ */
+import { basename } from 'node:path';
+import type { ArticleMeta } from '../../shared/article';
+import type { SerialQueue } from '../../shared/async';
+import { errorMessage } from '../../shared/errors';
+import type {
+  ExportedItem,
+  ExportProblem,
+  ExportService,
+  ParsedExport,
+} from '../import/services/exported-item';
+import { articleText, placeHighlights } from '../import/services/place-highlights';
+import { prepareText } from '../import/pipeline/import-file';
+import { htmlText } from '../import/services/html-text';
+import { readExport } from '../import/services/read-export';
+import type { Library, NewArticle } from '../library/library';
+
+export interface ExportImportReport {
+  service: ExportService;
+  file: string;
+  added: number;
+  merged: number;
+  /** Added without content, waiting for their page to be fetched. */
+  pending: number;
+  failed: number;
+  highlightsPlaced: number;
+  /** Kept with their quote, not yet placed in any text. */
+  highlightsOrphaned: number;
+  /** Every item or line that did not come in, and why. */
+  failures: ExportProblem[];
+}
+
+export interface ExportWriter {
+  library: Library;
+  writes: SerialQueue;
+  /** A clip article from carried HTML, through the import's sanitizing. */
+  prepareContent(item: ExportedItem, html: string): Promise<NewArticle>;
+  /** The placeholder a link shows until it is fetched. */
+  pendingArticle(url: string, reason: string): NewArticle;
+  now?: () => Date;
+}
+
+const WAITING = 'Imported from an export; the page will be fetched.';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** An item with no address (a Readwise book): its highlights become its text. */
+function highlightsHtml(item: ExportedItem): string {
+  return item.highlights
+    .map((highlight) => `<blockquote><p>${escapeHtml(highlight.quote)}</p></blockquote>`)
+    .join('\n');
+}
+
+function applyItem(meta: ArticleMeta, item: ExportedItem, merging: boolean): void {
+  meta.tags = [...new Set([...meta.tags, ...item.tags])];
+  if (item.state === 'archive') meta.status = 'archived';
+  if (item.favorite) meta.favorite = true;
+  if (item.progress !== undefined && item.progress > meta.progress) meta.progress = item.progress;
+  if (item.note && !meta.note.includes(item.note))
+    meta.note = meta.note ? `${meta.note}\n\n${item.note}` : item.note;
+  if (!merging) {
+    if (item.savedAt !== undefined) meta.addedAt = new Date(item.savedAt).toISOString();
+    if (item.title) meta.title = item.title;
+    if (item.author && !meta.byline) meta.byline = item.author;
+    if (item.excerpt && (meta.pending || !meta.excerpt)) meta.excerpt = item.excerpt;
+  }
+}
+
+export async function importExported(
+  parsed: ParsedExport,
+  file: string,
+  writer: ExportWriter,
+): Promise<ExportImportReport> {
+  const { library } = writer;
+  const now = writer.now ?? (() => new Date());
+  const report: ExportImportReport = {
+    service: parsed.service,
+    file,
+    added: 0,
+    merged: 0,
+    pending: 0,
+    failed: parsed.problems.length,
+    highlightsPlaced: 0,
+    highlightsOrphaned: 0,
+    failures: [...parsed.problems],
+  };
+  for (const item of parsed.items) {
+    try {
+      await writer.writes.run(() => importItem(item));
+    } catch (error) {
+      report.failed++;
+      report.failures.push({ file, at: item.at, reason: errorMessage(error) });
+    }
+  }
+  return report;
+
+  async function importItem(item: ExportedItem): Promise<void> {
+    const existing = item.url ? library.findDuplicate(null, item.url) : null;
+    if (existing) {
+      const text = existing.pending ? undefined : articleText(await library.content(existing.id));
+      await library.update(existing.id, (meta) => {
+        const known = new Set(meta.highlights.map((highlight) => highlight.target.selector[0].exact));
+        const fresh = item.highlights.filter((highlight) => !known.has(highlight.quote));
+        const placed = placeHighlights(text, fresh, now());
+        applyItem(meta, item, true);
+        meta.highlights.push(...placed.highlights);
+        report.highlightsPlaced += placed.placed;
+        report.highlightsOrphaned += placed.orphaned;
+      });
+      report.merged++;
+      return;
+    }
+    const html = item.html ?? (item.url ? undefined : highlightsHtml(item));
+    const article = html ? await writer.prepareContent(item, html) : writer.pendingArticle(item.url, WAITING);
+    article.source = { ...article.source, name: `${parsed.service} export ${file}` };
+    const saved = await library.add(article);
+    const text = html ? articleText(await library.content(saved.id)) : undefined;
+    const placed = placeHighlights(text, item.highlights, now());
+    await library.update(saved.id, (meta) => {
+      applyItem(meta, item, false);
+      meta.highlights.push(...placed.highlights);
+    });
+    report.added++;
+    if (!html) report.pending++;
+    report.highlightsPlaced += placed.placed;
+    report.highlightsOrphaned += placed.orphaned;
+  }
+}
+
+/** Carried HTML made into an article through the clip pipeline's sanitizing; no web images are fetched. */
+export function prepareCarried(item: ExportedItem, html: string): Promise<NewArticle> {
+  return prepareText({
+    text: htmlText(html),
+    html,
+    ...(item.title ? { title: item.title } : {}),
+    ...(item.url ? { url: item.url } : {}),
+  });
+}
+
+/**
+ * Reads the export at `path` (file, zip or folder) and writes its items:
+ * the one entry point for the window, the menu and the command line.
+ * Resolves to undefined when `path` is not an export.
+ */
+export async function importExportAt(
+  path: string,
+  writer: Omit<ExportWriter, 'prepareContent'>,
+): Promise<ExportImportReport | undefined> {
+  const parsed = await readExport(path);
+  if (!parsed) return undefined;
+  return importExported(parsed, basename(path), { ...writer, prepareContent: prepareCarried });
+}
