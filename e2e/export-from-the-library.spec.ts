@@ -16,9 +16,10 @@ test('exports two selected articles as Markdown with their highlight, then backs
 
     // A highlight to find in the export.
     await row(page, 'Tidal Clocks of the Northern Isles').getByRole('link').click();
+    await expect(page.getByTestId('article-content')).toContainText('harbour master');
     await dragSelect(page, 'harbour master', 'tidal clock');
     await page.getByRole('button', { name: 'Highlight yellow' }).click();
-    await page.getByRole('button', { name: 'Library' }).click();
+    await page.getByRole('button', { name: 'Inbox' }).click();
 
     await row(page, 'Tidal Clocks of the Northern Isles')
       .getByRole('link')

@@ -19,7 +19,8 @@ test('the library at 560 px: Esc closes the sidebar, the bars sit in even rows',
   await page.keyboard.press('Escape');
   await expect(trash).toBeHidden();
 
-  const top = async (name: string) => (await page.getByRole('button', { name }).boundingBox())?.y;
+  const top = async (name: string) =>
+    (await page.getByRole('button', { name, exact: true }).boundingBox())?.y;
   const menu = await page.getByRole('button', { name: 'Show lists and tags' }).boundingBox();
   const add = await page.getByRole('button', { name: 'Add files…' }).boundingBox();
   const search = await page.getByRole('searchbox', { name: 'Search' }).boundingBox();
@@ -27,9 +28,14 @@ test('the library at 560 px: Esc closes the sidebar, the bars sit in even rows',
   expect(search && add && search.y).toBeGreaterThanOrEqual((add?.y ?? 0) + (add?.height ?? 0));
 
   await row(page, 'A Sourdough Diary').getByRole('checkbox').check();
-  const tagTop = await top('Tag…');
-  const deleteTop = (await page.getByRole('button', { name: 'Delete', exact: true }).boundingBox())?.y;
-  expect(deleteTop).toBe(tagTop);
+  const actions = ['Tag…', 'Archive', 'Favorite', 'Mark read', 'Export…', 'Delete'];
+  const lines = new Map<number | undefined, number>();
+  for (const name of actions) {
+    const y = await top(name);
+    lines.set(y, (lines.get(y) ?? 0) + 1);
+  }
+  // Two full lines of three: no action alone on a line.
+  expect([...lines.values()]).toEqual([3, 3]);
 });
 
 test('the notebook drawer at 560 px dims the text and closes on a press there', async ({ lectern }) => {
