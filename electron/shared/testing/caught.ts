@@ -3,15 +3,14 @@
  * and words: fails the test when the promise succeeds or throws anything but
  * a LecternError.
  */
-import { expect } from 'vitest';
 import { LecternError } from '../errors';
 
 export async function caught(promise: Promise<unknown>): Promise<LecternError> {
   try {
     await promise;
   } catch (error) {
-    expect(error).toBeInstanceOf(LecternError);
-    return error as LecternError;
+    if (error instanceof LecternError) return error;
+    throw new Error(`expected a LecternError, got ${String(error)}`, { cause: error });
   }
   throw new Error('expected a LecternError');
 }

@@ -174,9 +174,9 @@ describe('Router', () => {
   });
 
   it('goes back from Settings opened at start to the inbox, not to Settings', () => {
-    const router = new Router(fakeWindow('#/settings'));
+    const router = new Router(fakeWindow('#/settings').win);
     expect(router.route).toEqual({ name: 'settings' });
-    router.backToLibrary();
+    router.back();
     expect(router.route).toEqual({ name: 'library', list: 'inbox' });
   });
 });
