@@ -1,16 +1,15 @@
 /** The command line, run as a child process on a temporary library, as a person would run it. */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { LECTERN_JS, PROJECT, runCli } from './testing/run-cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { epubBytes } from '../core/import/fixtures/epub';
 import { pngBytes } from '../core/import/fixtures/images';
 import { startTestSite, UNREACHABLE_URL, type TestSite } from '../core/import/fixtures/web-server';
 import type { CliLine } from './cli';
 
-const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 let work: string;
 let site: TestSite;
 
@@ -22,17 +21,6 @@ afterAll(async () => {
   await site.close();
   await rm(work, { recursive: true, force: true });
 });
-
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(PROJECT, 'electron/host/lectern.js'), ...args],
-      { cwd: PROJECT, timeout: 110_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 const lines = (stdout: string) =>
   stdout
@@ -58,7 +46,7 @@ describe('lectern import', { timeout: 120_000 }, () => {
     );
     const library = join(work, 'library-1');
 
-    const first = await run(['import', folder, '--library', library, '--json']);
+    const first = await runCli(['import', folder, '--library', library, '--json']);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(
@@ -79,7 +67,7 @@ describe('lectern import', { timeout: 120_000 }, () => {
     const saved = lines(first.stdout).find((line) => line.title === 'Saved Page');
     expect(await readdir(join(library, 'articles', saved?.id as string, 'assets'))).toHaveLength(1);
 
-    const again = await run(['import', join(folder, 'notes.txt'), '--library', library, '--json']);
+    const again = await runCli(['import', join(folder, 'notes.txt'), '--library', library, '--json']);
     expect(again.code).toBe(0);
     expect(lines(again.stdout)).toEqual([
       {
@@ -100,7 +88,7 @@ describe('lectern import', { timeout: 120_000 }, () => {
     await writeFile(empty, '');
     const library = join(work, 'library-2');
 
-    const result = await run([
+    const result = await runCli([
       'import',
       big,
       empty,
@@ -132,9 +120,9 @@ describe('lectern import', { timeout: 120_000 }, () => {
   it('prints readable lines without --json, and usage for a wrong command', async () => {
     const file = join(work, 'plain.txt');
     await writeFile(file, 'Plain\n\nWords.');
-    const result = await run(['import', file, '--library', join(work, 'library-3')]);
+    const result = await runCli(['import', file, '--library', join(work, 'library-3')]);
     expect(result.stdout.trim()).toBe(`imported   ${file} → Plain`);
-    const usage = await run(['export']);
+    const usage = await runCli(['export']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^Usage: lectern import/);
   });
@@ -145,11 +133,10 @@ describe('lectern import', { timeout: 120_000 }, () => {
     // the 64 KB a pipe takes before a hasty exit cuts the output off.
     const inputs = Array.from({ length: 10 }, (_, i) => join(work, `${i}-${'n'.repeat(120_000)}`));
     const library = join(work, 'library-4');
-    const child = spawn(
-      process.execPath,
-      [join(PROJECT, 'electron/host/lectern.js'), 'import', ...inputs, '--library', library, '--json'],
-      { cwd: PROJECT, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, [LECTERN_JS, 'import', ...inputs, '--library', library, '--json'], {
+      cwd: PROJECT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -164,11 +151,10 @@ describe('lectern import', { timeout: 120_000 }, () => {
   it('releases the library’s lock when it is interrupted', async () => {
     const library = join(work, 'library-5');
     const slow = site.url('/slow');
-    const child = spawn(
-      process.execPath,
-      [join(PROJECT, 'electron/host/lectern.js'), 'import', slow, '--library', library, '--json'],
-      { cwd: PROJECT, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, [LECTERN_JS, 'import', slow, '--library', library, '--json'], {
+      cwd: PROJECT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lock = join(library, 'lectern.lock');
     const waitFor = async (check: () => Promise<boolean>) => {
       for (let i = 0; i < 600 && !(await check()); i++) await new Promise((r) => setTimeout(r, 50));
