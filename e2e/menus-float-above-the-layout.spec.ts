@@ -5,7 +5,7 @@
  */
 import { expect, test } from './support/lectern';
 import type { Locator, Page } from '@playwright/test';
-import { addClips, row } from './fixtures/clips';
+import { addClips, tagClip } from './fixtures/clips';
 import { openReaderArticle } from './support/reader';
 
 async function expectInsideWindow(page: Page, box: Locator) {
@@ -20,24 +20,13 @@ async function expectInsideWindow(page: Page, box: Locator) {
   expect(rect.y + rect.height).toBeLessThanOrEqual(viewport.height);
 }
 
-async function tagOneArticle(page: Page) {
-  await addClips(page);
-  await row(page, 'A Sourdough Diary').getByRole('checkbox').check();
-  await page.getByRole('button', { name: 'Tag…' }).click();
-  await page.getByRole('combobox', { name: 'Add a tag' }).fill('kitchen');
-  await page.keyboard.press('Enter');
-  await expect(row(page, 'A Sourdough Diary')).toContainText('kitchen');
-  await page.keyboard.press('Escape');
-  await expect(page.getByRole('dialog', { name: 'Tags' })).toBeHidden();
-  await page.getByRole('button', { name: 'Clear' }).click();
-}
-
 test('the tag menu opens over the sidebar without moving it, whole at both window sizes', async ({
   lectern,
 }) => {
   const page = lectern.page;
   await page.setViewportSize({ width: 1280, height: 800 });
-  await tagOneArticle(page);
+  await addClips(page);
+  await tagClip(page, 'A Sourdough Diary', 'kitchen');
   const tags = page.getByRole('list', { name: 'Tags' });
   const link = tags.getByRole('link', { name: /^kitchen\s+1$/ });
   const before = await link.boundingBox();

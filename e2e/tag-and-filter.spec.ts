@@ -1,5 +1,5 @@
 import { expect, test } from './support/lectern';
-import { addClips, articleRows, row } from './fixtures/clips';
+import { addClips, articleRows, row, tagClip } from './fixtures/clips';
 
 test('tags articles, filters by a nested tag, renames it, and keeps it all after a restart', async ({
   lectern,
@@ -61,12 +61,7 @@ test('tags articles, filters by a nested tag, renames it, and keeps it all after
 test('undoing a tag rename brings back its name and its colour', async ({ lectern }) => {
   const page = lectern.page;
   await addClips(page);
-  await row(page, 'A Sourdough Diary').getByRole('checkbox').check();
-  await page.getByRole('button', { name: 'Tag…' }).click();
-  await page.getByRole('combobox', { name: 'Add a tag' }).fill('kitchen');
-  await page.keyboard.press('Enter');
-  await expect(row(page, 'A Sourdough Diary')).toContainText('kitchen');
-  await page.keyboard.press('Escape');
+  await tagClip(page, 'A Sourdough Diary', 'kitchen');
 
   const tags = page.getByRole('list', { name: 'Tags' });
   const dot = (name: string) => tags.getByRole('listitem').filter({ hasText: name }).locator('.dot').first();

@@ -2,7 +2,14 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LecternEvent } from '../../shared/api';
-import { caught, newArticle, readJson, steppingClock, useLibraryFolder } from './fixtures/library-folder';
+import {
+  addOtherProgramsSettings,
+  caught,
+  newArticle,
+  readJson,
+  steppingClock,
+  useLibraryFolder,
+} from './fixtures/library-folder';
 
 const temp = useLibraryFolder();
 
@@ -139,16 +146,7 @@ describe('lectern.json', () => {
 
   it('keeps a saved view and a tag colour another program added when it next writes', async () => {
     const library = await temp.open(temp.dir);
-    const path = join(temp.dir, 'lectern.json');
-    const onDisk = (await readJson(path)) as Record<string, unknown>;
-    await writeFile(
-      path,
-      JSON.stringify({
-        ...onDisk,
-        savedViews: [{ name: 'Synced', query: 'tag:sync' }],
-        tagColors: { sync: 'blue' },
-      }),
-    );
+    const path = await addOtherProgramsSettings(temp.dir);
 
     await library.file.updateReaderSettings({ fontSize: 20 });
 

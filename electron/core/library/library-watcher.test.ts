@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LecternEvent } from '../../shared/api';
 import { SearchEngine } from '../search/search-engine';
-import { newArticle, readJson, useLibraryFolder } from './fixtures/library-folder';
+import { addOtherProgramsSettings, newArticle, readJson, useLibraryFolder } from './fixtures/library-folder';
 
 const temp = useLibraryFolder();
 const elsewhere = useLibraryFolder();
@@ -60,16 +60,7 @@ describe('watching the library folder', () => {
     library.watch();
     const events: LecternEvent[] = [];
     library.onChange((event) => events.push(event));
-    const path = join(temp.dir, 'lectern.json');
-    const onDisk = (await readJson(path)) as Record<string, unknown>;
-    await writeFile(
-      path,
-      JSON.stringify({
-        ...onDisk,
-        savedViews: [{ name: 'Synced', query: 'tag:sync' }],
-        tagColors: { sync: 'blue' },
-      }),
-    );
+    const path = await addOtherProgramsSettings(temp.dir);
     await until(() => library.file.savedViews().length === 1);
     expect(library.file.tagColors()).toEqual({ sync: 'blue' });
     expect(events).toContainEqual({ type: 'library-settings-changed' });
