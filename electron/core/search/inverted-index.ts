@@ -18,7 +18,8 @@ import { createHash } from 'node:crypto';
 import { yieldToEventLoop } from '../../shared/async';
 
 const MAGIC = 'LECTERN-INDEX';
-const FORMAT = 3;
+// 4: word-pair filters hash each word once (pair-filter.ts), so filters of format 3 no longer match.
+const FORMAT = 4;
 /** Merge the unsorted new terms into the dictionary beyond this many. */
 const MAX_UNSORTED = 4096;
 /** Terms added to the dictionary between turns of the event loop while loading. */
@@ -136,7 +137,7 @@ export class InvertedIndex {
     this.#stamps.push(stamp);
     this.#filters.push(filter);
     this.#numberOf.set(id, doc);
-    for (const term of new Set(terms)) {
+    for (const term of terms instanceof Set ? terms : new Set(terms)) {
       let postings = this.#terms.get(term);
       if (!postings) {
         postings = new Postings(new Uint32Array(2), 0);

@@ -19,40 +19,89 @@ const BITS_PER_PAIR = 12;
 const PROBES = 8;
 const MIN_BYTES = 8;
 
-/**
- * Two independent 32-bit hashes of the pair (FNV-1a and a murmur-style mix),
- * for double hashing: probe k looks at bit (h1 + k·h2) mod size.
- */
-function pairHashes(first: string, second: string): [number, number] {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x5bd1e995;
-  const text = `${first} ${second}`;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 0x01000193);
-    h2 = Math.imul(h2 ^ code, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
+/** Murmur3's finalizer: spreads every input bit over the whole 32-bit word. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** The first of a word's two hashes: FNV-1a. */
+function wordHash1(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The second, independent of the first: a murmur-style mix. */
+function wordHash2(word: string): number {
+  let h = 0x5bd1e995;
+  for (let i = 0; i < word.length; i++) {
+    h = Math.imul(h ^ word.charCodeAt(i), 0x5bd1e995);
+    h ^= h >>> 15;
   }
-  // An odd step visits distinct bits for every probe.
-  return [h1 >>> 0, (h2 | 1) >>> 0];
+  return h >>> 0;
+}
+
+/**
+ * A pair's two hashes, for double hashing (probe k looks at bit
+ * (h1 + k·h2) mod size), made from its words' hashes so that each word is
+ * hashed once however many pairs it is in; the order of the words counts.
+ */
+function pairHash1(first: number, second: number): number {
+  return mix(Math.imul(first, 0x9e3779b1) ^ second);
+}
+
+/** Odd, so that the probes visit distinct bits; never 0, which marks an empty slot below. */
+function pairHash2(first: number, second: number): number {
+  return (mix(Math.imul(first ^ 0x27d4eb2f, 0x165667b1) + second) | 1) >>> 0;
+}
+
+function setBits(filter: Uint8Array, h1: number, h2: number): void {
+  const bits = filter.length * 8;
+  for (let k = 0; k < PROBES; k++) {
+    const bit = (h1 + k * h2) % bits;
+    filter[bit >>> 3] = (filter[bit >>> 3] as number) | (1 << (bit & 7));
+  }
 }
 
 /** The filter of every adjacent pair within each field's tokens. */
 export function buildPairFilter(fields: readonly (readonly string[])[]): Uint8Array {
-  const pairs = new Set<string>();
+  let total = 0;
+  for (const tokens of fields) total += Math.max(0, tokens.length - 1);
+  // Distinct pairs are counted in an open-addressed table of their two
+  // hashes (all the filter keeps of a pair), so the filter is sized by them.
+  const slots = 2 ** Math.ceil(Math.log2(Math.max(2, total * 2)));
+  const first = new Uint32Array(slots);
+  const second = new Uint32Array(slots);
+  let distinct = 0;
   for (const tokens of fields) {
-    for (let i = 0; i + 1 < tokens.length; i++) pairs.add(`${tokens[i]} ${tokens[i + 1]}`);
-  }
-  const bytes = Math.max(MIN_BYTES, Math.ceil((pairs.size * BITS_PER_PAIR) / 8));
-  const filter = new Uint8Array(bytes);
-  const bits = bytes * 8;
-  for (const pair of pairs) {
-    const space = pair.indexOf(' ');
-    const [h1, h2] = pairHashes(pair.slice(0, space), pair.slice(space + 1));
-    for (let k = 0; k < PROBES; k++) {
-      const bit = (h1 + k * h2) % bits;
-      filter[bit >>> 3] = (filter[bit >>> 3] as number) | (1 << (bit & 7));
+    if (tokens.length < 2) continue;
+    let a1 = wordHash1(tokens[0] as string);
+    let a2 = wordHash2(tokens[0] as string);
+    for (let i = 1; i < tokens.length; i++) {
+      const b1 = wordHash1(tokens[i] as string);
+      const b2 = wordHash2(tokens[i] as string);
+      const h1 = pairHash1(a1, b1);
+      const h2 = pairHash2(a2, b2);
+      let slot = h1 & (slots - 1);
+      while (second[slot] !== 0 && (first[slot] !== h1 || second[slot] !== h2))
+        slot = (slot + 1) & (slots - 1);
+      if (second[slot] === 0) {
+        first[slot] = h1;
+        second[slot] = h2;
+        distinct++;
+      }
+      a1 = b1;
+      a2 = b2;
     }
+  }
+  const filter = new Uint8Array(Math.max(MIN_BYTES, Math.ceil((distinct * BITS_PER_PAIR) / 8)));
+  for (let slot = 0; slot < slots; slot++) {
+    if (second[slot] !== 0) setBits(filter, first[slot] as number, second[slot] as number);
   }
   return filter;
 }
@@ -63,7 +112,9 @@ export type PhraseProbe = Float64Array;
 export function phraseProbe(words: readonly string[]): PhraseProbe {
   const probe = new Float64Array(Math.max(0, words.length - 1) * 2);
   for (let i = 0; i + 1 < words.length; i++) {
-    const [h1, h2] = pairHashes(words[i] as string, words[i + 1] as string);
+    const [a, b] = [words[i] as string, words[i + 1] as string];
+    const h1 = pairHash1(wordHash1(a), wordHash1(b));
+    const h2 = pairHash2(wordHash2(a), wordHash2(b));
     probe[2 * i] = h1;
     probe[2 * i + 1] = h2;
   }

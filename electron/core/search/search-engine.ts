@@ -55,10 +55,15 @@ const READ_CONCURRENCY = 16;
  * matches them on their summaries instead, and says it is not complete.
  */
 const READ_UNINDEXED_MAX = 100;
+/** Articles read ahead of the one being indexed. */
+const READ_AHEAD = 8;
 /** Summaries sent with a result: more than a tall window shows. */
 const FIRST_SUMMARIES = 40;
 
 export type IndexState = 'loading' | 'building' | 'ready';
+
+/** An article as read for the index: null when the library no longer has it. */
+type IndexRead = { stamp: string; doc: SearchDocument } | 'unreadable' | null;
 
 export class SearchEngine {
   #index = new InvertedIndex();
@@ -153,10 +158,19 @@ export class SearchEngine {
     if (this.#working || this.#closed) return;
     this.#working = (async () => {
       while (this.#pending.size > 0 && !this.#closed) {
-        const [id] = this.#pending;
-        this.#pending.delete(id as string);
-        await this.#reindex(id as string);
-        await yieldToEventLoop();
+        // Walked from a copy: taking each id from the front of the set would
+        // step over every id already taken, at each turn.
+        const queue = [...this.#pending];
+        for (let at = 0; at < queue.length && !this.#closed; at += READ_AHEAD) {
+          // The next few articles are read while each is indexed, so the disk
+          // and the tokenizer work at once instead of taking turns.
+          const batch = queue.slice(at, at + READ_AHEAD).filter((id) => this.#pending.delete(id));
+          const reads = batch.map((id) => this.#read(id));
+          for (const [i, id] of batch.entries()) {
+            this.#apply(id, await (reads[i] as Promise<IndexRead>));
+            await yieldToEventLoop();
+          }
+        }
       }
       if (this.#index.wantsCompaction) this.#index.compact();
       if (this.#state === 'building') {
@@ -173,19 +187,30 @@ export class SearchEngine {
       });
   }
 
-  async #reindex(id: string): Promise<void> {
-    if (!this.library.has(id)) {
+  /**
+   * Reads what the index needs of an article. The stamp is taken before the
+   * files are read: an edit landing meanwhile leaves the entry with the older
+   * stamp, so the article counts as unindexed until its queued re-index.
+   */
+  async #read(id: string): Promise<IndexRead> {
+    if (!this.library.has(id)) return null;
+    const stamp = this.library.summary(id).updatedAt;
+    const doc = await this.#document(id);
+    return doc ? { stamp, doc } : 'unreadable';
+  }
+
+  #apply(id: string, read: IndexRead): void {
+    if (read === null || !this.library.has(id)) {
       if (this.#index.numberOf(id) !== undefined) {
         this.#index.remove(id);
         this.#dirty = true;
       }
       return;
     }
+    if (read === 'unreadable') return;
     this.#summaryTokens.delete(id);
-    const doc = await this.#document(id);
-    if (!doc) return;
-    const { terms, pairs } = documentEntry(doc);
-    this.#index.set(id, this.library.summary(id).updatedAt, terms, pairs);
+    const { terms, pairs } = documentEntry(read.doc);
+    this.#index.set(id, read.stamp, terms, pairs);
     this.#dirty = true;
   }
 
