@@ -24,8 +24,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readability } from '@mozilla/readability';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import type { FileInput, ImportApi } from '../../electron/shared/api';
 import { EventHub } from '../../electron/core/events';
 import { prepareFile } from '../../electron/core/import/pipeline/import-file';
@@ -33,6 +31,7 @@ import { preparePool } from '../../electron/core/import/workers/prepare-pool';
 import { Library } from '../../electron/core/library/library';
 import { SearchEngine } from '../../electron/core/search/search-engine';
 import { importService } from '../../electron/core/services/import';
+import { baselineArticle } from './baseline';
 import { articleBenchmark, corpusDir, readabilityPages, type CorpusPage } from './corpus';
 import { aggregate, bootstrap, shingleScores, tokenF1, type PageScore } from './score';
 import { textOfHtml } from './text';
@@ -61,20 +60,6 @@ interface Extraction {
   text: string;
   /** Readability's own textContent, as the benchmark's published figures use it. */
   rawText?: string;
-}
-
-/** The baseline itself, and all its speed pass times: jsdom parses the page, Readability extracts. */
-function baselineArticle(page: CorpusPage) {
-  let dom: JSDOM | null = null;
-  try {
-    dom = new JSDOM(page.bytes, { url: page.url, virtualConsole: new VirtualConsole() });
-    return new Readability(dom.window.document).parse();
-  } catch {
-    // The baseline fails on some pages (see the corpus README): it scores nothing there.
-    return null;
-  } finally {
-    dom?.window.close();
-  }
 }
 
 function baselineExtract(page: CorpusPage): Extraction {

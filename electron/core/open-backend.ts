@@ -11,10 +11,14 @@
  * for changes other programs make (library-watcher.ts). A backend behind a window lets the
  * index wait (WINDOW_INDEX_DELAY_MS): loading it is half a second of CPU at
  * 10,000 articles, which would otherwise compete with the window's first
- * paint; a search with words asked sooner loads it at once.
+ * paint; a search with words asked sooner loads it at once. After the same
+ * wait it warms an import worker (prepare-pool.ts), so that the first drop
+ * after a start is listed in a fraction of a second instead of waiting
+ * seconds for a worker to load.
  */
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventHub } from './events';
+import { preparePool } from './import/workers/prepare-pool';
 import { Library } from './library/library';
 import { acquireLibraryLock } from './library/lock';
 import type { LecternApi } from '../shared/api';
@@ -22,8 +26,14 @@ import { SearchEngine } from './search/search-engine';
 import { createService } from './service';
 import { purgeExpired } from './services/trash';
 
-/** How long a window's backend waits before loading the search index. */
+/** How long a window's backend waits before loading the search index and warming an import worker. */
 export const WINDOW_INDEX_DELAY_MS = 2000;
+/**
+ * How long a window keeps its warmed import worker while nothing is
+ * imported: the first drop usually comes in the first minutes, and an idle
+ * worker holds a hundred megabytes and more.
+ */
+const WINDOW_WARM_KEEP_MS = 5 * 60_000;
 
 export interface BackendOptions {
   /** Milliseconds before the search index is loaded; 0 (the default) loads it right away. */
@@ -77,6 +87,7 @@ export async function openBackend(libraryDir: string, options: BackendOptions = 
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([new Promise((resolve) => (timer = setTimeout(resolve, delay))), closed]);
       clearTimeout(timer);
+      void preparePool.warm(1, WINDOW_WARM_KEEP_MS);
     }
     await search.start();
   })().catch((error: unknown) =>

@@ -10,6 +10,7 @@ import type { ImportOutcome } from '../shared/api';
 import { serializeError } from '../shared/errors';
 import { importPaths } from '../core/import/pipeline/import-paths';
 import { defaultUserDataDir, resolveLibraryDir } from '../core/library/location';
+import { preparePool } from '../core/import/workers/prepare-pool';
 import { openBackend, type Backend } from '../core/open-backend';
 import { IMPORT_CONCURRENCY } from '../core/services/import';
 import { EXPORT_USAGE, runExportCli } from './cli-export';
@@ -83,6 +84,8 @@ export async function runCli(argv: string[], stop?: AbortSignal): Promise<number
     console.error(USAGE);
     return 2;
   }
+  // The import workers load (seconds, cold) while the library opens and the inputs are read.
+  void preparePool.warm(preparePool.size);
   const backend = await openBackend(resolveLibraryDir(argv, process.env, defaultUserDataDir()));
   // The lock is released however the run ends: done, failed or interrupted.
   try {

@@ -121,4 +121,21 @@ describe('PreparePool', () => {
     await expect.poll(() => pool.workers, { timeout: 5000 }).toBe(0);
     expect((await pool.prepare(page(7), new Map())).fields.title).toBe('Harbour notes 7');
   });
+
+  it(
+    'warms workers before the first file, and keeps them idle for as long as asked',
+    { timeout: 60_000 },
+    async () => {
+      const pool = new PreparePool(2, { idleMs: 50 });
+      const first = pool.warm(1, 1000);
+      expect(pool.workers).toBe(1);
+      await Promise.all([first, pool.warm(2, 1000)]);
+      expect(pool.workers).toBe(2);
+      // Well past the 50 ms an idle worker is usually kept.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(pool.workers).toBe(2);
+      await expect.poll(() => pool.workers, { timeout: 5000 }).toBe(0);
+      expect((await pool.prepare(page(8), new Map())).fields.title).toBe('Harbour notes 8');
+    },
+  );
 });

@@ -1,0 +1,156 @@
+/**
+ * `npm run bench` (first moments): what a person waits for right after
+ * Lectern starts, each in a fresh process so nothing is warm by accident.
+ * Prints JSON lines.
+ *
+ * - First drop: a window's backend opens a new library; three seconds later
+ *   (a person finding the file) one small page is imported, timed until it
+ *   is listed. Baseline: the same without the window's warm-up, which is how
+ *   every start went before it.
+ * - Cold command line: one `lectern import` of the corpus's Readability
+ *   pages in a fresh process, from spawn to exit, in pages per second,
+ *   against Readability over jsdom alone on the same pages in this process
+ *   (after one untimed pass).
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openBackend, WINDOW_INDEX_DELAY_MS } from '../../electron/core/open-backend';
+import { baselineArticle } from './baseline';
+import { corpusDir, readabilityPages } from './corpus';
+
+const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
+const SELF = fileURLToPath(import.meta.url);
+/** How long after the start the page is dropped. */
+const DROP_AFTER_MS = 3000;
+const ROUNDS = 3;
+
+function emit(record: Record<string, unknown>): void {
+  console.log(JSON.stringify({ bench: 'first-moments', ...record }));
+}
+
+const round = (value: number, digits = 0) => Number(value.toFixed(digits));
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+const PAGE = new TextEncoder().encode(
+  `<!doctype html><html lang="en"><head><title>A small page</title></head><body><article><h1>A small page</h1>${'<p>A paragraph about the tide tables of a small harbour, read on a quiet morning.</p>'.repeat(12)}</article></body></html>`,
+);
+
+/** In the child: opens a library as a window (or not), drops one page after DROP_AFTER_MS, prints the wait. */
+async function dropOnce(window: boolean): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'lectern-first-drop-'));
+  try {
+    const backend = await openBackend(dir, window ? { indexDelayMs: WINDOW_INDEX_DELAY_MS } : {});
+    await backend.service.updateLibraryOptions({ fetchImages: false });
+    await new Promise((resolve) => setTimeout(resolve, DROP_AFTER_MS));
+    const start = performance.now();
+    const [outcome] = await backend.service.importFiles([
+      { name: 'small.html', type: 'text/html', bytes: PAGE },
+    ]);
+    const ms = performance.now() - start;
+    if (outcome?.status !== 'imported')
+      throw new Error(`the page was not imported: ${JSON.stringify(outcome)}`);
+    console.log(JSON.stringify({ ms }));
+    await backend.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function run(command: string, args: string[]): Promise<{ stdout: string; seconds: number }> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(command, args, { cwd: PROJECT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 || code === 1
+        ? resolve({ stdout, seconds: (performance.now() - start) / 1000 })
+        : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+    );
+  });
+}
+
+async function firstDrop(): Promise<void> {
+  const tsx = join(PROJECT, 'node_modules/.bin/tsx');
+  const times = { window: [] as number[], baseline: [] as number[] };
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const mode of ['baseline', 'window'] as const) {
+      const { stdout } = await run(tsx, [SELF, '--drop', mode]);
+      times[mode].push((JSON.parse(stdout.trim().split('\n').at(-1) as string) as { ms: number }).ms);
+    }
+  }
+  emit({
+    step: 'first-drop',
+    droppedAfterMs: DROP_AFTER_MS,
+    rounds: ROUNDS,
+    medianMs: round(median(times.window)),
+    maxMs: round(Math.max(...times.window)),
+    targetMs: 500,
+    baseline: 'the same drop without warming an import worker at the start',
+    baselineMedianMs: round(median(times.baseline)),
+  });
+}
+
+async function coldCommandLine(): Promise<void> {
+  const corpus = corpusDir();
+  const pages = corpus ? readabilityPages(corpus) : [];
+  if (pages.length === 0) {
+    emit({
+      step: 'cold-command-line',
+      skipped: 'corpus not found: set LECTERN_CORPUS or place it at ../shared/corpus',
+    });
+    return;
+  }
+  const work = await mkdtemp(join(tmpdir(), 'lectern-cold-cli-'));
+  try {
+    const inputs = join(work, 'pages');
+    await mkdir(inputs);
+    await Promise.all(pages.map((page) => writeFile(join(inputs, `${page.name}.html`), page.bytes)));
+    for (const page of pages) baselineArticle(page);
+    const start = performance.now();
+    for (const page of pages) baselineArticle(page);
+    const baselineSeconds = (performance.now() - start) / 1000;
+    // Images are not fetched, as in the import bench: the pipeline is timed, not the network.
+    const library = join(work, 'library');
+    await mkdir(library);
+    await writeFile(
+      join(library, 'lectern.json'),
+      JSON.stringify({ settings: { options: { fetchImages: false } } }),
+    );
+    const cli = await run(process.execPath, [
+      join(PROJECT, 'electron/host/lectern.js'),
+      'import',
+      inputs,
+      '--library',
+      library,
+      '--json',
+    ]);
+    const imported = cli.stdout.split('\n').filter((line) => line.includes('"imported"')).length;
+    emit({
+      step: 'cold-command-line',
+      pages: pages.length,
+      imported,
+      seconds: round(cli.seconds, 1),
+      pagesPerSecond: round(pages.length / cli.seconds, 1),
+      baseline: 'Readability over jsdom alone, warm, in this process',
+      baselinePagesPerSecond: round(pages.length / baselineSeconds, 1),
+      ratio: round(baselineSeconds / cli.seconds, 2),
+      targetRatio: 5,
+    });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--drop') {
+  await dropOnce(process.argv[3] === 'window');
+  process.exit(0);
+} else {
+  await firstDrop();
+  await coldCommandLine();
+}
