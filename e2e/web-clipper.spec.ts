@@ -49,8 +49,9 @@ async function storedWithUrl(libraryDir: string, url: string): Promise<Stored[]>
 
 /** Lectern's browser shell with its clip endpoint where the extension looks first. */
 async function startLectern(libraryDir: string): Promise<RunningBackend> {
-  process.env.LECTERN_CLIP_PORT = String(CLIP_PORT);
-  return startBackend(libraryDir);
+  const started = await startBackend(libraryDir, { clipPort: 'default' });
+  expect(started.clipUrl).toBe(`http://127.0.0.1:${CLIP_PORT}`);
+  return started;
 }
 
 async function openLectern(browser: Browser, backend: RunningBackend): Promise<Page> {

@@ -68,9 +68,11 @@ export class LecternClient {
   async #request<T>(path: string, init: RequestInit, timeoutMs = REQUEST_TIMEOUT_MS): Promise<Answer<T>> {
     const headers = new Headers(init.headers);
     if (this.token) headers.set('authorization', `Bearer ${this.token}`);
+    // Called unbound: the browser's fetch throws "Illegal invocation" with this client as `this`.
+    const send = this.fetchFn;
     let response: Response;
     try {
-      response = await this.fetchFn(endpointUrl(this.port, path), {
+      response = await send(endpointUrl(this.port, path), {
         ...init,
         headers,
         credentials: 'omit',
