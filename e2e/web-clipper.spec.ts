@@ -67,10 +67,15 @@ async function openStory(clipper: ExtensionBrowser, site: ClipSite, title: strin
   return page;
 }
 
-async function savePage(clipper: ExtensionBrowser, page: Page, button = 'Save page'): Promise<Page> {
+async function savePage(
+  clipper: ExtensionBrowser,
+  page: Page,
+  button = 'Save page',
+  timeout = 60_000,
+): Promise<Page> {
   const popup = await clipper.openPopup(page);
   await popup.getByRole('button', { name: button, exact: true }).click();
-  await expect(popup.getByTestId('clip-result')).toBeVisible({ timeout: 60_000 });
+  await expect(popup.getByTestId('clip-result')).toBeVisible({ timeout });
   return popup;
 }
 
@@ -131,6 +136,7 @@ test('pairs once, then saves a page as rendered with the images behind its cooki
     .getByRole('list', { name: 'Articles' })
     .getByRole('link', { name: /Tide Tables Rewritten/ })
     .click();
+  await expect(lectern.getByTestId('article-content')).toContainText(SCRIPT_TEXT);
   await dragSelect(lectern, 'written by the page', 'after it loaded');
   await lectern.getByRole('button', { name: 'Highlight yellow' }).click();
   await expect(notebook(lectern).getByTestId('notebook-entry')).toHaveCount(1);
@@ -163,7 +169,8 @@ test('saves a selection, a link and a 5 MB page', async () => {
 
   const long = await clipper.context.newPage();
   await long.goto(site.url('/long'));
-  const longPopup = await savePage(clipper, long);
+  // Lectern extracts the whole 5 MB before it answers: about a minute on a busy two-core machine.
+  const longPopup = await savePage(clipper, long, 'Save page', 240_000);
   await expect(longPopup.getByTestId('clip-result')).toContainText('Saved — Open in Lectern');
   await expect.poll(async () => (await storedWithUrl(libraryDir, long.url())).length).toBe(1);
 });

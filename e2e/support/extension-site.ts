@@ -54,9 +54,11 @@ function scriptWrittenPage(title: string): string {
 </script></body></html>`;
 }
 
+/** About 5 MB of article text, in paragraphs of a couple of kilobytes, as a long record or transcript has. */
 function longPage(): string {
-  const paragraph =
-    '<p>The ferry timetable changed every spring, and every spring the islanders complained about it in long letters to the harbour office, which kept them all.</p>';
+  const sentence =
+    'The ferry timetable changed every spring, and every spring the islanders complained about it in long letters to the harbour office, which kept them all. ';
+  const paragraph = `<p>${sentence.repeat(14)}</p>`;
   const count = Math.ceil(LONG_PAGE_BYTES / paragraph.length);
   return articlePage('The Very Long Harbour Record', paragraph.repeat(count));
 }
