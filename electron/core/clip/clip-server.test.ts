@@ -7,6 +7,7 @@ import { MAX_CLIP_BYTES } from '../../shared/clip-protocol';
 import type { LecternEvent } from '../../shared/api';
 import { useBackend } from '../fixtures/backend-folder';
 import { pngBytes } from '../import/fixtures/images';
+import { startTestSite } from '../import/fixtures/web-server';
 import type { Backend } from '../open-backend';
 import { startClipEndpoint, type ClipEndpoint } from './clip-endpoint';
 import { MAX_PENDING } from './pairings';
@@ -273,6 +274,30 @@ describe('POST /clip', () => {
     const article = await folder.backend.service.getArticle(answer.id);
     expect(article.meta).toMatchObject({ title: 'A passage', url: clip.url, source: { kind: 'clip' } });
     expect(article.html).toContain('<em>emphasis</em>');
+  });
+
+  it('saves a link as a dropped link is saved, fetching its page', async () => {
+    const site = await startTestSite();
+    try {
+      const clip = pageClip({
+        kind: 'link',
+        url: site.url('/good'),
+        title: '',
+        html: undefined,
+        images: [],
+        tags: ['ferries'],
+      });
+      const answer = (await postClip(clip, token, {})).body as { id: string; status: string; title: string };
+      expect(answer).toMatchObject({ status: 'saved', title: 'Ferry Letters' });
+      const article = await folder.backend.service.getArticle(answer.id);
+      expect(article.meta).toMatchObject({
+        source: { kind: 'html' },
+        tags: ['ferries'],
+        url: site.url('/good'),
+      });
+    } finally {
+      await site.close();
+    }
   });
 
   it('refuses an address that is not http(s), and a part the clip names but does not hold', async () => {
