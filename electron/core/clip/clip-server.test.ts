@@ -7,6 +7,7 @@ import { MAX_CLIP_BYTES } from '../../shared/clip-protocol';
 import type { LecternEvent } from '../../shared/api';
 import { useBackend } from '../fixtures/backend-folder';
 import { pngBytes } from '../import/fixtures/images';
+import { startTestSite } from '../import/fixtures/web-server';
 import type { Backend } from '../open-backend';
 import { startClipEndpoint, type ClipEndpoint } from './clip-endpoint';
 import { MAX_PENDING } from './pairings';
@@ -260,6 +261,37 @@ describe('POST /clip', () => {
     expect(folder.backend.library.list()).toHaveLength(1);
   });
 
+  it('stores image parts named by a relative address, data-src or srcset, however many', async () => {
+    const base = pageClip();
+    const count = 45;
+    const figures = Array.from(
+      { length: count },
+      (_, i) => `<figure><img src="/img/${i}.png" alt="Picture ${i}"></figure>`,
+    );
+    const lazy =
+      '<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="https://cdn.example/lazy.png" alt="Lazy"></figure>';
+    const sized =
+      '<figure><img srcset="https://cdn.example/small.png 300w, https://cdn.example/large.png 1200w" alt="Sized"></figure>';
+    const html = base.html?.replace('</article>', `${figures.join('')}${lazy}${sized}</article>`);
+    const images = [
+      ...figures.map((_, i) => ({ url: `https://news.example/img/${i}.png`, part: `figure-${i}` })),
+      { url: 'https://cdn.example/lazy.png', part: 'lazy' },
+      { url: 'https://cdn.example/large.png', part: 'large' },
+    ];
+    const parts: Record<string, Uint8Array> = Object.fromEntries(
+      figures.map((_, i) => [`figure-${i}`, pngBytes(100 + i)]),
+    );
+    parts.lazy = pngBytes(200);
+    parts.large = pngBytes(201);
+    parts['image-0'] = pngBytes(40);
+    const answer = await postClip({ ...base, html, images: [...base.images, ...images] }, token, parts);
+    const { id } = answer.body as { id: string };
+    const assets = await readdir(join(folder.dir, 'articles', id, 'assets'));
+    expect(assets).toHaveLength(count + 3);
+    const { html: stored } = await folder.backend.service.getArticle(id);
+    expect(stored).not.toMatch(/cdn\.example|news\.example\/img/);
+  });
+
   it('saves a selection as a selection clip', async () => {
     const clip = pageClip({
       kind: 'selection',
@@ -273,6 +305,30 @@ describe('POST /clip', () => {
     const article = await folder.backend.service.getArticle(answer.id);
     expect(article.meta).toMatchObject({ title: 'A passage', url: clip.url, source: { kind: 'clip' } });
     expect(article.html).toContain('<em>emphasis</em>');
+  });
+
+  it('saves a link as a dropped link is saved, fetching its page', async () => {
+    const site = await startTestSite();
+    try {
+      const clip = pageClip({
+        kind: 'link',
+        url: site.url('/good'),
+        title: '',
+        html: undefined,
+        images: [],
+        tags: ['ferries'],
+      });
+      const answer = (await postClip(clip, token, {})).body as { id: string; status: string; title: string };
+      expect(answer).toMatchObject({ status: 'saved', title: 'Ferry Letters' });
+      const article = await folder.backend.service.getArticle(answer.id);
+      expect(article.meta).toMatchObject({
+        source: { kind: 'html' },
+        tags: ['ferries'],
+        url: site.url('/good'),
+      });
+    } finally {
+      await site.close();
+    }
   });
 
   it('refuses an address that is not http(s), and a part the clip names but does not hold', async () => {

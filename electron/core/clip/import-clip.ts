@@ -3,8 +3,10 @@
  * differences that are the reason for a clipper: the page's HTML is the DOM
  * as the browser rendered it, and its images come with it, as multipart
  * parts, so they are stored in the article's assets/ instead of being
- * fetched (an image behind the person's login arrives; the web is asked only
- * for an image the extension could not send, as for a dropped page). A page
+ * fetched: before extraction, like an MHTML archive's parts, matched by
+ * address against src, srcset and lazy-load attributes (an image behind the
+ * person's login arrives). The web is asked only for an image the extension
+ * could not send, as for a dropped page. A page
  * goes through the import pipeline's prepareFile, a selection through
  * prepareText (a selection clip, like a dragged one), a link through the
  * import service's importUrls, exactly as a dropped link. Then the clip's
@@ -27,9 +29,9 @@ import type { ClipAnswer, ClipRequest } from '../../shared/clip-protocol';
 import { LecternError } from '../../shared/errors';
 import { withTag } from '../../shared/tags';
 import type { EventHub } from '../events';
-import type { FetchImage } from '../import/images/localize-images';
+import type { LocalImage } from '../import/images/localize-images';
 import { fetchingWebImages } from '../import/images/web-images';
-import { prepareFile, prepareText } from '../import/pipeline/import-file';
+import { prepareFile, prepareText, type PrepareOptions } from '../import/pipeline/import-file';
 import type { Library, NewArticle } from '../library/library';
 import type { Clipper } from './clipper';
 
@@ -45,19 +47,17 @@ function absolute(url: string, page: string): string | null {
   return URL.parse(url, page)?.href ?? null;
 }
 
-/** Looks images up in the clip's parts first, then (when allowed) on the web. */
-function clipImages(clip: ClipRequest, parts: ReadonlyMap<string, Uint8Array>, web?: FetchImage): FetchImage {
+/** The clip's image parts, by the address the page gives them (resolved against the page). */
+function clipImages(clip: ClipRequest, parts: ReadonlyMap<string, Uint8Array>): LocalImage {
   const byUrl = new Map<string, Uint8Array>();
   for (const image of clip.images) {
     const bytes = parts.get(image.part);
     const url = absolute(image.url, clip.url);
     if (bytes && url) byUrl.set(url, bytes);
   }
-  return async (src) => {
+  return (src) => {
     const url = absolute(src, clip.url);
-    const bytes = url ? byUrl.get(url) : undefined;
-    if (bytes) return bytes;
-    return web ? web(src) : null;
+    return (url && byUrl.get(url)) || null;
   };
 }
 
@@ -118,18 +118,17 @@ export class ClipImporter {
     if (!clip.html?.trim()) {
       throw new LecternError('invalid-argument', `The clip of ${clip.url} came without its page’s HTML.`);
     }
-    const web = fetchingWebImages(
-      this.options.fetchWebImages(),
-      this.options.localImageHostsForTests,
-    ).fetchImage;
-    const fetchImage = clipImages(clip, parts, web);
+    const options: PrepareOptions = {
+      localImage: clipImages(clip, parts),
+      ...fetchingWebImages(this.options.fetchWebImages(), this.options.localImageHostsForTests),
+    };
     const article: NewArticle =
       clip.kind === 'page'
         ? await prepareFile(
             { name: pageName(clip), type: 'text/html', bytes: new TextEncoder().encode(clip.html) },
-            { fetchedFrom: clip.url, fetchImage },
+            { ...options, fetchedFrom: clip.url },
           )
-        : await prepareText({ text: '', html: clip.html, title: clip.title, url: clip.url }, { fetchImage });
+        : await prepareText({ text: '', html: clip.html, title: clip.title, url: clip.url }, options);
     article.fields.url = clip.url;
     if (!article.fields.title.trim() && clip.title.trim()) article.fields.title = clip.title.trim();
     return this.library.batch(async () => this.#applyChoices(clip, (await this.library.add(article)).id));
