@@ -10,7 +10,7 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { ArticleMeta } from '../electron/shared/article';
 import { CLIP_PORT } from '../electron/shared/clip-protocol';
 import { startBackend, type RunningBackend } from './support/backend';
@@ -54,10 +54,20 @@ async function startLectern(libraryDir: string): Promise<RunningBackend> {
   return started;
 }
 
+let lecternWindow: BrowserContext | undefined;
+
+/** Lectern's window; its open event stream would hold the backend's shutdown, so it closes first. */
 async function openLectern(browser: Browser, backend: RunningBackend): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  lecternWindow = await browser.newContext();
+  const page = await lecternWindow.newPage();
   await page.goto(backend.url);
   return page;
+}
+
+async function stopLectern(): Promise<void> {
+  await lecternWindow?.close();
+  lecternWindow = undefined;
+  await backend?.stop();
 }
 
 async function openStory(clipper: ExtensionBrowser, site: ClipSite, title: string): Promise<Page> {
@@ -93,7 +103,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await clipper?.close();
-  await backend?.stop();
+  await stopLectern();
   await site?.close();
   await rm(libraryDir, { recursive: true, force: true });
 });
@@ -143,7 +153,7 @@ test('pairs once, then saves a page as rendered with the images behind its cooki
 });
 
 test('clips made while Lectern is closed wait in the browser and arrive once each', async ({ browser }) => {
-  await backend.stop();
+  await stopLectern();
   const before = (await storedArticles(libraryDir)).length;
   const first = await openStory(clipper, site, 'Queued While Closed One');
   const second = await openStory(clipper, site, 'Queued While Closed Two');
@@ -195,7 +205,7 @@ test('saves a selection, a link and a 5 MB page', async () => {
 
   const long = await clipper.context.newPage();
   await long.goto(site.url('/long'));
-  // Lectern extracts the whole 5 MB before it answers: about a minute on a busy two-core machine.
+  // Lectern extracts the whole 5 MB before it answers: 10 to 60 s on a busy two-core machine.
   const longPopup = await savePage(clipper, long, 'Save page', 240_000);
   await expect(longPopup.getByTestId('clip-result')).toContainText('Saved — Open in Lectern');
   await expect.poll(async () => (await storedWithUrl(libraryDir, long.url())).length).toBe(1);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { findChromium } from '../../electron/host/find-chromium';
+import config from '../../playwright.config';
 import type { BackgroundCall } from '../../extension/src/messages';
 
 /** The one extension API the spec calls inside the background (the spec's own types have no `chrome`). */
@@ -21,8 +22,6 @@ declare const chrome: {
 };
 
 const EXTENSION_DIR = fileURLToPath(new URL('../../out/extension/chromium', import.meta.url));
-
-const CLOSE_WAIT_MS = 15_000;
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -47,12 +46,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     headless: false,
     args: [
       '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...(config.use?.launchOptions?.args ?? []),
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
     ],
@@ -87,10 +81,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
           Object.keys(await chrome.storage.local.get(null)).filter((key) => key.startsWith('outbox:')).length,
       ),
     async close() {
-      // After the 5 MB clip the browser has at times not answered its close in
-      // this spec; the profile is thrown away either way, and Playwright ends
-      // the browser process with the worker.
-      await Promise.race([context.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS))]);
+      await context.close();
       await rm(profile, { recursive: true, force: true });
     },
   };

@@ -92,6 +92,11 @@ export async function startClipSite(): Promise<ClipSite> {
   return {
     url: (path) => `http://127.0.0.1:${port}${path}`,
     imageRequests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // The browser keeps its connections open; they are cut so the server can close.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { closedPort } from '../../testing/closed-port';
 import type { ClipRequest } from '../../../electron/shared/clip-protocol';
 import { bytesToBase64 } from '../base64';
 import { LecternClient, type QueuedClip } from './lectern-client';
@@ -90,15 +91,6 @@ function clip(requestId: string, queuedAt: number, images: QueuedClip['images'] 
     images,
     queuedAt,
   };
-}
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('Outbox', () => {
