@@ -5,8 +5,9 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 
-const layer = (files, patterns) => ({
+const layer = (files, patterns, ignores = []) => ({
   files,
+  ignores,
   rules: { 'no-restricted-imports': ['error', { patterns }] },
 });
 
@@ -36,6 +37,27 @@ export default ts.config(
     ],
   ),
   layer(['electron/core/**'], [{ group: ['electron'], message: 'core/ runs in plain Node: no Electron.' }]),
+  {
+    files: ['extension/src/**'],
+    languageOptions: { globals: { ...globals.browser, ...globals.webextensions } },
+  },
+  layer(
+    ['extension/src/**'],
+    [
+      {
+        group: [
+          '**/electron/core/**',
+          '**/electron/main/**',
+          '**/electron/preload/**',
+          '**/electron/host/**',
+          '**/renderer/**',
+          'node:*',
+        ],
+        message: 'The clipper runs in the browser and shares only electron/shared with Lectern.',
+      },
+    ],
+    ['extension/src/**/*.test.ts'],
+  ),
   layer(
     ['renderer/**'],
     [

@@ -11,6 +11,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'renderer/**/*.test.ts',
       'e2e/bench/**/*.test.ts',
+      'extension/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

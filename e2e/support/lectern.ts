@@ -9,12 +9,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, _electron as electron, type Page } from '@playwright/test';
-import { startBackend, type RunningBackend } from './backend';
+import { clipPortEnv, startBackend, type ClipPort, type RunningBackend } from './backend';
 
 export interface Lectern {
   libraryDir: string;
   /** The window showing Lectern; replaced by restart(). */
   page: Page;
+  /**
+   * The clip endpoint's address, when the spec asked for one with
+   * `test.use({ clipPort })` and it listens (the browser shell says where; in
+   * Electron only a fixed port is known).
+   */
+  clipUrl: string | null;
   /** Stops the backend (or the app) and starts a new one on the same library. */
   restart(): Promise<Page>;
 }
@@ -22,18 +28,24 @@ export interface Lectern {
 const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const useElectron = process.env.LECTERN_E2E_SHELL === 'electron';
 
-export const test = base.extend<{ lectern: Lectern }>({
-  lectern: async ({ browser }, use) => {
+export const test = base.extend<{ lectern: Lectern; clipPort: ClipPort }>({
+  /** The clip endpoint is off unless a spec asks (see support/backend.ts's ClipPort). */
+  clipPort: ['off', { option: true }],
+  lectern: async ({ browser, clipPort }, use) => {
     const libraryDir = await mkdtemp(join(tmpdir(), 'lectern-e2e-'));
     let stopCurrent: () => Promise<void> = async () => undefined;
 
-    async function open(): Promise<Page> {
+    async function open(): Promise<{ page: Page; clipUrl: string | null }> {
       if (useElectron) {
-        const app = await electron.launch({ args: [PROJECT_DIR, '--library', libraryDir] });
+        const app = await electron.launch({
+          args: [PROJECT_DIR, '--library', libraryDir],
+          env: clipPortEnv(clipPort) as Record<string, string>,
+        });
         stopCurrent = () => app.close();
-        return app.firstWindow();
+        const fixed = typeof clipPort === 'number' && clipPort > 0;
+        return { page: await app.firstWindow(), clipUrl: fixed ? `http://127.0.0.1:${clipPort}` : null };
       }
-      const backend: RunningBackend = await startBackend(libraryDir);
+      const backend: RunningBackend = await startBackend(libraryDir, { clipPort });
       const context = await browser.newContext();
       stopCurrent = async () => {
         await context.close();
@@ -41,15 +53,15 @@ export const test = base.extend<{ lectern: Lectern }>({
       };
       const page = await context.newPage();
       await page.goto(backend.url);
-      return page;
+      return { page, clipUrl: backend.clipUrl };
     }
 
     const lectern: Lectern = {
       libraryDir,
-      page: await open(),
+      ...(await open()),
       async restart() {
         await stopCurrent();
-        lectern.page = await open();
+        Object.assign(lectern, await open());
         return lectern.page;
       },
     };

@@ -25,6 +25,7 @@ import type { LecternApi } from '../shared/api';
 import { SearchEngine } from './search/search-engine';
 import { createService } from './service';
 import { purgeExpired } from './services/trash';
+import { Clipper } from './clip/clipper';
 
 /** How long a window's backend waits before loading the search index and warming an import worker. */
 export const WINDOW_INDEX_DELAY_MS = 2000;
@@ -47,6 +48,8 @@ export interface Backend {
   search: SearchEngine;
   service: LecternApi;
   events: EventHub;
+  /** The web clipper's pairings and tokens; its endpoint is started by the shells (clip/clip-endpoint.ts). */
+  clipper: Clipper;
   dispatch: Dispatch;
   /** Resolves when the background work started at open has finished (tests and benchmarks wait on it). */
   background: Promise<void>;
@@ -72,10 +75,17 @@ export async function openBackend(libraryDir: string, options: BackendOptions = 
     if (event.type === 'library-changed')
       search.notify([...event.changed.map((a) => a.id), ...event.removed]);
   });
-  const service = createService(
-    { library, search, events },
-    { localImageHostsForTests: options.localImageHostsForTests },
-  );
+  let clipper: Clipper;
+  try {
+    clipper = await Clipper.open(libraryDir, events);
+  } catch (error) {
+    await library.close();
+    await lock.release();
+    throw error;
+  }
+  const service = createService({ library, search, events }, clipper, {
+    localImageHostsForTests: options.localImageHostsForTests,
+  });
   let closing: () => void = () => undefined;
   const closed = new Promise<void>((resolve) => (closing = resolve));
   const background = (async () => {
@@ -98,6 +108,7 @@ export async function openBackend(libraryDir: string, options: BackendOptions = 
     search,
     service,
     events,
+    clipper,
     dispatch: createDispatch(service),
     background,
     async close() {

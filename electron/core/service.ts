@@ -14,8 +14,14 @@ import { annotationsService } from './services/annotations';
 import { settingsService } from './services/settings';
 import { exportService } from './services/export';
 import { appService } from './services/app';
+import type { Clipper } from './clip/clipper';
+import { clipperService } from './clip/clipper-service';
 
-export function createService(context: ServiceContext, importOptions?: ImportServiceOptions): LecternApi {
+export function createService(
+  context: ServiceContext,
+  clipper: Clipper,
+  importOptions?: ImportServiceOptions,
+): LecternApi {
   return {
     ...articlesService(context),
     ...importService(context, importOptions),
@@ -27,5 +33,6 @@ export function createService(context: ServiceContext, importOptions?: ImportSer
     ...settingsService(context),
     ...exportService(context),
     ...appService(context),
+    ...clipperService(clipper),
   };
 }

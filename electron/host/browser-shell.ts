@@ -5,6 +5,9 @@
  *
  *   tsx electron/host/browser-shell.ts [--library DIR] [--port N]
  *
+ * The web clipper's endpoint starts beside it (core/clip/clip-endpoint.ts);
+ * LECTERN_CLIP_PORT sets its port, or turns it off.
+ *
  * LECTERN_TEST_LOCAL_IMAGE_HOSTS (comma-separated host names) is for the
  * end-to-end tests only: their image servers listen on 127.0.0.1, where a
  * dropped page's images may otherwise not be fetched from (fetch-url.ts).
@@ -13,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CallResult } from '../shared/api';
+import { clipPortSetting, startClipEndpoint, type ClipEndpoint } from '../core/clip/clip-endpoint';
 import { openBackend, WINDOW_INDEX_DELAY_MS } from '../core/open-backend';
 import { defaultUserDataDir, resolveLibraryDir } from '../core/library/location';
 import { loadPreferences, preferencesFile } from '../core/settings/desktop-preferences';
@@ -22,6 +26,7 @@ import { builtRendererDir, PROJECT_DIR } from './renderer-dir';
 export interface RunningShell {
   shell: ShellServer;
   libraryDir: string;
+  clip: ClipEndpoint;
   stop(): Promise<void>;
 }
 
@@ -56,15 +61,28 @@ export async function runBrowserShell(argv: readonly string[]): Promise<RunningS
     token: randomBytes(24).toString('base64url'),
     port: portArg(argv),
   });
+  const clip = await startClipEndpoint(backend, clipPortSetting(process.env.LECTERN_CLIP_PORT), {
+    localImageHostsForTests,
+  });
   return {
     shell,
     libraryDir,
+    clip,
     async stop() {
+      await clip.close();
       await shell.close();
       await Promise.allSettled([...inFlight]);
       await backend.close();
     },
   };
+}
+
+/** What the log says of the web clipper; the end-to-end tests read its port from it. */
+export function clipperLine({ status }: ClipEndpoint): string {
+  if (status.state === 'listening') return `Web clipper endpoint at http://127.0.0.1:${status.port}`;
+  return status.state === 'off'
+    ? 'Web clipper endpoint: off'
+    : `Web clipper endpoint unavailable: ${status.reason}`;
 }
 
 async function main(): Promise<void> {
@@ -77,6 +95,7 @@ async function main(): Promise<void> {
   }
   console.log(`Lectern is running at ${running.shell.url}`);
   console.log(`Library: ${running.libraryDir}`);
+  console.log(clipperLine(running.clip));
   const stop = () => void running.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

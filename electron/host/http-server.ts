@@ -13,12 +13,13 @@
  * however malformed, and never stops: a target that does not parse gets 400,
  * what Node's parser refuses gets a raw 400 (431 for huge headers), a handler
  * that throws gets 500 and a log line. Call bodies are capped and large ones
- * read a few at a time (request-body.ts).
+ * read a few at a time (core/net/request-body.ts); the server's survival of
+ * malformed requests is core/net/loopback-server.ts, shared with the clip endpoint.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
 import type { Dispatch } from '../core/dispatch';
 import type { EventHub } from '../core/events';
@@ -30,7 +31,7 @@ import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import { LecternError, type SerializedError } from '../shared/errors';
 import { MAX_REQUEST_BYTES } from '../shared/limits';
 import { decodeWire, encodeWire } from '../shared/wire';
-import { logUnexpected } from '../core/log';
+import { createLoopbackServer, requestUrl } from '../core/net/loopback-server';
 import {
   bodyTooLarge,
   declaredLength,
@@ -38,7 +39,7 @@ import {
   LARGE_BODY_BYTES,
   readBody,
   Slots,
-} from './request-body';
+} from '../core/net/request-body';
 
 export interface ShellServerOptions {
   dispatch: Dispatch;
@@ -114,23 +115,11 @@ function refuse(response: ServerResponse, status: number, message: string): void
   send(response, status, `${message}\n`, 'text/plain; charset=utf-8');
 }
 
-/** The raw answer to a request Node's parser refused: there is no response object to answer with. */
-function rawRefusal(status: 400 | 431, message: string): string {
-  const reason = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
-  const body = `${message}\n`;
-  return (
-    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
-    `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
-  );
-}
-
 export async function startShellServer(options: ShellServerOptions): Promise<ShellServer> {
   const { dispatch, events, rendererDir, token, libraryDir, iconFile } = options;
   const streams = new Set<ServerResponse>();
   const largeBodies = new Slots(LARGE_BODIES_AT_ONCE);
   const launchCodes = new Set<string>();
-  /** Sockets with a request being answered: a parser error there cannot be answered in raw bytes. */
-  const answering = new WeakSet<Socket>();
   let origin = '';
   let host = '';
 
@@ -221,17 +210,6 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
     await sendFile(response, file, headers);
   }
 
-  /** The request's address, or null when its target is not an origin-form path that parses. */
-  function requestUrl(target: string | undefined): URL | null {
-    if (!target?.startsWith('/')) return null;
-    try {
-      // Appended to the origin, never resolved against it: '//host/x' stays a path here.
-      return new URL(`${origin}${target}`);
-    } catch {
-      return null;
-    }
-  }
-
   /** Whether this request carries a launch code not used before; using it spends it. */
   function spendsLaunchCode(url: URL): boolean {
     const code = url.searchParams.get('launch');
@@ -249,7 +227,7 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
     if (request.headers.host !== host) {
       return refuse(response, 421, 'This server only answers to its own address.');
     }
-    const url = requestUrl(request.url);
+    const url = requestUrl(origin, request.url);
     if (!url) return refuse(response, 400, 'That address is not well formed.');
     const queryToken = url.searchParams.get('token');
     const fromQuery = (queryToken !== null && sameSecret(queryToken, token)) || spendsLaunchCode(url);
@@ -295,38 +273,10 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
     return handleStatic(response, url.pathname, fromQuery);
   }
 
-  const server = createServer((request, response) => {
-    const socket = request.socket;
-    answering.add(socket);
-    response.on('close', () => answering.delete(socket));
-    // A client that hangs up mid-request errors its streams; there is no one left to tell,
-    // and an unheard 'error' event would stop the whole backend.
-    request.on('error', () => response.destroy());
-    response.on('error', () => socket.destroy());
-    // Whatever still goes wrong is a bug: it is logged, the request gets a 500, the server goes on.
-    route(request, response).catch((error: unknown) => {
-      logUnexpected(error);
-      if (!response.headersSent && !response.destroyed) {
-        response.shouldKeepAlive = false;
-        refuse(response, 500, 'Lectern could not answer that request.');
-      } else {
-        response.destroy();
-      }
-    });
-  });
-  // Requests Node's parser refuses (a header line without a colon, a huge header, a bad
-  // Content-Length or chunk size, an unknown method) get a short answer, and the socket goes.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-    if (socket.writable && !answering.has(socket) && error.code !== 'ECONNRESET') {
-      const refusal =
-        error.code === 'HPE_HEADER_OVERFLOW'
-          ? rawRefusal(431, 'The request’s headers are too large.')
-          : rawRefusal(400, 'Lectern could not read that request.');
-      socket.end(refusal, () => socket.destroy());
-    } else {
-      socket.destroy();
-    }
-  });
+  // Whatever goes wrong in a handler is a bug: logged, answered 500, and the server goes on.
+  const server = createLoopbackServer(route, (response) =>
+    refuse(response, 500, 'Lectern could not answer that request.'),
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -22,6 +22,7 @@ import {
 import { importPaths } from '../core/import/pipeline/import-paths';
 import { resolveLibraryDir } from '../core/library/location';
 import { copyLibrary, inspectFolder } from '../core/library/move';
+import { clipPortSetting, startClipEndpoint, type ClipEndpoint } from '../core/clip/clip-endpoint';
 import { openBackend, WINDOW_INDEX_DELAY_MS, type Backend } from '../core/open-backend';
 import type { PreferencesStore, ThemeChoice } from '../core/settings/desktop-preferences';
 import type { ImportOutcome } from '../shared/api';
@@ -53,6 +54,8 @@ export class DesktopApp {
   #window: BrowserWindow | null = null;
   #theme: ThemeChoice = 'system';
   #stopEvents: () => void = () => {};
+  /** The web clipper's endpoint, serving the backend in use; restarted with it when the library changes. */
+  #clip: Promise<ClipEndpoint | null> = Promise.resolve(null);
   #windowLoaded: Promise<void> = new Promise(() => {});
   /** The last preferences write, awaited before quitting so the window's place is not lost. */
   #saving: Promise<unknown> = Promise.resolve();
@@ -98,6 +101,7 @@ export class DesktopApp {
   async close(): Promise<void> {
     await this.#saving.catch(() => undefined);
     this.#stopEvents();
+    await (await this.#clip)?.close();
     await this.#backend?.close();
     this.#backend = null;
   }
@@ -137,6 +141,10 @@ export class DesktopApp {
       stopForwarding();
       stopProgress();
     };
+    this.#clip = this.#clip.then(async (previous) => {
+      await previous?.close();
+      return startClipEndpoint(backend, clipPortSetting(process.env.LECTERN_CLIP_PORT));
+    });
   }
 
   #requireBackend(): Backend {

@@ -17,6 +17,7 @@ import { SEARCH_METHODS, type SearchApi } from './api/search';
 import { SETTINGS_METHODS, type SettingsApi } from './api/settings';
 import { TAGS_METHODS, type TagsApi } from './api/tags';
 import { TRASH_METHODS, type TrashApi } from './api/trash';
+import { CLIPPER_METHODS, type ClipperApi, type ClipperEvent } from './api/clipper';
 import type { ReaderSettings } from './settings';
 
 export type * from './api/articles';
@@ -29,6 +30,7 @@ export type * from './api/annotations';
 export type * from './api/settings';
 export type * from './api/export';
 export type * from './api/app';
+export type * from './api/clipper';
 
 export interface LecternApi
   extends
@@ -41,7 +43,8 @@ export interface LecternApi
     AnnotationsApi,
     SettingsApi,
     ExportApi,
-    AppApi {}
+    AppApi,
+    ClipperApi {}
 
 export type ApiMethod = keyof LecternApi;
 
@@ -58,6 +61,7 @@ const METHODS: Record<ApiMethod, true> = {
   ...SETTINGS_METHODS,
   ...EXPORT_METHODS,
   ...APP_METHODS,
+  ...CLIPPER_METHODS,
 };
 
 export const API_METHODS = Object.keys(METHODS) as ApiMethod[];
@@ -93,7 +97,8 @@ export type LecternEvent =
     }
   | ImportProgressEvent
   | BulkProgressEvent
-  | ExportProgressEvent;
+  | ExportProgressEvent
+  | ClipperEvent;
 
 /** How every transport returns a call: the value, or the error in words. */
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: SerializedError };

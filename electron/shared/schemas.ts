@@ -15,6 +15,7 @@ import { annotationsArgs } from './schemas/annotations';
 import { settingsArgs } from './schemas/settings';
 import { exportArgs } from './schemas/export';
 import { appArgs } from './schemas/app';
+import { clipperArgs } from './schemas/clipper';
 
 export const apiArgs: ArgsSchemas<LecternApi> = {
   ...articlesArgs,
@@ -27,4 +28,5 @@ export const apiArgs: ArgsSchemas<LecternApi> = {
   ...settingsArgs,
   ...exportArgs,
   ...appArgs,
+  ...clipperArgs,
 };

@@ -17,7 +17,7 @@ const job = v.optional(
   }),
 );
 /** Only web addresses: a clip's url becomes a link in the reader, where javascript: or file: would be a trap. */
-const webUrl = v.pipe(
+export const webUrl = v.pipe(
   v.string(),
   v.url(),
   v.maxLength(8192),

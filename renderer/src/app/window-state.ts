@@ -8,6 +8,7 @@
  */
 import type { Highlight } from '@shared/annotation';
 import { api } from '../api/client';
+import { ClipperState } from '../clipper/clipper.svelte';
 import { ExportDialogState } from '../export/export-dialog.svelte';
 import { Importer } from '../import/importer.svelte';
 import { BrowseState } from '../library/browse.svelte';
@@ -33,6 +34,7 @@ export const bulkProgress = new BulkProgressState(api);
 export const importer = new Importer(api, notices, router);
 export const exportDialog = new ExportDialogState(api);
 export const libraryOptions = new LibraryOptionsState(api, notices);
+export const clipper = new ClipperState(api, notices, (outcome) => importer.report([outcome]));
 export const settings = new SettingsState(api, notices, window.matchMedia('(prefers-color-scheme: dark)'));
 
 /** One open article's highlights and note, bound to this window's client and notices. */

@@ -41,6 +41,11 @@ export interface PrepareOptions {
   fetchedFrom?: string;
   /** Fetches a web image; given only when the import may use the network. */
   fetchImage?: FetchImage;
+  /**
+   * Images whose bytes came with the page, by the address it gives them (a
+   * web clip's image parts): stored before extraction, like an MHTML part.
+   */
+  localImage?: LocalImage;
 }
 
 type Fields = NewArticle['fields'];
@@ -239,7 +244,7 @@ async function prepareKind(file: FileInput, options: PrepareOptions): Promise<Ne
       return finish(
         'html',
         file,
-        await fromPage(page, file.name, relatedResolver(options.related), options),
+        await fromPage(page, file.name, options.localImage ?? relatedResolver(options.related), options),
         'html',
       );
     }
@@ -317,7 +322,11 @@ export async function prepareText(input: TextInput, options: PrepareOptions = {}
   const url = input.url ?? null;
   if (input.html?.trim()) {
     const assets = new AssetStore();
-    const html = await finishImages(storeLocalImages(input.html, assets), assets, options.fetchImage);
+    const html = await finishImages(
+      storeLocalImages(input.html, assets, options.localImage),
+      assets,
+      options.fetchImage,
+    );
     const plain = textToArticle(input.text, 'Untitled clip');
     const file: FileInput = { name: 'clip.html', type: 'text/html', bytes };
     const article = await finish(

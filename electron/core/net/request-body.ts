@@ -1,7 +1,8 @@
 /**
- * Reads a call's body over the browser shell's transport with bounded memory.
+ * Reads a request's body with bounded memory, for the loopback servers (the
+ * browser shell's transport and the clip endpoint).
  *
- * Each body is capped at MAX_REQUEST_BYTES: a declared Content-Length over it
+ * Each body is capped (at MAX_REQUEST_BYTES unless the caller gives a limit): a declared Content-Length over it
  * is refused before a byte is read, a streamed body as soon as its count
  * passes it. Bodies that may be large (over LARGE_BODY_BYTES, or of unknown
  * length) also wait for one of LARGE_BODIES_AT_ONCE slots, held until the
@@ -11,14 +12,14 @@
  * socket buffers; everyday calls stay well under the threshold and never wait.
  */
 import type { IncomingMessage } from 'node:http';
-import { LecternError } from '../shared/errors';
-import { MAX_REQUEST_BYTES } from '../shared/limits';
+import { LecternError } from '../../shared/errors';
+import { MAX_REQUEST_BYTES } from '../../shared/limits';
 
 export const LARGE_BODY_BYTES = 1024 * 1024;
 export const LARGE_BODIES_AT_ONCE = 2;
 
-export function bodyTooLarge(): LecternError {
-  const mb = Math.round(MAX_REQUEST_BYTES / (1024 * 1024));
+export function bodyTooLarge(limit = MAX_REQUEST_BYTES): LecternError {
+  const mb = Math.round(limit / (1024 * 1024));
   return new LecternError('too-large', `That request is larger than the ${mb} MB Lectern accepts.`);
 }
 
@@ -75,7 +76,7 @@ export function readBody(request: IncomingMessage, limit = MAX_REQUEST_BYTES): P
       if (size > limit) {
         stop();
         request.pause();
-        reject(bodyTooLarge());
+        reject(bodyTooLarge(limit));
         return;
       }
       chunks.push(chunk);
