@@ -63,6 +63,18 @@ function twoWindows(stored: StoredNote) {
   };
 }
 
+/** Two windows on an empty note: A has typed and not yet saved when B saves. */
+async function clash() {
+  const stored = new StoredNote('');
+  const windows = twoWindows(stored);
+  await windows.in('a', (a) => a.type('from A'));
+  await windows.in('b', async (b) => {
+    b.type('from B');
+    await b.flush();
+  });
+  return { stored, windows };
+}
+
 describe('NoteDraft', () => {
   it('shows what another window saved while it holds nothing unsaved', async () => {
     const stored = new StoredNote('first');
@@ -92,13 +104,7 @@ describe('NoteDraft', () => {
   });
 
   it('keeps unsaved words on screen when another window saves, and asks on its own save', async () => {
-    const stored = new StoredNote('');
-    const windows = twoWindows(stored);
-    await windows.in('a', (a) => a.type('from A'));
-    await windows.in('b', async (b) => {
-      b.type('from B');
-      await b.flush();
-    });
+    const { stored, windows } = await clash();
     await windows.in('a', async (a) => {
       a.follow(stored.text);
       expect(a.text).toBe('from A');
@@ -116,13 +122,7 @@ describe('NoteDraft', () => {
     ['theirs', 'from B'],
     ['both', `from A${BOTH_SEPARATOR}from B`],
   ] as const)('keeps %s when the person chooses it', async (choice, kept) => {
-    const stored = new StoredNote('');
-    const windows = twoWindows(stored);
-    await windows.in('a', (a) => a.type('from A'));
-    await windows.in('b', async (b) => {
-      b.type('from B');
-      await b.flush();
-    });
+    const { stored, windows } = await clash();
     await windows.in('a', async (a) => {
       await a.flush();
       await a.choose(choice);
