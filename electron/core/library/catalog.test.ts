@@ -37,6 +37,42 @@ describe('the catalog cache', () => {
     expect(await cachedTitles()).toEqual(['Alpha, edited elsewhere', 'Beta']);
   });
 
+  it('keeps listing an article while verify() reads its changed file again', async () => {
+    const library = await open();
+    const a = await library.add(newArticle('Alpha'));
+    await library.close();
+    const path = join(temp.dir, 'articles', a.id, 'article.json');
+    const stored = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    // As after a crash: the record was written after the cache was saved.
+    await writeFile(path, JSON.stringify({ ...stored, note: 'written before the crash' }));
+
+    const reopened = await open();
+    let done = false;
+    const verifying = reopened.verify().finally(() => (done = true));
+    let missing = 0;
+    while (!done) {
+      if (!reopened.list().some((summary) => summary.id === a.id)) missing++;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect((await verifying).changed.map((s) => s.id)).toEqual([a.id]);
+    expect(missing).toBe(0);
+    await reopened.close();
+  });
+
+  it('checks every record before answering when the last process did not close', async () => {
+    const library = await open();
+    const a = await library.add(newArticle('Alpha'));
+    await library.flush();
+    // Written after the cache was saved, then the process dies without closing.
+    await library.update(a.id, (meta) => {
+      meta.tags = ['kept'];
+    });
+
+    const reopened = await open();
+    expect(reopened.summary(a.id).tags).toEqual(['kept']);
+    await reopened.close();
+  });
+
   it('reads folders the cache does not know and drops entries whose folder is gone', async () => {
     const library = await open();
     const gone = await library.add(newArticle('Gone'));

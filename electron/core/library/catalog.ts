@@ -13,8 +13,12 @@
  *   read from their article.json, entries without a folder are dropped;
  * - after open, verify() (run in the background) compares each article.json's
  *   modification time and size with the entry's stamp and rereads those that
- *   changed behind Lectern's back (a sync tool, an editor, a crash before the
- *   cache was saved).
+ *   changed behind Lectern's back (a sync tool, an editor);
+ * - a mark in .cache says the catalog is open; found at open, it means the
+ *   last process ended without closing (a crash, a kill), so records written
+ *   after its last save may be newer than the cache: verify() then runs
+ *   before the catalog answers, or the first list would show, for a moment,
+ *   an article without the tag or note that was saved just before the crash.
  *
  * The file carries a SHA-256 of its entries, so an entry changed by hand (a
  * status flipped to "archived") is caught on open; each entry is then checked
@@ -23,6 +27,7 @@
  * rebuilt from the article files; deleting `.cache/` loses nothing.
  */
 import { createHash } from 'node:crypto';
+import { access, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { LecternError } from '../../shared/errors';
@@ -39,6 +44,8 @@ import type { LibraryProblem } from './storage-error';
 export const CACHE_DIR = '.cache';
 const CATALOG_FILE = 'catalog.json';
 const CATALOG_VERSION = 2;
+/** Present while a process has the catalog open (see the header). */
+const OPEN_MARK = 'catalog.open';
 /** How long after the last change the cache is saved. */
 const SAVE_DELAY_MS = 2000;
 /** Article files read at once on open and on verify. */
@@ -146,6 +153,13 @@ export class Catalog {
     now: () => Date = () => new Date(),
   ): Promise<Catalog> {
     const catalog = new Catalog(dir, problems, now);
+    const mark = join(dir, CACHE_DIR, OPEN_MARK);
+    const closedUncleanly = await access(mark).then(
+      () => true,
+      () => false,
+    );
+    // Without the mark a crash would pass unnoticed; with no .cache to hold it, the cache is rebuilt anyway.
+    await writeFile(mark, '').catch(() => undefined);
     const [inLibrary, inTrash, cached] = await Promise.all([
       folderIds(dir, 'articles'),
       folderIds(dir, 'trash'),
@@ -163,6 +177,8 @@ export class Catalog {
       }
     }
     await mapBounded(toRead, READ_BATCH, ([id, place, known]) => catalog.#read(id, place, known));
+    // Nothing else runs on the library yet, so each reread needs no lock.
+    if (closedUncleanly && cached !== null) await catalog.verify((_id, run) => run());
     if (cached === null || toRead.length > 0 || cached.size !== catalog.#entries.size) void catalog.flush();
     return catalog;
   }
@@ -197,10 +213,15 @@ export class Catalog {
       const now = await stampOf(recordPath(this.dir, place, id)).catch(() => null);
       if (now && now.mtimeMs === stamp.mtimeMs && now.size === stamp.size) return;
       await exclusive(id, async () => {
-        this.#entries.delete(id);
+        // The old entry stays listed while the file is read again: after a
+        // crash many records are newer than the cache, and the list must
+        // not lose them for the moment each takes to read.
         const fresh = await this.#read(id, place, summary);
         if (fresh) changes.changed.push(fresh.summary);
-        else changes.removed.push(id);
+        else {
+          this.#entries.delete(id);
+          changes.removed.push(id);
+        }
       });
     });
     if (changes.changed.length + changes.removed.length > 0) this.#saveSoon();
@@ -284,5 +305,6 @@ export class Catalog {
   async close(): Promise<void> {
     if (this.#saveSoon.pending) await this.flush();
     await this.#saves.idle();
+    await rm(join(this.dir, CACHE_DIR, OPEN_MARK), { force: true }).catch(() => undefined);
   }
 }

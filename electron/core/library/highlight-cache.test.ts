@@ -40,7 +40,10 @@ describe('highlight cache', () => {
     expect(await notes()).toEqual(['']);
     // A change through Lectern moves updatedAt on: the article is read again.
     const [highlight] = (await temp.backend.library.get(id)).highlights;
-    await temp.backend.service.updateHighlight(id, highlight?.id as string, { note: 'seen' });
+    await temp.backend.service.setHighlightNote(id, highlight?.id as string, {
+      text: 'seen',
+      base: 'unseen',
+    });
     expect(await notes()).toEqual(['seen']);
   });
 

@@ -130,6 +130,19 @@ describe('lectern.json', () => {
     expect(reopened.file.readerSettings()).toEqual(settings);
   });
 
+  it('keeps both of two settings changes made at once', async () => {
+    const library = await temp.open(temp.dir);
+    const [first, second] = await Promise.all([
+      library.file.updateReaderSettings({ fontSize: 24 }),
+      library.file.updateReaderSettings({ lineHeight: 1.9 }),
+      library.file.updateLibraryOptions({}),
+    ]);
+    expect(first.fontSize).toBe(24);
+    expect(second).toMatchObject({ fontSize: 24, lineHeight: 1.9 });
+    const reopened = await temp.open(temp.dir);
+    expect(reopened.file.readerSettings()).toMatchObject({ fontSize: 24, lineHeight: 1.9 });
+  });
+
   it('keeps the data as it was, and announces nothing, when the write fails', async () => {
     const library = await temp.open(temp.dir);
     const events: LecternEvent[] = [];

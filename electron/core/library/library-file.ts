@@ -163,12 +163,14 @@ export class LibraryFileStore {
   }
 
   async updateReaderSettings(patch: Partial<ReaderSettings>): Promise<ReaderSettings> {
-    const settings = readSettings({ ...this.readerSettings(), ...patch });
+    let settings = this.readerSettings();
+    // Patched inside the write, on the file as the write before this one left it: two patches at once keep both.
     await this.#write(
       (file) => {
+        settings = readSettings({ ...readSettings(file.settings[READER_KEY]), ...patch });
         file.settings = { ...file.settings, [READER_KEY]: settings };
       },
-      { type: 'settings-changed', settings },
+      () => ({ type: 'settings-changed', settings }),
     );
     return settings;
   }
@@ -178,9 +180,10 @@ export class LibraryFileStore {
   }
 
   async updateLibraryOptions(patch: Partial<LibraryOptions>): Promise<LibraryOptions> {
-    const options = readLibraryOptions({ ...this.libraryOptions(), ...patch });
+    let options = this.libraryOptions();
     await this.#write(
       (file) => {
+        options = readLibraryOptions({ ...readLibraryOptions(file.settings[OPTIONS_KEY]), ...patch });
         file.settings = { ...file.settings, [OPTIONS_KEY]: options };
       },
       { type: 'library-settings-changed' },
@@ -225,9 +228,9 @@ export class LibraryFileStore {
   /**
    * Applies `change` to the file as it is on disk now (the copy in memory when
    * it cannot be read), writes it (keeping the data in memory as it was if
-   * that fails) and announces `event`.
+   * that fails) and announces `event` (made once the change is applied, when a function).
    */
-  #write(change: (file: LibraryFile) => void, event: LibraryEvent): Promise<void> {
+  #write(change: (file: LibraryFile) => void, event: LibraryEvent | (() => LibraryEvent)): Promise<void> {
     return this.#writes.run(async () => {
       const previous = this.db.data;
       const next = (await this.#onDisk()) ?? structuredClone(previous);
@@ -239,7 +242,7 @@ export class LibraryFileStore {
         this.db.data = previous;
         throw storageError(this.dir, 'save lectern.json', error);
       }
-      this.changes.emit(event);
+      this.changes.emit(typeof event === 'function' ? event() : event);
     });
   }
 }

@@ -229,7 +229,10 @@ describe('the search engine', () => {
     const backend = await open();
     const { garden } = await fixture(backend);
     await backend.search.settled();
-    await backend.service.setArticleNote(garden, 'compost heap');
+    await backend.service.setArticleNote(garden, {
+      text: 'compost heap',
+      base: 'Plant teasels next autumn.',
+    });
     const { target } = highlight('Seed heads');
     await backend.service.addHighlight(garden, { color: 'yellow', note: 'goldfinches', target });
     expect(await backend.search.search('compost')).toMatchObject({ ids: [garden], complete: true });
@@ -254,7 +257,7 @@ describe('the search engine', () => {
   it('leaves the index current when it closes right after a change', async () => {
     const first = await open();
     const { garden } = await fixture(first);
-    await first.service.setArticleNote(garden, 'compost heap');
+    await first.service.setArticleNote(garden, { text: 'compost heap', base: 'Plant teasels next autumn.' });
     await first.close();
     backends = [];
 

@@ -47,11 +47,11 @@ describe('annotations', () => {
     expect((await stored()).highlights).toEqual([added]);
     expect(events.at(-1)).toMatchObject({ type: 'annotations-changed', articleId, highlights: [added] });
 
-    const changed = await backend.service.updateHighlight(articleId, added.id, {
-      color: 'pink',
-      note: '*why*',
+    const changed = await backend.service.updateHighlight(articleId, added.id, { color: 'pink' });
+    expect(changed).toMatchObject({ id: added.id, color: 'pink', target });
+    expect(await backend.service.setHighlightNote(articleId, added.id, { text: '*why*', base: '' })).toEqual({
+      saved: true,
     });
-    expect(changed).toMatchObject({ id: added.id, color: 'pink', note: '*why*', target });
     expect((await stored()).highlights[0]?.note).toBe('*why*');
 
     const removed = await backend.service.deleteHighlight(articleId, added.id);
@@ -61,9 +61,58 @@ describe('annotations', () => {
   });
 
   it('saves the article note', async () => {
-    await backend.service.setArticleNote(articleId, '# Thoughts\n\nGood.');
+    const saved = await backend.service.setArticleNote(articleId, { text: '# Thoughts\n\nGood.', base: '' });
+    expect(saved).toEqual({ saved: true });
     expect((await stored()).note).toBe('# Thoughts\n\nGood.');
     expect(events.at(-1)).toMatchObject({ type: 'annotations-changed', note: '# Thoughts\n\nGood.' });
+  });
+
+  it('refuses a note edit made on a copy another window changed since, keeping both texts', async () => {
+    // Two windows open the article while its note is empty; B saves first.
+    expect(await backend.service.setArticleNote(articleId, { text: 'from B', base: '' })).toEqual({
+      saved: true,
+    });
+    const written = (await stored()).updatedAt;
+    expect(await backend.service.setArticleNote(articleId, { text: 'from A', base: '' })).toEqual({
+      saved: false,
+      theirs: 'from B',
+    });
+    expect(await stored()).toMatchObject({ note: 'from B', updatedAt: written });
+    // A chooses "keep mine": the edit now names B's text as its base.
+    expect(await backend.service.setArticleNote(articleId, { text: 'from A', base: 'from B' })).toEqual({
+      saved: true,
+    });
+    expect((await stored()).note).toBe('from A');
+  });
+
+  it('takes a retried note save that already landed as saved, without writing again', async () => {
+    await backend.service.setArticleNote(articleId, { text: 'once', base: '' });
+    const written = (await stored()).updatedAt;
+    const count = events.length;
+    expect(await backend.service.setArticleNote(articleId, { text: 'once', base: '' })).toEqual({
+      saved: true,
+    });
+    expect((await stored()).updatedAt).toBe(written);
+    expect(events.length).toBe(count);
+  });
+
+  it('refuses a stale highlight note, and one on a missing highlight', async () => {
+    const added = await backend.service.addHighlight(articleId, { color: 'green', note: 'first', target });
+    await backend.service.setHighlightNote(articleId, added.id, { text: 'second', base: 'first' });
+    expect(
+      await backend.service.setHighlightNote(articleId, added.id, { text: 'third', base: 'first' }),
+    ).toEqual({ saved: false, theirs: 'second' });
+    expect((await stored()).highlights[0]?.note).toBe('second');
+    await expect(
+      backend.service.setHighlightNote(articleId, 'aaaaaaaa-0000', { text: 'x', base: '' }),
+    ).rejects.toThrow(/no longer in the article/);
+  });
+
+  it('refuses a note without the version it was written on', async () => {
+    const bare = await backend.dispatch('setArticleNote', [articleId, 'no base']);
+    expect(bare).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    const patched = await backend.dispatch('updateHighlight', [articleId, 'aaaaaaaa-0000', { note: 'x' }]);
+    expect(patched).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 
   it('lists highlights across the library, newest first, filtered', async () => {

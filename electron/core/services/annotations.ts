@@ -2,7 +2,9 @@
  * AnnotationsApi: highlights and notes live in each article's article.json,
  * so a change writes one small file. The library announces every change
  * with the article's full set of highlights and its note, so other windows
- * replace rather than merge. Arguments arrive validated (dispatch.ts).
+ * replace rather than merge. Notes are written only over the text the edit
+ * was made on (library/note-edit.ts), so one window never overwrites what
+ * another saved. Arguments arrive validated (dispatch.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Highlight } from '../../shared/annotation';
@@ -12,9 +14,12 @@ import type {
   HighlightPatch,
   LibraryHighlight,
   NewHighlight,
+  NoteEdit,
+  NoteSaved,
 } from '../../shared/api';
 import type { ArticleMeta } from '../../shared/article';
 import { LecternError } from '../../shared/errors';
+import { judgeNoteEdit } from '../library/note-edit';
 import type { ServiceContext } from './context';
 
 function missingHighlight(): LecternError {
@@ -49,6 +54,24 @@ export function annotationsService({ library }: ServiceContext): AnnotationsApi 
     return changed as Highlight;
   }
 
+  /** Writes `edit` into the note `holder` finds in the record, if the note still holds its base. */
+  async function editNote(
+    articleId: string,
+    edit: NoteEdit,
+    holder: (meta: ArticleMeta) => { note: string; updatedAt: string },
+  ): Promise<NoteSaved> {
+    let answer: NoteSaved = { saved: true };
+    await library.update(articleId, (draft) => {
+      const target = holder(draft);
+      const verdict = judgeNoteEdit(target.note, edit);
+      answer = verdict.answer;
+      if (!verdict.write) return false;
+      target.note = edit.text;
+      target.updatedAt = new Date().toISOString();
+    });
+    return answer;
+  }
+
   return {
     async addHighlight(articleId: string, input: NewHighlight) {
       const now = new Date().toISOString();
@@ -81,9 +104,16 @@ export function annotationsService({ library }: ServiceContext): AnnotationsApi 
       return highlight;
     },
 
-    async setArticleNote(articleId: string, note: string) {
-      await library.update(articleId, (draft) => {
-        draft.note = note;
+    async setArticleNote(articleId: string, edit: NoteEdit) {
+      // The record's own updatedAt is set again by the library on every write.
+      return editNote(articleId, edit, (draft) => draft);
+    },
+
+    async setHighlightNote(articleId: string, highlightId: string, edit: NoteEdit) {
+      return editNote(articleId, edit, (draft) => {
+        const highlight = draft.highlights.find((h) => h.id === highlightId);
+        if (!highlight) throw missingHighlight();
+        return highlight;
       });
     },
 

@@ -30,23 +30,22 @@ const target = v.pipe(
   ),
 );
 
+const noteEdit = v.strictObject({ text: note, base: note });
+
 export const isoDate = v.pipe(v.string(), v.isoTimestamp());
 // The quote as read adds at most a line break per character of the stored quote.
 const quote = v.optional(v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(2 * MAX_QUOTE_CHARS)));
 
 export const annotationsArgs: ArgsSchemas<AnnotationsApi> = {
   addHighlight: v.strictTuple([articleId, v.strictObject({ color, note, target, quote })]),
-  updateHighlight: v.strictTuple([
-    articleId,
-    highlightId,
-    v.strictObject({ color: v.optional(color), note: v.optional(note) }),
-  ]),
+  updateHighlight: v.strictTuple([articleId, highlightId, v.strictObject({ color: v.optional(color) })]),
   deleteHighlight: v.strictTuple([articleId, highlightId]),
   restoreHighlight: v.strictTuple([
     articleId,
     v.strictObject({ id: highlightId, color, note, createdAt: isoDate, updatedAt: isoDate, target, quote }),
   ]),
-  setArticleNote: v.strictTuple([articleId, note]),
+  setArticleNote: v.strictTuple([articleId, noteEdit]),
+  setHighlightNote: v.strictTuple([articleId, highlightId, noteEdit]),
   listHighlights: v.strictTuple([
     v.strictObject({
       color: v.optional(color),

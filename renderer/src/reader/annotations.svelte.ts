@@ -6,7 +6,14 @@
  * and dates).
  */
 import type { Highlight } from '@shared/annotation';
-import type { HighlightPatch, LecternClient, LecternEvent, NewHighlight } from '@shared/api';
+import type {
+  HighlightPatch,
+  LecternClient,
+  LecternEvent,
+  NewHighlight,
+  NoteEdit,
+  NoteSaved,
+} from '@shared/api';
 import { errorMessage } from '@shared/errors';
 import type { Notices } from '../ui/notices.svelte';
 
@@ -54,18 +61,12 @@ export class AnnotationsState {
     }
   }
 
-  /**
-   * Changes a highlight's colour or note. A note comes from an Autosaver,
-   * which keeps the draft, shows that it is retrying and tries again, so a
-   * failed note save rejects; any other change (a colour) has no one else
-   * to tell the person, so its failure becomes a notice here.
-   */
+  /** Changes a highlight's colour; a failure becomes a notice. */
   async update(id: string, patch: HighlightPatch): Promise<void> {
     try {
       const highlight = await this.#api.updateHighlight(this.articleId, id, patch);
       this.highlights = this.highlights.map((h) => (h.id === id ? highlight : h));
     } catch (error) {
-      if (patch.note !== undefined) throw error;
       this.#notices.show({
         tone: 'error',
         title: 'The highlight was not changed',
@@ -107,8 +108,22 @@ export class AnnotationsState {
     }
   }
 
-  async setNote(note: string): Promise<void> {
-    await this.#api.setArticleNote(this.articleId, note);
-    this.note = note;
+  /**
+   * Saves the article note. Notes come from an Autosaver, which keeps the
+   * draft and retries, or asks the person when the note changed elsewhere;
+   * so a failed save rejects rather than becoming a notice.
+   */
+  async setNote(edit: NoteEdit): Promise<NoteSaved> {
+    const answer = await this.#api.setArticleNote(this.articleId, edit);
+    if (answer.saved) this.note = edit.text;
+    return answer;
+  }
+
+  /** Saves a highlight's note, as setNote does the article's. */
+  async setHighlightNote(id: string, edit: NoteEdit): Promise<NoteSaved> {
+    const answer = await this.#api.setHighlightNote(this.articleId, id, edit);
+    if (answer.saved)
+      this.highlights = this.highlights.map((h) => (h.id === id ? { ...h, note: edit.text } : h));
+    return answer;
   }
 }

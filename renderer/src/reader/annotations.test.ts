@@ -32,9 +32,26 @@ describe('AnnotationsState', () => {
   });
 
   it('leaves a failed note save to its autosaver, which retries it', async () => {
-    const { notices, annotations } = setup({ updateHighlight: failing('gone') });
-    await expect(annotations.update('h1', { note: 'why' })).rejects.toThrow('gone');
+    const { notices, annotations } = setup({ setHighlightNote: failing('gone') });
+    await expect(annotations.setHighlightNote('h1', { text: 'why', base: '' })).rejects.toThrow('gone');
     expect(notices.items).toEqual([]);
+  });
+
+  it('shows a saved note, and keeps the stored one when the save is refused', async () => {
+    const { annotations } = setup({
+      setArticleNote: (_id, edit) =>
+        Promise.resolve(edit.base === '' ? { saved: true } : { saved: false, theirs: 'elsewhere' }),
+      setHighlightNote: () => Promise.resolve({ saved: true }),
+    });
+    expect(await annotations.setNote({ text: 'mine', base: '' })).toEqual({ saved: true });
+    expect(annotations.note).toBe('mine');
+    expect(await annotations.setNote({ text: 'later', base: 'stale' })).toEqual({
+      saved: false,
+      theirs: 'elsewhere',
+    });
+    expect(annotations.note).toBe('mine');
+    await annotations.setHighlightNote('h1', { text: 'why', base: '' });
+    expect(annotations.highlights[0]?.note).toBe('why');
   });
 
   it('deletes with an undo that restores the same highlight', async () => {
