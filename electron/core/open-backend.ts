@@ -30,6 +30,8 @@ export interface BackendOptions {
   indexDelayMs?: number;
   /** For the end-to-end tests only: see ImportServiceOptions.localImageHostsForTests. */
   localImageHostsForTests?: readonly string[];
+  /** The host's way to switch to another library (ServiceContext.switchLibrary). */
+  switchLibrary?: (dir: string) => Promise<void>;
 }
 
 export interface Backend {
@@ -63,7 +65,7 @@ export async function openBackend(libraryDir: string, options: BackendOptions = 
       search.notify([...event.changed.map((a) => a.id), ...event.removed]);
   });
   const service = createService(
-    { library, search, events },
+    { library, search, events, switchLibrary: options.switchLibrary },
     { localImageHostsForTests: options.localImageHostsForTests },
   );
   let closing: () => void = () => undefined;

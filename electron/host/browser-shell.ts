@@ -13,7 +13,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CallResult } from '../shared/api';
-import { openBackend, WINDOW_INDEX_DELAY_MS } from '../core/open-backend';
+import { EventHub } from '../core/events';
+import { openBackend, WINDOW_INDEX_DELAY_MS, type Backend } from '../core/open-backend';
 import { defaultUserDataDir, resolveLibraryDir } from '../core/library/location';
 import { loadPreferences, preferencesFile } from '../core/settings/desktop-preferences';
 import { startShellServer, type ShellServer } from './http-server';
@@ -21,6 +22,7 @@ import { builtRendererDir, PROJECT_DIR } from './renderer-dir';
 
 export interface RunningShell {
   shell: ShellServer;
+  /** The library folder the shell started on (a restore from the window may switch it later). */
   libraryDir: string;
   stop(): Promise<void>;
 }
@@ -36,21 +38,35 @@ export async function runBrowserShell(argv: readonly string[]): Promise<RunningS
   const { libraryDir: chosen } = await loadPreferences(preferencesFile(userData));
   const libraryDir = resolveLibraryDir(argv, process.env, userData, chosen);
   const localImageHostsForTests = process.env.LECTERN_TEST_LOCAL_IMAGE_HOSTS?.split(',').filter(Boolean);
-  const backend = await openBackend(libraryDir, {
-    indexDelayMs: WINDOW_INDEX_DELAY_MS,
-    localImageHostsForTests,
-  });
+  // The window's events come through one hub that outlives a switch of library.
+  const events = new EventHub();
+  let current = { dir: libraryDir, backend: null as Backend | null, stopRelay: () => {} };
+  const open = (dir: string): Promise<Backend> =>
+    openBackend(dir, { indexDelayMs: WINDOW_INDEX_DELAY_MS, localImageHostsForTests, switchLibrary });
+  const use = (dir: string, next: Backend) => {
+    current.stopRelay();
+    current = { dir, backend: next, stopRelay: next.events.subscribe((event) => events.emit(event)) };
+  };
+  /** Opens the other library first (taking its lock), so a failure leaves the current one in use. */
+  async function switchLibrary(dir: string): Promise<void> {
+    const next = await open(dir);
+    const previous = current.backend;
+    use(dir, next);
+    await previous?.close();
+  }
+  use(libraryDir, await open(libraryDir));
+  const backend = () => current.backend as Backend;
   // Calls still running at shutdown finish first, so a stop never tears a write.
   const inFlight = new Set<Promise<CallResult>>();
   const shell = await startShellServer({
     dispatch: (method, args) => {
-      const call = backend.dispatch(method, args);
+      const call = backend().dispatch(method, args);
       inFlight.add(call);
       void call.finally(() => inFlight.delete(call));
       return call;
     },
-    events: backend.events,
-    libraryDir,
+    events,
+    libraryDir: () => current.dir,
     rendererDir: builtRendererDir(),
     iconFile: join(PROJECT_DIR, 'build', 'icon.ico'),
     token: randomBytes(24).toString('base64url'),
@@ -62,7 +78,7 @@ export async function runBrowserShell(argv: readonly string[]): Promise<RunningS
     async stop() {
       await shell.close();
       await Promise.allSettled([...inFlight]);
-      await backend.close();
+      await backend().close();
     },
   };
 }

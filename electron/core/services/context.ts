@@ -7,4 +7,10 @@ export interface ServiceContext {
   library: Library;
   search: SearchEngine;
   events: EventHub;
+  /**
+   * Switches the app to the library in `dir`, for a window that restored a
+   * backup into a new folder; given by hosts that can (the desktop app, the
+   * browser shell), absent elsewhere.
+   */
+  switchLibrary?: (dir: string) => Promise<void>;
 }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { EXPORT_FORMATS, type ExportApi } from '../api/export';
 import { articleIds, type ArgsSchemas } from './common';
+import { fileInput } from './import';
 
 /** An absolute path on any platform: "/…", "C:\…" or "\\server\…". */
 const absolutePath = v.pipe(
@@ -22,7 +23,19 @@ const request = v.strictObject({
   title: v.optional(v.pipe(v.string(), v.maxLength(1000))),
 });
 
+const restoreRequest = v.strictObject({
+  backup: absolutePath,
+  target: v.variant('into', [
+    v.strictObject({ into: v.literal('new'), dir: absolutePath }),
+    v.strictObject({ into: v.literal('merge') }),
+  ]),
+});
+
 export const exportArgs: ArgsSchemas<ExportApi> = {
   exportArticles: v.strictTuple([request, v.optional(v.strictObject({ jobId }))]),
   cancelExport: v.strictTuple([jobId]),
+  uploadBackup: v.strictTuple([fileInput]),
+  previewRestore: v.strictTuple([restoreRequest]),
+  restoreBackup: v.strictTuple([restoreRequest, v.optional(v.strictObject({ jobId }))]),
+  openLibrary: v.strictTuple([absolutePath]),
 };

@@ -9,6 +9,7 @@
 import type { Highlight } from '@shared/annotation';
 import { api } from '../api/client';
 import { ExportDialogState } from '../export/export-dialog.svelte';
+import { RestoreState } from '../export/restore.svelte';
 import { Importer } from '../import/importer.svelte';
 import { BrowseState } from '../library/browse.svelte';
 import { LibraryActions } from '../library/bulk-actions';
@@ -32,6 +33,7 @@ export const actions = new LibraryActions(api, notices);
 export const bulkProgress = new BulkProgressState(api);
 export const importer = new Importer(api, notices, router);
 export const exportDialog = new ExportDialogState(api);
+export const restore = new RestoreState(api, () => window.location.reload());
 export const libraryOptions = new LibraryOptionsState(api, notices);
 export const settings = new SettingsState(api, notices, window.matchMedia('(prefers-color-scheme: dark)'));
 
