@@ -15,6 +15,7 @@
  */
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventHub } from './events';
+import { BackupScheduler } from './export/backup-schedule';
 import { Library } from './library/library';
 import { acquireLibraryLock } from './library/lock';
 import type { LecternApi } from '../shared/api';
@@ -32,6 +33,8 @@ export interface BackendOptions {
   localImageHostsForTests?: readonly string[];
   /** The host's way to switch to another library (ServiceContext.switchLibrary). */
   switchLibrary?: (dir: string) => Promise<void>;
+  /** Runs the nightly backup while open (the window's backends; not the command line's). */
+  scheduledBackups?: boolean;
 }
 
 export interface Backend {
@@ -64,8 +67,9 @@ export async function openBackend(libraryDir: string, options: BackendOptions = 
     if (event.type === 'library-changed')
       search.notify([...event.changed.map((a) => a.id), ...event.removed]);
   });
+  const backups = new BackupScheduler(library);
   const service = createService(
-    { library, search, events, switchLibrary: options.switchLibrary },
+    { library, search, events, switchLibrary: options.switchLibrary, backups },
     { localImageHostsForTests: options.localImageHostsForTests },
   );
   let closing: () => void = () => undefined;
@@ -73,6 +77,7 @@ export async function openBackend(libraryDir: string, options: BackendOptions = 
   const background = (async () => {
     await library.verify();
     library.watch();
+    if (options.scheduledBackups) backups.start();
     await purgeExpired(library);
     const delay = options.indexDelayMs ?? 0;
     if (delay > 0) {
@@ -94,6 +99,7 @@ export async function openBackend(libraryDir: string, options: BackendOptions = 
     async close() {
       closing();
       await background;
+      await backups.stop();
       await search.close();
       await library.close();
       await lock.release();

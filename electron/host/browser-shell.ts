@@ -42,7 +42,12 @@ export async function runBrowserShell(argv: readonly string[]): Promise<RunningS
   const events = new EventHub();
   let current = { dir: libraryDir, backend: null as Backend | null, stopRelay: () => {} };
   const open = (dir: string): Promise<Backend> =>
-    openBackend(dir, { indexDelayMs: WINDOW_INDEX_DELAY_MS, localImageHostsForTests, switchLibrary });
+    openBackend(dir, {
+      indexDelayMs: WINDOW_INDEX_DELAY_MS,
+      localImageHostsForTests,
+      switchLibrary,
+      scheduledBackups: true,
+    });
   const use = (dir: string, next: Backend) => {
     current.stopRelay();
     current = { dir, backend: next, stopRelay: next.events.subscribe((event) => events.emit(event)) };

@@ -307,6 +307,7 @@ export class DesktopApp {
     return openBackend(dir, {
       indexDelayMs: WINDOW_INDEX_DELAY_MS,
       switchLibrary: (next) => this.#switchTo(next),
+      scheduledBackups: true,
     });
   }
 

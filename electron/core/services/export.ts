@@ -67,7 +67,13 @@ async function suggestedFolder(libraryDir: string, now: Date): Promise<string> {
   }
 }
 
-export function exportService({ library, search, events, switchLibrary }: ServiceContext): ExportApi {
+export function exportService({
+  library,
+  search,
+  events,
+  switchLibrary,
+  backups,
+}: ServiceContext): ExportApi {
   const jobs = new Map<string, AbortController>();
   /** Backups the window uploaded, removed once restored. */
   const uploads = new Set<string>();
@@ -213,6 +219,12 @@ export function exportService({ library, search, events, switchLibrary }: Servic
       if (!(await inspectFolder(dir)).isLibrary)
         throw new LecternError('invalid-argument', `${dir} does not hold a Lectern library.`);
       await switchLibrary(dir);
+    },
+
+    async backUpNow() {
+      if (!backups)
+        throw new LecternError('library-unavailable', 'This Lectern does not make scheduled backups.');
+      return backups.runNow();
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { BackupResult } from '../settings';
 import type { FileInput } from './import';
 
 /** Writing the library out: notes-app Markdown, Readwise CSV, Web Annotations, bookmarks, EPUB and full backups. */
@@ -124,6 +125,12 @@ export interface ExportApi {
    * library-unavailable (this app cannot switch), library-in-use.
    */
   openLibrary(dir: string): Promise<void>;
+  /**
+   * Makes the scheduled backup now, into its folder, keeping the newest as
+   * set; the result is also recorded as the settings' lastBackup. Errors:
+   * library-unavailable (nothing schedules backups here).
+   */
+  backUpNow(): Promise<BackupResult>;
 }
 
 export const EXPORT_METHODS: Record<keyof ExportApi, true> = {
@@ -133,4 +140,5 @@ export const EXPORT_METHODS: Record<keyof ExportApi, true> = {
   previewRestore: true,
   restoreBackup: true,
   openLibrary: true,
+  backUpNow: true,
 };

@@ -4,7 +4,7 @@ import { articleIds, type ArgsSchemas } from './common';
 import { fileInput } from './import';
 
 /** An absolute path on any platform: "/…", "C:\…" or "\\server\…". */
-const absolutePath = v.pipe(
+export const absolutePath = v.pipe(
   v.string(),
   v.maxLength(4096),
   v.regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'must be an absolute path'),
@@ -38,4 +38,5 @@ export const exportArgs: ArgsSchemas<ExportApi> = {
   previewRestore: v.strictTuple([restoreRequest]),
   restoreBackup: v.strictTuple([restoreRequest, v.optional(v.strictObject({ jobId }))]),
   openLibrary: v.strictTuple([absolutePath]),
+  backUpNow: v.strictTuple([]),
 };
