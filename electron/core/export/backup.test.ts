@@ -8,7 +8,7 @@ import { Library } from '../library/library';
 import { BACKUP_FORMAT_VERSION, MANIFEST_NAME, writeBackup, type BackupManifest } from './backup';
 import { FIXTURE_TIMEOUT_MS, fixtureLibrary, highlight, type FixtureLibrary } from './fixture-library';
 import { BACKUP_LIMITS, previewBackup, restoreBackup } from './restore';
-import { openZip } from './zip';
+import { openZip } from '../files/zip';
 
 let fixture: FixtureLibrary;
 let work: string;

@@ -17,7 +17,7 @@ import { LIBRARY_FILE } from '../library/library-file';
 import { APP_VERSION } from './app-version';
 import { throwIfCancelled, type ExportProgress } from './articles';
 import { writeOutputVia } from './output';
-import { writeZip, type ZipSource } from './zip';
+import { writeZip, type ZipSource } from '../files/zip';
 
 export const BACKUP_FORMAT_VERSION = 1;
 export const MANIFEST_NAME = 'lectern-backup.json';

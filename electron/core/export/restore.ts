@@ -4,7 +4,7 @@
  * caller holds its lock.
  *
  * Nothing in the archive is trusted. Before anything is written: the zip is
- * opened with caps on entry count and sizes (zip.ts); the manifest must be a
+ * opened with caps on entry count and sizes (files/zip.ts); the manifest must be a
  * Lectern backup of a format version this Lectern reads; the archive must
  * hold exactly the files the manifest lists, each under lectern.json,
  * articles/<id>/ or trash/<id>/. Every file is then extracted into a staging
@@ -36,7 +36,7 @@ import { Library } from '../library/library';
 import { LIBRARY_FILE } from '../library/library-file';
 import { storageError } from '../library/storage-error';
 import { BACKUP_FORMAT_VERSION, MANIFEST_NAME, type BackupFile, type BackupManifest } from './backup';
-import { openZip, type ZipLimits, type ZipReader } from './zip';
+import { openZip, type ZipLimits, type ZipReader } from '../files/zip';
 
 export const BACKUP_LIMITS: ZipLimits = {
   maxEntries: 2_000_000,

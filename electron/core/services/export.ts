@@ -31,7 +31,7 @@ import type {
 import { LecternError } from '../../shared/errors';
 import { inspectFolder } from '../library/move';
 import { acquireLibraryLock } from '../library/lock';
-import { readArticles, type ExportProgress } from '../export/articles';
+import { cancelledError, readArticles, type ExportProgress } from '../export/articles';
 import { webAnnotations } from '../export/annotations';
 import { netscapeBookmarks } from '../export/bookmarks';
 import { writeOutput } from '../export/output';
@@ -171,7 +171,7 @@ export function exportService({
     },
 
     async cancelExport(jobId: string) {
-      jobs.get(jobId)?.abort();
+      jobs.get(jobId)?.abort(cancelledError());
     },
 
     async uploadBackup(file: FileInput) {
