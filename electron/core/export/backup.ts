@@ -6,7 +6,8 @@
  * with its size and SHA-256, so restore can prove each byte came back.
  *
  * Files are streamed into the zip one at a time and hashed as they pass, so
- * memory stays flat at any library size. The derived .cache/ folder and
+ * memory stays flat at any library size; text is deflated at level 1 and
+ * already-compressed images are stored as they are. The derived .cache/ folder and
  * leftover temporary files are not part of a library and are left out.
  */
 import { readdir } from 'node:fs/promises';
@@ -20,6 +21,9 @@ import { writeOutputVia } from './output';
 import { writeZip, type ZipSource } from '../files/zip';
 
 export const BACKUP_FORMAT_VERSION = 1;
+
+/** Images already compressed: deflating them again costs time and saves next to nothing, so they are stored. */
+const COMPRESSED = /\.(jpe?g|png|webp|avif|gif)$/i;
 export const MANIFEST_NAME = 'lectern-backup.json';
 
 export interface BackupFile {
@@ -87,7 +91,11 @@ export async function writeBackup(
     paths.push(...(await filesUnder(join(library.dir, folder), folder)));
     options.onProgress?.(++done, ids.length);
   }
-  const sources: ZipSource[] = paths.map((path) => ({ name: path, file: join(library.dir, path) }));
+  const sources: ZipSource[] = paths.map((path) => ({
+    name: path,
+    file: join(library.dir, path),
+    store: COMPRESSED.test(path),
+  }));
   sources.push({
     name: MANIFEST_NAME,
     later: (written) => {
