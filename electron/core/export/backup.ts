@@ -12,6 +12,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mapBounded } from '../../shared/async';
 import { LIBRARY_FORMAT_VERSION } from '../library/format';
 import { type Library } from '../library/library';
 import { LIBRARY_FILE } from '../library/library-file';
@@ -21,6 +22,9 @@ import { writeOutputVia } from './output';
 import { writeZip, type ZipSource } from '../files/zip';
 
 export const BACKUP_FORMAT_VERSION = 1;
+
+/** Article folders listed at once. */
+const LISTING_CONCURRENCY = 8;
 
 /** Images already compressed: deflating them again costs time and saves next to nothing, so they are stored. */
 const COMPRESSED = /\.(jpe?g|png|webp|avif|gif)$/i;
@@ -84,13 +88,15 @@ export async function writeBackup(
     files: [],
   };
   await library.flush();
-  const paths = [LIBRARY_FILE];
   let done = 0;
-  for (const folder of ids) {
+  // Listing is a readdir or two per article, waiting on the disk: a few at once.
+  const listed = await mapBounded(ids, LISTING_CONCURRENCY, async (folder) => {
     throwIfCancelled(options.signal);
-    paths.push(...(await filesUnder(join(library.dir, folder), folder)));
+    const files = await filesUnder(join(library.dir, folder), folder);
     options.onProgress?.(++done, ids.length);
-  }
+    return files;
+  });
+  const paths = [LIBRARY_FILE, ...listed.flat()];
   const sources: ZipSource[] = paths.map((path) => ({
     name: path,
     file: join(library.dir, path),
