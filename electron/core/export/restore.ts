@@ -27,6 +27,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { createHash } from 'node:crypto';
 import type { Highlight } from '../../shared/annotation';
+import type { RestorePreviewInfo } from '../../shared/api';
 import type { ArticleMeta } from '../../shared/article';
 import { LecternError } from '../../shared/errors';
 import { isArticleId } from '../../shared/ids';
@@ -67,19 +68,8 @@ export interface RestoreReport {
   conflicts: string[];
 }
 
-/** What a backup holds and what restoring it would do, read before anything is written. */
-export interface RestorePreview {
-  /** When the backup was made (ISO). */
-  created: string;
-  appVersion: string;
-  /** Articles in the library part of the backup, and in its trash. */
-  articles: number;
-  trashed: number;
-  /** Of those, how many the target library already holds (a merge joins them). */
-  alreadyPresent: number;
-  /** The clashes a merge into the target would report, in words. */
-  conflicts: string[];
-}
+/** What a backup holds and what restoring it would do (the API's preview, less the folder the service suggests). */
+export type RestorePreview = Omit<RestorePreviewInfo, 'suggestedDir'>;
 
 const refuse = (label: string, reason: string) =>
   new LecternError('invalid-argument', `${label} cannot be restored: ${reason}. Nothing was changed.`);
