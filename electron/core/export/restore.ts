@@ -1,7 +1,11 @@
 /**
  * Restoring a backup (backup.ts), into an empty library or merged into one
- * that has articles. The library must not be open in a running Lectern: the
- * caller holds its lock.
+ * that has articles. Into a folder, the caller holds its lock and no Lectern
+ * has it open; a merge from the window instead hands over the open Library,
+ * which takes in the folders moved under it by a rescan and joins the rest
+ * through its own updates. previewBackup runs the same checks and the merge
+ * on copies in memory, so a person sees the clashes before anything is
+ * written.
  *
  * Nothing in the archive is trusted. Before anything is written: the zip is
  * opened with caps on entry count and sizes (files/zip.ts); the manifest must be a
