@@ -91,9 +91,16 @@ export class BackupScheduler {
     if (this.#started) return;
     this.#started = true;
     this.#stopListening = this.library.onChange((event) => {
-      if (event.type === 'settings-changed') void this.check();
+      if (event.type === 'settings-changed') this.#look();
     });
-    void this.check();
+    this.#look();
+  }
+
+  /** A check from a timer or an event: nobody awaits it, so a failure (lectern.json unwritable) is logged. */
+  #look(): void {
+    this.check().catch((error: unknown) =>
+      console.warn(`Lectern: the scheduled backup could not run: ${errorMessage(error)}`),
+    );
   }
 
   /** Stops the timer and waits for a backup under way to finish. */
@@ -114,7 +121,7 @@ export class BackupScheduler {
     const next = lastSlot(backup.time, now);
     next.setDate(next.getDate() + 1);
     const wait = Math.min(Math.max(next.getTime() - now.getTime(), 1000), MAX_WAIT_MS);
-    this.#stopTimer = this.clock.setTimer(wait, () => void this.check());
+    this.#stopTimer = this.clock.setTimer(wait, () => this.#look());
   }
 
   /** Writes a backup into the schedule's folder now (also for Back up now) and records the result. */
