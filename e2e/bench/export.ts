@@ -5,12 +5,18 @@
  * backup and a restore into an empty folder, and samples the process's peak
  * resident memory through each. Prints one JSON line per step.
  *
+ * The baseline, measured first in the same run, is a plain copy of the
+ * library folder (fs.cp): the cost of reading and writing the same files
+ * with nothing else done, on this machine at this moment. Each step also
+ * prints its time as a multiple of it (`vsCopy`), which stays comparable
+ * on a busy machine where the seconds do not.
+ *
  *   npx tsx e2e/bench/export.ts [articles]
  *
  * Targets at 10,000 articles: backup under 60 s, restore under 90 s, Markdown
  * under 30 s, memory under 400 MB.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeBackup } from '../../electron/core/export/backup';
@@ -21,7 +27,9 @@ import { buildSyntheticLibrary } from './synthetic-library';
 
 const articles = Number(process.argv[2] ?? 10_000);
 
-async function measure(step: string, run: () => Promise<unknown>): Promise<void> {
+let baselineSeconds = 0;
+
+async function measure(step: string, run: () => Promise<unknown>): Promise<number> {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -37,8 +45,10 @@ async function measure(step: string, run: () => Promise<unknown>): Promise<void>
       articles,
       seconds: Number(seconds.toFixed(2)),
       peakRssMb: Math.round(peak / 2 ** 20),
+      ...(baselineSeconds > 0 ? { vsCopy: Number((seconds / baselineSeconds).toFixed(2)) } : {}),
     }),
   );
+  return seconds;
 }
 
 const work = await mkdtemp(join(tmpdir(), 'lectern-export-bench-'));
@@ -51,6 +61,8 @@ try {
     tags: 200,
     corpus: null,
   });
+  baselineSeconds = await measure('copy-baseline', () => cp(dir, join(work, 'copy'), { recursive: true }));
+  await rm(join(work, 'copy'), { recursive: true, force: true });
   const library = await Library.open(dir);
   const ids = library.summaries('articles').map((a) => a.id);
   await measure('markdown', () => exportMarkdown(library, ids, join(work, 'notes')));

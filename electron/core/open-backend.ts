@@ -18,6 +18,7 @@
  */
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventHub } from './events';
+import { BackupScheduler } from './export/backup-schedule';
 import { preparePool } from './import/workers/prepare-pool';
 import { Library } from './library/library';
 import { acquireLibraryLock } from './library/lock';
@@ -41,6 +42,10 @@ export interface BackendOptions {
   indexDelayMs?: number;
   /** For the end-to-end tests only: see ImportServiceOptions.localImageHostsForTests. */
   localImageHostsForTests?: readonly string[];
+  /** The host's way to switch to another library (ServiceContext.switchLibrary). */
+  switchLibrary?: (dir: string) => Promise<void>;
+  /** Runs the nightly backup while open (the window's backends; not the command line's). */
+  scheduledBackups?: boolean;
 }
 
 export interface Backend {
@@ -83,14 +88,18 @@ export async function openBackend(libraryDir: string, options: BackendOptions = 
     await lock.release();
     throw error;
   }
-  const service = createService({ library, search, events }, clipper, {
-    localImageHostsForTests: options.localImageHostsForTests,
-  });
+  const backups = new BackupScheduler(library);
+  const service = createService(
+    { library, search, events, switchLibrary: options.switchLibrary, backups },
+    clipper,
+    { localImageHostsForTests: options.localImageHostsForTests },
+  );
   let closing: () => void = () => undefined;
   const closed = new Promise<void>((resolve) => (closing = resolve));
   const background = (async () => {
     await library.verify();
     library.watch();
+    if (options.scheduledBackups) backups.start();
     await purgeExpired(library);
     const delay = options.indexDelayMs ?? 0;
     if (delay > 0) {
@@ -114,6 +123,7 @@ export async function openBackend(libraryDir: string, options: BackendOptions = 
     async close() {
       closing();
       await background;
+      await backups.stop();
       await search.close();
       await library.close();
       await lock.release();

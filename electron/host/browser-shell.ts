@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CallResult } from '../shared/api';
 import { clipPortSetting, startClipEndpoint, type ClipEndpoint } from '../core/clip/clip-endpoint';
-import { openBackend, WINDOW_INDEX_DELAY_MS } from '../core/open-backend';
+import { EventHub } from '../core/events';
+import { openBackend, WINDOW_INDEX_DELAY_MS, type Backend } from '../core/open-backend';
 import { defaultUserDataDir, resolveLibraryDir } from '../core/library/location';
 import { loadPreferences, preferencesFile } from '../core/settings/desktop-preferences';
 import { startShellServer, type ShellServer } from './http-server';
@@ -25,6 +26,7 @@ import { builtRendererDir, PROJECT_DIR } from './renderer-dir';
 
 export interface RunningShell {
   shell: ShellServer;
+  /** The library folder the shell started on (a restore from the window may switch it later). */
   libraryDir: string;
   clip: ClipEndpoint;
   stop(): Promise<void>;
@@ -41,38 +43,64 @@ export async function runBrowserShell(argv: readonly string[]): Promise<RunningS
   const { libraryDir: chosen } = await loadPreferences(preferencesFile(userData));
   const libraryDir = resolveLibraryDir(argv, process.env, userData, chosen);
   const localImageHostsForTests = process.env.LECTERN_TEST_LOCAL_IMAGE_HOSTS?.split(',').filter(Boolean);
-  const backend = await openBackend(libraryDir, {
-    indexDelayMs: WINDOW_INDEX_DELAY_MS,
-    localImageHostsForTests,
-  });
+  // The window's events come through one hub that outlives a switch of library.
+  const events = new EventHub();
+  let current = { dir: libraryDir, backend: null as Backend | null, stopRelay: () => {} };
+  const open = (dir: string): Promise<Backend> =>
+    openBackend(dir, {
+      indexDelayMs: WINDOW_INDEX_DELAY_MS,
+      localImageHostsForTests,
+      switchLibrary,
+      scheduledBackups: true,
+    });
+  const use = (dir: string, next: Backend) => {
+    current.stopRelay();
+    current = { dir, backend: next, stopRelay: next.events.subscribe((event) => events.emit(event)) };
+  };
+  const startClip = (on: Backend) =>
+    startClipEndpoint(on, clipPortSetting(process.env.LECTERN_CLIP_PORT), { localImageHostsForTests });
+  /**
+   * Opens the other library first (taking its lock), so a failure leaves the
+   * current one in use; the clip endpoint then serves the new library.
+   */
+  async function switchLibrary(dir: string): Promise<void> {
+    const next = await open(dir);
+    const previous = current.backend;
+    use(dir, next);
+    await clip.close();
+    clip = await startClip(next);
+    await previous?.close();
+  }
+  use(libraryDir, await open(libraryDir));
+  const backend = () => current.backend as Backend;
   // Calls still running at shutdown finish first, so a stop never tears a write.
   const inFlight = new Set<Promise<CallResult>>();
   const shell = await startShellServer({
     dispatch: (method, args) => {
-      const call = backend.dispatch(method, args);
+      const call = backend().dispatch(method, args);
       inFlight.add(call);
       void call.finally(() => inFlight.delete(call));
       return call;
     },
-    events: backend.events,
-    libraryDir,
+    events,
+    libraryDir: () => current.dir,
     rendererDir: builtRendererDir(),
     iconFile: join(PROJECT_DIR, 'build', 'icon.ico'),
     token: randomBytes(24).toString('base64url'),
     port: portArg(argv),
   });
-  const clip = await startClipEndpoint(backend, clipPortSetting(process.env.LECTERN_CLIP_PORT), {
-    localImageHostsForTests,
-  });
+  let clip = await startClip(backend());
   return {
     shell,
     libraryDir,
-    clip,
+    get clip() {
+      return clip;
+    },
     async stop() {
       await clip.close();
       await shell.close();
       await Promise.allSettled([...inFlight]);
-      await backend.close();
+      await backend().close();
     },
   };
 }

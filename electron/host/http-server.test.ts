@@ -82,7 +82,7 @@ beforeAll(async () => {
   shell = await startShellServer({
     dispatch: backend.dispatch,
     events: backend.events,
-    libraryDir: join(base, 'library'),
+    libraryDir: () => join(base, 'library'),
     rendererDir,
     iconFile: join(base, 'icon.ico'),
     token: TOKEN,

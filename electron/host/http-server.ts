@@ -43,8 +43,8 @@ import {
 
 export interface ShellServerOptions {
   dispatch: Dispatch;
-  /** Where article assets are served from: the library folder. */
-  libraryDir: string;
+  /** Where article assets are served from: the library folder open now (it changes when the window switches libraries). */
+  libraryDir: () => string;
   events: EventHub;
   rendererDir: string;
   /** The app icon, served as /favicon.ico. */
@@ -187,7 +187,7 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
   }
 
   async function handleAsset(response: ServerResponse, id: string, name: string) {
-    const file = await articleAssetPath(libraryDir, id, name);
+    const file = await articleAssetPath(libraryDir(), id, name);
     if (!file) return refuse(response, 404, 'Not found.');
     await sendFile(response, file, {
       ...SECURITY_HEADERS,

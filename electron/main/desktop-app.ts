@@ -72,7 +72,7 @@ export class DesktopApp {
     nativeTheme.themeSource = saved.theme;
     const libraryDir = resolveLibraryDir(argv, process.env, app.getPath('userData'), saved.libraryDir);
     try {
-      this.#use(await openBackend(libraryDir, { indexDelayMs: WINDOW_INDEX_DELAY_MS }), libraryDir);
+      this.#use(await this.#open(libraryDir), libraryDir);
     } catch (error) {
       dialog.showErrorBox('Lectern cannot open its library', messageOf(error));
       return false;
@@ -84,6 +84,7 @@ export class DesktopApp {
       showInFolder: async (path) => shell.showItemInFolder(path),
       openLibraryFolder: () => this.#openLibraryFolder(),
       chooseLibraryFolder: () => this.#chooseLibraryFolder(),
+      chooseBackupFile: () => this.#chooseBackupFile(),
     });
     const workAreas = screen.getAllDisplays().map((display) => display.workArea);
     const window = createMainWindow(this.preloadPath, placeWindow(saved.window, workAreas), (state) => {
@@ -241,6 +242,18 @@ export class DesktopApp {
     return canceled || !filePath ? null : filePath;
   }
 
+  /** Settings › Restore from backup…: an open dialog for a backup .zip. */
+  async #chooseBackupFile(): Promise<string | null> {
+    if (!this.#window) return null;
+    const { canceled, filePaths } = await dialog.showOpenDialog(this.#window, {
+      title: 'Restore from Backup',
+      buttonLabel: 'Choose Backup',
+      properties: ['openFile'],
+      filters: [{ name: 'Lectern backups', extensions: ['zip'] }],
+    });
+    return canceled ? null : (filePaths[0] ?? null);
+  }
+
   async #openLibraryFolder(): Promise<void> {
     const problem = await shell.openPath(this.#libraryDir);
     if (problem)
@@ -297,9 +310,18 @@ export class DesktopApp {
     }
   }
 
+  /** A window that restored a backup into a new folder switches to it through the backend's switchLibrary. */
+  #open(dir: string): Promise<Backend> {
+    return openBackend(dir, {
+      indexDelayMs: WINDOW_INDEX_DELAY_MS,
+      switchLibrary: (next) => this.#switchTo(next),
+      scheduledBackups: true,
+    });
+  }
+
   /** Opens the other library first (taking its lock), so a failure leaves the current one in use. */
   async #switchTo(dir: string): Promise<void> {
-    const next = await openBackend(dir, { indexDelayMs: WINDOW_INDEX_DELAY_MS });
+    const next = await this.#open(dir);
     const previous = this.#backend;
     this.#use(next, dir);
     await previous?.close();

@@ -32,6 +32,8 @@ export interface NativeActions {
   openLibraryFolder(): Promise<void>;
   /** File › Choose Library Folder…: pick, then open, move or start a library there. */
   chooseLibraryFolder(): Promise<void>;
+  /** An open dialog for a backup .zip to restore; the path chosen, or null when cancelled. */
+  chooseBackupFile(): Promise<string | null>;
 }
 
 export const NATIVE_ACTIONS: Record<keyof NativeActions, true> = {
@@ -39,6 +41,7 @@ export const NATIVE_ACTIONS: Record<keyof NativeActions, true> = {
   showInFolder: true,
   openLibraryFolder: true,
   chooseLibraryFolder: true,
+  chooseBackupFile: true,
 };
 
 /** What the preload script exposes as window.lecternDesktop, in Electron only. */

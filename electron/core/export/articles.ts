@@ -47,9 +47,14 @@ export async function* readArticles(
   let done = 0;
   for (const id of ids) {
     throwIfCancelled(progress.signal);
-    const meta = await library.get(id);
-    meta.highlights = inDocumentOrder(meta.highlights);
-    yield { meta, html: withHtml ? await library.content(id) : '' };
+    yield await readArticle(library, id, withHtml);
     progress.onProgress?.(++done, ids.length);
   }
+}
+
+/** One article as the exports take it: highlights in document order, and its HTML when asked. */
+export async function readArticle(library: Library, id: string, withHtml: boolean): Promise<ExportArticle> {
+  const meta = await library.get(id);
+  meta.highlights = inDocumentOrder(meta.highlights);
+  return { meta, html: withHtml ? await library.content(id) : '' };
 }

@@ -7,8 +7,8 @@ import { zipBytes, type ZipFileSpec } from '../import/fixtures/zip';
 import { Library } from '../library/library';
 import { BACKUP_FORMAT_VERSION, MANIFEST_NAME, writeBackup, type BackupManifest } from './backup';
 import { FIXTURE_TIMEOUT_MS, fixtureLibrary, highlight, type FixtureLibrary } from './fixture-library';
-import { BACKUP_LIMITS, restoreBackup } from './restore';
-import { openZip } from './zip';
+import { BACKUP_LIMITS, previewBackup, restoreBackup } from './restore';
+import { openZip } from '../files/zip';
 
 let fixture: FixtureLibrary;
 let work: string;
@@ -115,6 +115,49 @@ describe('backup and restore', () => {
     expect(report.conflicts.join('\n')).toMatch(/note differed/);
     expect(report.conflicts.join('\n')).toMatch(/Tag “work” has a different colour/);
     await merged.close();
+  });
+
+  it('previews what a backup holds without writing anything', async () => {
+    const preview = await previewBackup(backup);
+    expect(preview).toMatchObject({
+      created: '2026-02-01T00:00:00.000Z',
+      articles: 2,
+      trashed: 1,
+      alreadyPresent: 0,
+      conflicts: [],
+    });
+  });
+
+  it('merges into a library the app holds open, which sees the new articles and the joins at once', async () => {
+    const target = join(work, 'merge-open');
+    await restoreBackup(backup, target);
+    const library = await Library.open(target);
+    await library.purge(fixture.trashed);
+    await library.update(fixture.page, (meta) => {
+      meta.note = 'Written after the backup.';
+    });
+    const preview = await previewBackup(backup, library);
+    expect(preview.alreadyPresent).toBe(2);
+    expect(preview.conflicts.join('\n')).toMatch(/note differed/);
+    const report = await restoreBackup(backup, target, { merge: true, library });
+    expect(report).toMatchObject({ added: 1, merged: 2 });
+    expect(report.conflicts).toEqual(preview.conflicts);
+    expect(library.trashed().map((a) => a.id)).toEqual([fixture.trashed]);
+    expect((await library.get(fixture.page)).note).toMatch(/^Written after the backup\.\n\nMy note/);
+    await library.close();
+  });
+
+  it('refuses to preview a backup from a newer format version', async () => {
+    const files = (await entries()).map((file) =>
+      file.name === MANIFEST_NAME
+        ? { ...file, content: JSON.stringify({ ...JSON.parse(file.content.toString()), formatVersion: 99 }) }
+        : file,
+    );
+    const path = join(work, 'newer.zip');
+    await writeFile(path, zipBytes(files));
+    await expect(previewBackup(path)).rejects.toThrow(
+      /made by a newer Lectern .*update Lectern to restore it/,
+    );
   });
 
   it('refuses a truncated zip and writes nothing', async () => {

@@ -6,20 +6,28 @@
  * with its size and SHA-256, so restore can prove each byte came back.
  *
  * Files are streamed into the zip one at a time and hashed as they pass, so
- * memory stays flat at any library size. The derived .cache/ folder and
+ * memory stays flat at any library size; text is deflated at level 1 and
+ * already-compressed images are stored as they are. The derived .cache/ folder and
  * leftover temporary files are not part of a library and are left out.
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mapBounded } from '../../shared/async';
 import { LIBRARY_FORMAT_VERSION } from '../library/format';
 import { type Library } from '../library/library';
 import { LIBRARY_FILE } from '../library/library-file';
 import { APP_VERSION } from './app-version';
 import { throwIfCancelled, type ExportProgress } from './articles';
 import { writeOutputVia } from './output';
-import { writeZip, type ZipSource } from './zip';
+import { writeZip, type ZipSource } from '../files/zip';
 
 export const BACKUP_FORMAT_VERSION = 1;
+
+/** Article folders listed at once. */
+const LISTING_CONCURRENCY = 8;
+
+/** Images already compressed: deflating them again costs time and saves next to nothing, so they are stored. */
+const COMPRESSED = /\.(jpe?g|png|webp|avif|gif)$/i;
 export const MANIFEST_NAME = 'lectern-backup.json';
 
 export interface BackupFile {
@@ -80,14 +88,20 @@ export async function writeBackup(
     files: [],
   };
   await library.flush();
-  const paths = [LIBRARY_FILE];
   let done = 0;
-  for (const folder of ids) {
+  // Listing is a readdir or two per article, waiting on the disk: a few at once.
+  const listed = await mapBounded(ids, LISTING_CONCURRENCY, async (folder) => {
     throwIfCancelled(options.signal);
-    paths.push(...(await filesUnder(join(library.dir, folder), folder)));
+    const files = await filesUnder(join(library.dir, folder), folder);
     options.onProgress?.(++done, ids.length);
-  }
-  const sources: ZipSource[] = paths.map((path) => ({ name: path, file: join(library.dir, path) }));
+    return files;
+  });
+  const paths = [LIBRARY_FILE, ...listed.flat()];
+  const sources: ZipSource[] = paths.map((path) => ({
+    name: path,
+    file: join(library.dir, path),
+    store: COMPRESSED.test(path),
+  }));
   sources.push({
     name: MANIFEST_NAME,
     later: (written) => {

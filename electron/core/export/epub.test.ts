@@ -8,7 +8,7 @@ import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportEpub } from './epub';
 import { FIXTURE_TIMEOUT_MS, fixtureLibrary, type FixtureLibrary } from './fixture-library';
-import { openZip } from './zip';
+import { openZip } from '../files/zip';
 
 /** Debian's epubcheck package installs a jar (its /usr/bin/epubcheck needs binfmt support), so it runs through java. */
 const EPUBCHECK = ['/usr/share/java/epubcheck.jar'].find((path) => existsSync(path));

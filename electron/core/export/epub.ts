@@ -20,7 +20,7 @@ import type { Library } from '../library/library';
 import { readArticles, type ExportProgress } from './articles';
 import { writeOutputVia } from './output';
 import { escapeXml, xhtmlPage, toXhtmlBody } from './xhtml';
-import { writeZip, type ZipSource } from './zip';
+import { writeZip, type ZipSource } from '../files/zip';
 
 const BOOK_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif']);
 const LANG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;

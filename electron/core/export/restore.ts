@@ -1,10 +1,14 @@
 /**
  * Restoring a backup (backup.ts), into an empty library or merged into one
- * that has articles. The library must not be open in a running Lectern: the
- * caller holds its lock.
+ * that has articles. Into a folder, the caller holds its lock and no Lectern
+ * has it open; a merge from the window instead hands over the open Library,
+ * which takes in the folders moved under it by a rescan and joins the rest
+ * through its own updates. previewBackup runs the same checks and the merge
+ * on copies in memory, so a person sees the clashes before anything is
+ * written.
  *
  * Nothing in the archive is trusted. Before anything is written: the zip is
- * opened with caps on entry count and sizes (zip.ts); the manifest must be a
+ * opened with caps on entry count and sizes (files/zip.ts); the manifest must be a
  * Lectern backup of a format version this Lectern reads; the archive must
  * hold exactly the files the manifest lists, each under lectern.json,
  * articles/<id>/ or trash/<id>/. Every file is then extracted into a staging
@@ -27,6 +31,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { createHash } from 'node:crypto';
 import type { Highlight } from '../../shared/annotation';
+import type { RestorePreviewInfo } from '../../shared/api';
 import type { ArticleMeta } from '../../shared/article';
 import { LecternError } from '../../shared/errors';
 import { isArticleId } from '../../shared/ids';
@@ -36,7 +41,7 @@ import { Library } from '../library/library';
 import { LIBRARY_FILE } from '../library/library-file';
 import { storageError } from '../library/storage-error';
 import { BACKUP_FORMAT_VERSION, MANIFEST_NAME, type BackupFile, type BackupManifest } from './backup';
-import { openZip, type ZipLimits, type ZipReader } from './zip';
+import { openZip, type ZipLimits, type ZipReader } from '../files/zip';
 
 export const BACKUP_LIMITS: ZipLimits = {
   maxEntries: 2_000_000,
@@ -49,6 +54,12 @@ const STAGING_PREFIX = '.restore-';
 export interface RestoreOptions {
   /** Merge into a library that already has articles; without it, the library must be empty. */
   merge?: boolean;
+  /**
+   * The library at `dir` as the running app holds it, for a merge from the
+   * window: folders moved in are taken in by its rescan, merged articles go
+   * through its own updates, and it stays open.
+   */
+  library?: Library;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -60,6 +71,9 @@ export interface RestoreReport {
   /** Each clash a merge resolved, in words. */
   conflicts: string[];
 }
+
+/** What a backup holds and what restoring it would do (the API's preview, less the folder the service suggests). */
+export type RestorePreview = Omit<RestorePreviewInfo, 'suggestedDir'>;
 
 const refuse = (label: string, reason: string) =>
   new LecternError('invalid-argument', `${label} cannot be restored: ${reason}. Nothing was changed.`);
@@ -245,6 +259,65 @@ async function addMissingFiles(from: string, into: string): Promise<void> {
   }
 }
 
+/** The article folders a manifest lists, by place. */
+function manifestArticles(manifest: BackupManifest): { place: 'articles' | 'trash'; id: string }[] {
+  const seen = new Map<string, 'articles' | 'trash'>();
+  for (const { path } of manifest.files) {
+    const [place, id] = path.split('/') as ['articles' | 'trash', string];
+    if (id && path !== LIBRARY_FILE) seen.set(`${place}/${id}`, place);
+  }
+  return [...seen].map(([key, place]) => ({ place, id: key.slice(place.length + 1) }));
+}
+
+/**
+ * Checks the backup at `backupPath` as restore would (a newer format, a
+ * damaged archive or manifest are refused the same way) and says what it
+ * holds; with `library`, also which articles it shares with it and the
+ * clashes a merge would report, by running the merge on copies in memory.
+ */
+export async function previewBackup(backupPath: string, library?: Library): Promise<RestorePreview> {
+  const { zip, manifest } = await openBackup(backupPath, backupPath);
+  try {
+    const folders = manifestArticles(manifest);
+    const conflicts: string[] = [];
+    let alreadyPresent = 0;
+    if (library) {
+      const items = new Map(zip.items.map((item) => [item.name, item]));
+      for (const { place, id } of folders) {
+        const record = items.get(`${place}/${id}/article.json`);
+        if (!library.has(id) || !record) continue;
+        alreadyPresent++;
+        const backup = JSON.parse((await zip.bytes(record)).toString('utf8')) as ArticleMeta;
+        mergeArticle(structuredClone(await library.get(id)), backup, conflicts);
+      }
+      const file = items.get(LIBRARY_FILE);
+      if (file) {
+        const backup = JSON.parse((await zip.bytes(file)).toString('utf8')) as LibraryFile;
+        const own: LibraryFile = {
+          formatVersion: LIBRARY_FORMAT_VERSION,
+          createdAt: '',
+          tagColors: { ...library.file.tagColors() },
+          savedViews: library.file.savedViews().map((view) => ({ ...view })),
+          settings: {},
+        };
+        mergeLibraryFile(own, backup, conflicts);
+      }
+    }
+    return {
+      created: manifest.created,
+      appVersion: manifest.appVersion,
+      articles: folders.filter((f) => f.place === 'articles').length,
+      trashed: folders.filter((f) => f.place === 'trash').length,
+      alreadyPresent,
+      conflicts,
+    };
+  } catch (error) {
+    throw error instanceof LecternError ? error : refuse(backupPath, 'its files are damaged');
+  } finally {
+    zip.close();
+  }
+}
+
 /** Restores the backup at `backupPath` into the library folder `dir`. */
 export async function restoreBackup(
   backupPath: string,
@@ -293,8 +366,9 @@ export async function restoreBackup(
       if (await exists(backupFile)) await rename(backupFile, join(dir, LIBRARY_FILE));
       return report;
     }
-    const library = await Library.open(dir);
+    const library = options.library ?? (await Library.open(dir));
     try {
+      if (options.library && report.added > 0) await library.rescan();
       for (const { place, id } of merging) {
         const backup = JSON.parse(
           await readFile(join(staging, place, id, 'article.json'), 'utf8'),
@@ -308,7 +382,7 @@ export async function restoreBackup(
         await library.file.join((file) => mergeLibraryFile(file, backup, report.conflicts));
       }
     } finally {
-      await library.close();
+      if (!options.library) await library.close();
     }
     return report;
   } catch (error) {

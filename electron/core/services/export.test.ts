@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,13 +11,19 @@ let fixture: FixtureLibrary;
 let work: string;
 let service: ExportApi;
 const events: LecternEvent[] = [];
+const switched: string[] = [];
 
 beforeAll(async () => {
   fixture = await fixtureLibrary();
   work = await mkdtemp(join(tmpdir(), 'lectern-export-service-'));
   const hub = new EventHub();
   hub.subscribe((event) => events.push(event));
-  service = exportService({ library: fixture.library, search: fixture.search, events: hub });
+  service = exportService({
+    library: fixture.library,
+    search: fixture.search,
+    events: hub,
+    switchLibrary: async (dir) => void switched.push(dir),
+  });
 }, FIXTURE_TIMEOUT_MS);
 afterAll(async () => {
   await fixture.library.close();
@@ -71,5 +77,34 @@ describe('exportService', () => {
     await expect(
       service.exportArticles({ format: 'epub', out: join(work, 'x.epub'), ids: ['aaaaaaaaaa-bbbbbbbb'] }),
     ).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('restores an uploaded backup into a new folder, then asks the host to switch to it', async () => {
+    const made = join(work, 'for-restore.zip');
+    await service.exportArticles({ format: 'backup', out: made });
+    const backup = await service.uploadBackup({
+      name: 'for-restore.zip',
+      type: 'application/zip',
+      bytes: await readFile(made),
+    });
+    const preview = await service.previewRestore({ backup, target: { into: 'merge' } });
+    expect(preview).toMatchObject({ articles: 2, trashed: 1, alreadyPresent: 3, conflicts: [] });
+    expect(preview.suggestedDir).toMatch(/Lectern Library \(restored \d{4}-\d\d-\d\d\)$/);
+    const dir = join(work, 'restored-library');
+    events.length = 0;
+    const outcome = await service.restoreBackup({ backup, target: { into: 'new', dir } }, { jobId: 'r1' });
+    expect(outcome).toMatchObject({ dir, added: 3, merged: 0 });
+    expect(events.at(-1)).toMatchObject({ type: 'export-progress', jobId: 'r1' });
+    await expect(stat(backup)).rejects.toThrow(/ENOENT/);
+    await service.openLibrary(dir);
+    expect(switched).toEqual([dir]);
+  });
+
+  it('refuses to restore into a folder that is not empty, or to open a folder that is no library', async () => {
+    const backup = join(work, 'for-restore.zip');
+    await expect(
+      service.previewRestore({ backup, target: { into: 'new', dir: fixture.dir } }),
+    ).rejects.toThrow(/is not empty/);
+    await expect(service.openLibrary(work)).rejects.toThrow(/does not hold a Lectern library/);
   });
 });

@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import { EXPORT_FORMATS, type ExportApi } from '../api/export';
 import { articleIds, type ArgsSchemas } from './common';
+import { fileInput } from './import';
 
 /** An absolute path on any platform: "/…", "C:\…" or "\\server\…". */
-const absolutePath = v.pipe(
+export const absolutePath = v.pipe(
   v.string(),
   v.maxLength(4096),
   v.regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'must be an absolute path'),
@@ -22,7 +23,20 @@ const request = v.strictObject({
   title: v.optional(v.pipe(v.string(), v.maxLength(1000))),
 });
 
+const restoreRequest = v.strictObject({
+  backup: absolutePath,
+  target: v.variant('into', [
+    v.strictObject({ into: v.literal('new'), dir: absolutePath }),
+    v.strictObject({ into: v.literal('merge') }),
+  ]),
+});
+
 export const exportArgs: ArgsSchemas<ExportApi> = {
   exportArticles: v.strictTuple([request, v.optional(v.strictObject({ jobId }))]),
   cancelExport: v.strictTuple([jobId]),
+  uploadBackup: v.strictTuple([fileInput]),
+  previewRestore: v.strictTuple([restoreRequest]),
+  restoreBackup: v.strictTuple([restoreRequest, v.optional(v.strictObject({ jobId }))]),
+  openLibrary: v.strictTuple([absolutePath]),
+  backUpNow: v.strictTuple([]),
 };

@@ -3,7 +3,7 @@ import type { ImportApi } from '../api/import';
 import { MAX_TEXT_CHARS } from '../limits';
 import { articleId, type ArgsSchemas } from './common';
 
-const fileInput = v.object({
+export const fileInput = v.object({
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
   type: v.pipe(v.string(), v.maxLength(255)),
   bytes: v.instance(Uint8Array),

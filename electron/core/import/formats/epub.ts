@@ -3,7 +3,8 @@
  * file order), each chapter's body kept with its headings, images taken from
  * the archive into the article's assets. Scripts and styles go the way of all
  * imported HTML, through the sanitizer. Every entry is read through the
- * size-capped zip reader, so a zip bomb is refused, not unpacked; chapters
+ * size-capped zip reader (files/zip.ts), so a zip bomb is refused, not
+ * unpacked; chapters
  * that each fit the cap but together pass MAX_ARTICLE_CHARS are refused
  * before the one that passes it is parsed, and each chapter and the
  * contents list go through the markup guard (nesting.ts) first.
@@ -13,7 +14,14 @@ import { LecternError } from '../../../shared/errors';
 import { MAX_ARTICLE_CHARS, megabytes } from '../../../shared/limits';
 import type { AssetStore } from '../images/asset-store';
 import { checkMarkup } from '../pipeline/nesting';
-import { ZipArchive } from './zip';
+import { openZipBytes, type ZipLimits, type ZipReader } from '../../files/zip';
+
+/** Far above any real book's files, far below what would hurt memory. */
+export const EPUB_ZIP_LIMITS: ZipLimits = {
+  maxEntryBytes: 32 * 1024 * 1024,
+  maxTotalBytes: 256 * 1024 * 1024,
+  maxEntries: 10_000,
+};
 
 export interface EpubBook {
   title: string;
@@ -45,16 +53,38 @@ function xml(text: string): Document {
   ).document;
 }
 
-export function readEpub(bytes: Uint8Array, name: string, assets: AssetStore): EpubBook {
-  const zip = new ZipArchive(bytes, name);
+/** Reads an EPUB entry by its path; null for a path the archive lacks. */
+function entries(zip: ZipReader): (path: string) => Promise<Buffer | null> {
+  const byName = new Map(zip.items.map((item) => [item.name, item]));
+  return async (path) => {
+    const item = byName.get(path);
+    return item ? zip.bytes(item) : null;
+  };
+}
+
+export async function readEpub(bytes: Uint8Array, name: string, assets: AssetStore): Promise<EpubBook> {
+  const zip = await openZipBytes(bytes, EPUB_ZIP_LIMITS, name);
+  try {
+    return await readBook(entries(zip), name, assets);
+  } finally {
+    zip.close();
+  }
+}
+
+async function readBook(
+  read: (path: string) => Promise<Buffer | null>,
+  name: string,
+  assets: AssetStore,
+): Promise<EpubBook> {
+  const readText = async (path: string) => (await read(path))?.toString('utf8') ?? null;
   const notBook = () =>
     new LecternError(
       'extraction-failed',
       `${name} is not an e-book Lectern can read: its contents list is missing.`,
     );
-  const container = zip.readText('META-INF/container.xml');
+  const container = await readText('META-INF/container.xml');
   const opfPath = container && /full-path\s*=\s*"([^"]+)"/i.exec(container)?.[1];
-  const opfText = opfPath ? zip.readText(opfPath) : null;
+  const opfText = opfPath ? await readText(opfPath) : null;
   if (!opfPath || !opfText) throw notBook();
   checkMarkup(opfText, name);
   const opf = xml(opfText);
@@ -78,7 +108,7 @@ export function readEpub(bytes: Uint8Array, name: string, assets: AssetStore): E
   for (const ref of opf.querySelectorAll('itemref')) {
     const item = manifest.get(ref.getAttribute('idref') ?? '');
     if (!item || !/html/.test(item.type)) continue;
-    const chapter = zip.readText(item.href);
+    const chapter = await readText(item.href);
     if (!chapter) continue;
     chapterChars += chapter.length;
     if (chapterChars > MAX_ARTICLE_CHARS) {
@@ -94,7 +124,7 @@ export function readEpub(bytes: Uint8Array, name: string, assets: AssetStore): E
     for (const image of body.querySelectorAll('img, image')) {
       const src =
         image.getAttribute('src') ?? image.getAttribute('xlink:href') ?? image.getAttribute('href') ?? '';
-      const data = /^[a-z][a-z0-9+.-]*:/i.test(src) ? null : zip.read(resolvePath(dirOf(item.href), src));
+      const data = /^[a-z][a-z0-9+.-]*:/i.test(src) ? null : await read(resolvePath(dirOf(item.href), src));
       const stored = data ? assets.add(data) : null;
       const replacement = document.createElement('img');
       replacement.setAttribute('alt', image.getAttribute('alt') ?? '');

@@ -268,7 +268,7 @@ async function prepareKind(file: FileInput, options: PrepareOptions): Promise<Ne
     }
     case 'epub': {
       const assets = new AssetStore();
-      const book = readEpub(file.bytes, file.name, assets);
+      const book = await readEpub(file.bytes, file.name, assets);
       const fields = textFields(book.title, null, { byline: book.byline, lang: book.lang });
       return finish(
         'epub',

@@ -10,7 +10,7 @@
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileTooLarge, MAX_IMPORT_BYTES } from '../../../shared/limits';
-import { openZip, type ZipLimits } from '../../export/zip';
+import { openZip, type ZipLimits } from '../../files/zip';
 import { DETECT_BYTES, detectExport, detectExportEntries, parseExport } from './detect-export';
 import type { ExportedHighlight, ParsedExport } from './exported-item';
 import { parseOmnivore } from './omnivore';

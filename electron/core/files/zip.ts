@@ -1,14 +1,18 @@
 /**
- * Zip archives for export, backup and restore, through one maintained pair
- * of libraries: yazl writes and yauzl reads, both streaming, so a library of
- * any size passes through a few buffers at a time, never whole in memory.
+ * Zip archives, the one reader and writer of the codebase: backups, EPUB
+ * export and import, and the Pocket and Omnivore exports, through one
+ * maintained pair of libraries: yazl writes and yauzl reads, both
+ * streaming, so a library of any size passes through a few buffers at a
+ * time, never whole in memory (an archive already in memory, such as a
+ * dropped EPUB, is read from its bytes the same way).
  *
  * Reading trusts nothing in the archive: the entry count, each entry's size
  * and the total are capped before a byte is inflated (yauzl also checks, as
  * it inflates, that an entry holds exactly the size its header claims, so a
  * lying header cannot get past the caps); names that are absolute or climb
  * out with ".." are refused (yauzl's own check, plus ours on "\"); encrypted
- * entries are refused. Every failure becomes a LecternError naming the file.
+ * entries are refused. Every failure becomes a LecternError naming the file:
+ * too-large for a breach of the caps, invalid-argument for anything else.
  *
  * Writing stamps every entry with one fixed time unless told otherwise, so
  * the same input gives the same bytes.
@@ -20,7 +24,7 @@ import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { LecternError } from '../../shared/errors';
-import { cancelledError } from './articles';
+import { megabytes } from '../../shared/limits';
 
 /** One entry to write: a file on disk, bytes, or bytes made only when the writer reaches it. */
 export type ZipSource = {
@@ -63,7 +67,8 @@ function hashing(name: string, done: (entry: WrittenEntry) => void): Transform {
 /**
  * Writes `sources` in order into a zip at `target` and returns each entry's
  * size and SHA-256. Files are opened one at a time, as the writer reaches
- * them; an aborted `signal` stops the writing at the next entry. `level`
+ * them; an aborted `signal` stops the writing at the next entry, failing
+ * with the signal's reason (the caller's cancelled error). `level`
  * is zlib's deflate level: 1 costs about half the time of the default 6 for
  * a few percent more bytes on text, which suits a whole-library backup.
  */
@@ -95,7 +100,7 @@ export async function writeZip(
       continue;
     }
     zip.addReadStreamLazy(source.name, options, (callback) => {
-      if (signal?.aborted) return callback(cancelledError(), null as unknown as Readable);
+      if (signal?.aborted) return callback(signal.reason as Error, null as unknown as Readable);
       const input =
         'file' in source
           ? createReadStream(source.file)
@@ -135,11 +140,37 @@ function unreadable(label: string, reason: string): LecternError {
   return new LecternError('invalid-argument', `${label} cannot be read: ${reason}.`);
 }
 
+/** `beyond` finishes "unpacks to more than …": a cap, or the size a lying header declared. */
+function tooLarge(label: string, name: string, beyond: string): LecternError {
+  return new LecternError(
+    'too-large',
+    `${label} holds a file (${name}) that unpacks to more than ${beyond}. Nothing was saved.`,
+  );
+}
+
+const overCap = (limit: number) => `${megabytes(limit)}, more than Lectern reads from one archive`;
+
 /** Opens the zip at `path` and lists its entries, refusing it whole when any entry breaks the limits. */
 export async function openZip(path: string, limits: ZipLimits, label: string): Promise<ZipReader> {
+  return readZip(() => yauzl.openPromise(path, OPEN_OPTIONS), limits, label);
+}
+
+/** The same over an archive already in memory. */
+export async function openZipBytes(bytes: Uint8Array, limits: ZipLimits, label: string): Promise<ZipReader> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return readZip(() => yauzl.fromBufferPromise(buffer, OPEN_OPTIONS), limits, label);
+}
+
+const OPEN_OPTIONS = { lazyEntries: true, autoClose: false, strictFileNames: true };
+
+async function readZip(
+  open: () => Promise<yauzl.ZipFile>,
+  limits: ZipLimits,
+  label: string,
+): Promise<ZipReader> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, strictFileNames: true });
+    zip = await open();
   } catch (error) {
     throw unreadable(label, `it is not a complete zip archive (${(error as Error).message})`);
   }
@@ -162,12 +193,9 @@ export async function openZip(path: string, limits: ZipLimits, label: string): P
           return reject(unreadable(label, `the entry “${name}” points outside the archive`));
         if (entry.isEncrypted()) return reject(unreadable(label, `the entry “${name}” is encrypted`));
         if (entry.uncompressedSize > limits.maxEntryBytes)
-          return reject(
-            unreadable(label, `the entry “${name}” is larger than ${limits.maxEntryBytes} bytes`),
-          );
+          return reject(tooLarge(label, name, overCap(limits.maxEntryBytes)));
         total += entry.uncompressedSize;
-        if (total > limits.maxTotalBytes)
-          return reject(unreadable(label, `its contents come to more than ${limits.maxTotalBytes} bytes`));
+        if (total > limits.maxTotalBytes) return reject(tooLarge(label, name, overCap(limits.maxTotalBytes)));
         if (!name.endsWith('/')) entries.set({ name, size: entry.uncompressedSize }, entry);
         zip.readEntry();
       });
@@ -194,9 +222,11 @@ export async function openZip(path: string, limits: ZipLimits, label: string): P
       try {
         for await (const chunk of await stream(item)) chunks.push(chunk as Buffer);
       } catch (error) {
-        throw error instanceof LecternError
-          ? error
-          : unreadable(label, `the entry “${item.name}” is damaged`);
+        if (error instanceof LecternError) throw error;
+        // yauzl stops an entry that inflates past the size its header declared.
+        if (/too many bytes in the stream/.test((error as Error).message))
+          throw tooLarge(label, item.name, `the ${item.size} bytes its header declares`);
+        throw unreadable(label, `the entry “${item.name}” is damaged`);
       }
       return Buffer.concat(chunks);
     },
