@@ -14,35 +14,20 @@
  * duplicate check sees every earlier write.
  */
 import { basename } from 'node:path';
+import type { AppExportReport } from '../../shared/api';
 import type { ArticleMeta } from '../../shared/article';
 import type { SerialQueue } from '../../shared/async';
 import { errorMessage } from '../../shared/errors';
-import type {
-  ExportedItem,
-  ExportProblem,
-  ExportService,
-  ParsedExport,
-} from '../import/services/exported-item';
+import type { ExportedItem, ParsedExport } from '../import/services/exported-item';
 import { articleText, placeHighlights } from '../import/services/place-highlights';
 import { prepareText } from '../import/pipeline/import-file';
 import { htmlText } from '../import/services/html-text';
 import { readExport } from '../import/services/read-export';
+import { normalizeUrl } from '../../shared/url-normalize';
 import type { Library, NewArticle } from '../library/library';
 
-export interface ExportImportReport {
-  service: ExportService;
-  file: string;
-  added: number;
-  merged: number;
-  /** Added without content, waiting for their page to be fetched. */
-  pending: number;
-  failed: number;
-  highlightsPlaced: number;
-  /** Kept with their quote, not yet placed in any text. */
-  highlightsOrphaned: number;
-  /** Every item or line that did not come in, and why. */
-  failures: ExportProblem[];
-}
+/** What one export came to (the contract's AppExportReport). */
+export type ExportImportReport = AppExportReport;
 
 export interface ExportWriter {
   library: Library;
@@ -52,7 +37,16 @@ export interface ExportWriter {
   /** The placeholder a link shows until it is fetched. */
   pendingArticle(url: string, reason: string): NewArticle;
   now?: () => Date;
+  /** Told after each chunk of items is written, for a progress count. */
+  onProgress?: (done: number, total: number) => void;
 }
+
+/**
+ * Items written between two announcements of the library's changes: the
+ * window hears of a 20,000-item import in 80 events, not 40,000, and still
+ * sees the list grow.
+ */
+const CHUNK = 250;
 
 const WAITING = 'Imported from an export; the page will be fetched.';
 
@@ -89,6 +83,7 @@ export async function importExported(
 ): Promise<ExportImportReport> {
   const { library } = writer;
   const now = writer.now ?? (() => new Date());
+  const importedAt = now().toISOString();
   const report: ExportImportReport = {
     service: parsed.service,
     file,
@@ -100,19 +95,35 @@ export async function importExported(
     highlightsOrphaned: 0,
     failures: [...parsed.problems],
   };
-  for (const item of parsed.items) {
-    try {
-      await writer.writes.run(() => importItem(item));
-    } catch (error) {
-      report.failed++;
-      report.failures.push({ file, at: item.at, reason: errorMessage(error) });
-    }
+  // The library's addresses, normalized once: asking the catalog per item
+  // would walk every article for every item of a 20,000-item export.
+  const byAddress = new Map<string, string>();
+  const remember = (url: string | null, id: string) => {
+    const key = url ? normalizeUrl(url) : null;
+    if (key && !byAddress.has(key)) byAddress.set(key, id);
+  };
+  for (const summary of library.list()) remember(summary.url, summary.id);
+  const { items } = parsed;
+  for (let start = 0; start < items.length; start += CHUNK) {
+    await library.batch(async () => {
+      for (const item of items.slice(start, start + CHUNK)) {
+        try {
+          await writer.writes.run(() => importItem(item));
+        } catch (error) {
+          report.failed++;
+          report.failures.push({ file, at: item.at, reason: errorMessage(error) });
+        }
+      }
+    });
+    writer.onProgress?.(Math.min(items.length, start + CHUNK), items.length);
   }
   return report;
 
   async function importItem(item: ExportedItem): Promise<void> {
-    const existing = item.url ? library.findDuplicate(null, item.url) : null;
-    if (existing) {
+    const key = item.url ? normalizeUrl(item.url) : null;
+    const known = key ? byAddress.get(key) : undefined;
+    const existing = known && library.has(known) ? library.summary(known) : null;
+    if (existing && !existing.trashedAt) {
       const text = existing.pending ? undefined : articleText(await library.content(existing.id));
       await library.update(existing.id, (meta) => {
         const known = new Set(meta.highlights.map((highlight) => highlight.target.selector[0].exact));
@@ -128,8 +139,13 @@ export async function importExported(
     }
     const html = item.html ?? (item.url ? undefined : highlightsHtml(item));
     const article = html ? await writer.prepareContent(item, html) : writer.pendingArticle(item.url, WAITING);
-    article.source = { ...article.source, name: `${parsed.service} export ${file}` };
+    article.source = {
+      ...article.source,
+      name: `${parsed.service} export ${file}`,
+      importedFrom: { service: parsed.service, file, importedAt },
+    };
     const saved = await library.add(article);
+    remember(item.url || null, saved.id);
     const text = html ? articleText(await library.content(saved.id)) : undefined;
     const placed = placeHighlights(text, item.highlights, now());
     await library.update(saved.id, (meta) => {
