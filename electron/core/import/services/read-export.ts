@@ -169,3 +169,19 @@ export function detectExportHead(head: Uint8Array): ExportService | 'zip' | unde
   const kind = detectExport(bytes.toString('utf8'));
   return kind && SERVICE_OF_KIND[kind];
 }
+
+/**
+ * Whether `path` holds another app's export, by content: a file's first
+ * bytes, or a folder of Pocket's or Omnivore's parts. The command line asks
+ * before it walks a folder or imports a file as a page.
+ */
+export async function isExportPath(path: string): Promise<boolean> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    return false;
+  }
+  if (info.isDirectory()) return detectExportEntries(await readdir(path)) !== undefined;
+  return info.isFile() && detectExportHead(await startOf(path)) !== undefined;
+}
