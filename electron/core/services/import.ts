@@ -257,8 +257,11 @@ export function importService(
     write: async (id, article) => {
       await writes.run(() => library.replace(id, article));
     },
-    onStatus: (status) =>
-      status.running ? announceQueue(status) : events.emit({ type: 'link-queue', status }),
+    // The last word (the queue emptied or paused) goes out at once, and no held-back progress after it.
+    onStatus: (status) => {
+      announceQueue(status);
+      if (!status.running || status.paused) announceQueue.flush();
+    },
   });
 
   /** Reads an export named by path, or a file the window sent, written to a temporary folder for the zip reader. */
