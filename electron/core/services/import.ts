@@ -312,8 +312,10 @@ export function importService(
     },
 
     async pauseLinkQueue(paused) {
+      // Paused first: a queue started paused fetches nothing.
+      linkQueue.pause(paused);
       linkQueue.start();
-      return linkQueue.pause(paused);
+      return linkQueue.status();
     },
 
     async importFiles(files, job) {

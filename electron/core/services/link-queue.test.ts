@@ -143,6 +143,21 @@ describe('the link queue', () => {
     expect(await emptied).toMatchObject({ fetched: 1 });
   });
 
+  it('picks up where it was after a restart: the pending imported links are the queue', async () => {
+    await service.pauseLinkQueue(true);
+    await service.importAppExport({
+      file: { name: 'p.zip', type: '', bytes: pocketZip([`A,${base}/a,1600000000,,unread`]) },
+    });
+    const restarted = importService(
+      { library, events: hub, search: new SearchEngine(library) },
+      { pageFetch: { ...PAGE_FETCH, timeoutMs: 1500 }, linkQueue: { hostGapMs: 0 } },
+    );
+    const emptied = queueEmptied();
+    expect((await restarted.linkQueueStatus()).total).toBe(1);
+    expect(await emptied).toMatchObject({ fetched: 1 });
+    expect(library.list()[0]!.pending).toBeUndefined();
+  });
+
   it('refuses a file that is no export, in words', async () => {
     await expect(
       service.importAppExport({
