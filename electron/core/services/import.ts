@@ -266,7 +266,14 @@ export function importService(
 
   /** Reads an export named by path, or a file the window sent, written to a temporary folder for the zip reader. */
   async function importAppExport(source: AppExportSource) {
-    const writer = { library, writes, pendingArticle };
+    const file = 'path' in source ? basename(source.path) : source.file.name;
+    const writer = {
+      library,
+      writes,
+      pendingArticle,
+      onProgress: (done: number, total: number) =>
+        events.emit({ type: 'app-export-progress', file, done, total }),
+    };
     if ('path' in source) {
       try {
         return await importExportAt(source.path, writer);

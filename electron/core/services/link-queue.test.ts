@@ -122,7 +122,10 @@ describe('the link queue', () => {
 
   it('adds nothing twice when the same export is imported again', async () => {
     const bytes = pocketZip([`A,${base}/a?utm_source=x,1600000000,news,unread`]);
+    const progress: LecternEvent[] = [];
+    hub.subscribe((event) => void (event.type === 'app-export-progress' && progress.push(event)));
     await service.importAppExport({ file: { name: 'pocket.zip', type: '', bytes } });
+    expect(progress).toEqual([{ type: 'app-export-progress', file: 'pocket.zip', done: 1, total: 1 }]);
     const again = await service.importAppExport({
       file: { name: 'pocket.zip', type: '', bytes: pocketZip([`A,${base}/a,1600000000,more,unread`]) },
     });

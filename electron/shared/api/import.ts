@@ -94,6 +94,14 @@ export interface LinkQueueStatus {
   failures: LinkQueueFailure[];
 }
 
+/** Sent as an export's items are written, a chunk at a time. */
+export interface AppExportProgressEvent {
+  type: 'app-export-progress';
+  file: string;
+  done: number;
+  total: number;
+}
+
 /** Sent as the link queue moves on, pauses or empties. */
 export interface LinkQueueEvent {
   type: 'link-queue';

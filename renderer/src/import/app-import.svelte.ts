@@ -18,6 +18,8 @@ export class AppImport {
   choosing = $state(false);
   /** The file being read and written, while it is. */
   reading = $state<string | null>(null);
+  /** How many of its items are written, once the backend has said. */
+  written = $state<{ done: number; total: number } | null>(null);
   report = $state.raw<AppExportReport | null>(null);
   queue = $state.raw<LinkQueueStatus | null>(null);
   readonly #api: LecternClient;
@@ -27,6 +29,8 @@ export class AppImport {
     this.#api = api;
     this.#notices = notices;
     api.onEvent((event) => {
+      if (event.type === 'app-export-progress' && event.file === this.reading)
+        this.written = { done: event.done, total: event.total };
       if (event.type !== 'link-queue') return;
       const wasRunning = this.queue?.running ?? false;
       this.queue = event.status;
@@ -84,6 +88,7 @@ export class AppImport {
       });
     } finally {
       this.reading = null;
+      this.written = null;
     }
   }
 
