@@ -170,4 +170,23 @@ describe('lectern import', { timeout: 120_000 }, () => {
     await closed;
     await expect(readFile(lock)).rejects.toMatchObject({ code: 'ENOENT' });
   });
+
+  it('recognises an export by its content and prints its report, beside an ordinary page', async () => {
+    const folder = join(work, 'exports');
+    await mkdir(folder, { recursive: true });
+    const csv = join(folder, 'saved-things.txt');
+    await writeFile(
+      csv,
+      'URL,Title,Selection,Folder,Timestamp\nhttps://a.example/,A,,Archive,1600000000\njavascript:x,B,,Unread,1\n',
+    );
+    await writeFile(join(folder, 'page.html'), PAGE);
+    const library = join(work, 'library-export');
+    const result = await runCli(['import', csv, join(folder, 'page.html'), '--library', library]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      'Instapaper export saved-things.txt: 1 added, 1 link to fetch, 1 failed.',
+    );
+    expect(result.stdout).toMatch(/failed {5}saved-things\.txt, line 3: its address uses “javascript:”/);
+    expect(result.stdout).toMatch(/imported {3}\S*page\.html → Saved Page/);
+  });
 });

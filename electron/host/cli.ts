@@ -13,14 +13,23 @@ import { defaultUserDataDir, resolveLibraryDir } from '../core/library/location'
 import { preparePool } from '../core/import/workers/prepare-pool';
 import { openBackend, type Backend } from '../core/open-backend';
 import { IMPORT_CONCURRENCY } from '../core/services/import';
+import { isExportPath } from '../core/import/services/read-export';
+import { failurePlace, reportLines } from '../shared/app-export-report';
+import type { AppExportReport } from '../shared/api';
 import { EXPORT_USAGE, runExportCli } from './cli-export';
 
 const USAGE = `Usage: lectern import <file|folder|url>... [--library DIR] [--json]
 
 Adds web pages (.html, .mhtml), text (.txt, .md), PDF, EPUB, link files
 (.url, .webloc, .desktop), folders of them, and web addresses to the library.
+An export from another app (Pocket, Instapaper, Omnivore, wallabag, Readwise,
+Raindrop, browser bookmarks) is told by its content and imported whole, with
+a report; its links are fetched by the app when its window next opens.
 
 ${EXPORT_USAGE}`;
+
+const PENDING_LINKS =
+  'Their links are kept with their tags, state and dates; Lectern fetches the pages, a few at a time, when its window next opens.';
 
 export interface CliLine {
   input: string;
@@ -102,8 +111,33 @@ export async function runCli(argv: string[], stop?: AbortSignal): Promise<number
 async function importAll(backend: Backend, parsed: { inputs: string[]; json: boolean }): Promise<number> {
   const print = (line: CliLine) => console.log(parsed.json ? JSON.stringify(line) : describe(line));
   let failed = false;
+  // Exports first, told by content, before the folder walk would skip or misread them.
+  const others: string[] = [];
+  for (const input of parsed.inputs) {
+    if (!(await isExportPath(input))) {
+      others.push(input);
+      continue;
+    }
+    const result = await backend.dispatch('importAppExport', [{ path: input }]);
+    if (!result.ok) {
+      failed = true;
+      print({ input, status: 'failed', id: null, title: null, error: result.error.message });
+      continue;
+    }
+    const report = result.value as AppExportReport;
+    failed ||= report.failed > 0;
+    if (!parsed.json) {
+      for (const line of reportLines(report)) console.log(line);
+      if (report.pending > 0) console.log(PENDING_LINKS);
+      continue;
+    }
+    for (const failure of report.failures)
+      print({ input: failurePlace(failure), status: 'failed', id: null, title: null, error: failure.reason });
+    console.log(JSON.stringify({ input, status: 'app-export', report: { ...report, failures: undefined } }));
+  }
+  if (others.length === 0) return failed ? 1 : 0;
   // The same path as the desktop app's Import Folder, dispatch and its schemas included.
-  await importPaths(backend.dispatch, parsed.inputs, {
+  await importPaths(backend.dispatch, others, {
     concurrency: IMPORT_CONCURRENCY,
     onOutcome: (input, outcome) => {
       const line = cliLine(input.input, outcome);

@@ -173,6 +173,7 @@ export class DesktopApp {
         importFiles: () => void this.#chooseAndImport(['openFile', 'multiSelections']),
         importFolder: () => void this.#chooseAndImport(['openDirectory', 'multiSelections']),
         addLink: () => void this.#addLinkFromClipboard(),
+        importFromApp: () => this.#send({ type: 'import-from-app' }),
         openLibraryFolder: () => void this.#openLibraryFolder(),
         chooseLibraryFolder: () => void this.#chooseLibraryFolder(),
         setTheme: (theme) => void this.#setTheme(theme),

@@ -13,6 +13,7 @@ export interface MenuActions {
   importFiles(): void;
   importFolder(): void;
   addLink(): void;
+  importFromApp(): void;
   openLibraryFolder(): void;
   chooseLibraryFolder(): void;
   exportLibrary(): void;
@@ -41,6 +42,7 @@ export function menuTemplate(state: MenuState, actions: MenuActions): MenuItemCo
       { label: 'Import Files…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
       { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.importFolder() },
       { label: 'Add Link…', accelerator: 'CmdOrCtrl+L', click: () => actions.addLink() },
+      { label: 'Import from Another App…', click: () => actions.importFromApp() },
       { type: 'separator' },
       { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.exportLibrary() },
       { type: 'separator' },

@@ -12,7 +12,13 @@ import { APP_METHODS, type AppApi } from './api/app';
 import { ANNOTATIONS_METHODS, type AnnotationsApi } from './api/annotations';
 import { BULK_METHODS, type BulkApi, type BulkProgressEvent } from './api/bulk';
 import { EXPORT_METHODS, type ExportApi, type ExportProgressEvent } from './api/export';
-import { IMPORT_METHODS, type ImportApi, type ImportProgressEvent } from './api/import';
+import {
+  IMPORT_METHODS,
+  type AppExportProgressEvent,
+  type ImportApi,
+  type ImportProgressEvent,
+  type LinkQueueEvent,
+} from './api/import';
 import { SEARCH_METHODS, type SearchApi } from './api/search';
 import { SETTINGS_METHODS, type SettingsApi } from './api/settings';
 import { TAGS_METHODS, type TagsApi } from './api/tags';
@@ -96,6 +102,8 @@ export type LecternEvent =
       type: 'events-resumed';
     }
   | ImportProgressEvent
+  | LinkQueueEvent
+  | AppExportProgressEvent
   | BulkProgressEvent
   | ExportProgressEvent
   | ClipperEvent;

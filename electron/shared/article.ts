@@ -29,6 +29,25 @@ export interface ArticleDamage {
   lost: string[];
 }
 
+/**
+ * Where an article brought in from another app's export came from, so such
+ * an import can be told apart (and found) later.
+ */
+export interface ImportedFrom {
+  /** The app whose export it was: "pocket", "instapaper", "omnivore", … */
+  service: string;
+  /** The export's file name. */
+  file: string;
+  /** ISO 8601 time of the import (the article's addedAt keeps the app's own saved date). */
+  importedAt: string;
+  /**
+   * ISO 8601 time the queue of links gave up fetching the page (gone, refused,
+   * or still failing after its retries): the article stays a link with its
+   * tags, state and dates, and a Retry in the reader can still fetch it.
+   */
+  gaveUpAt?: string;
+}
+
 export interface ArticleSource {
   kind: SourceKind;
   /** The imported file's name, or null for pasted text. */
@@ -37,6 +56,8 @@ export interface ArticleSource {
   sha256: string;
   /** File name of the kept original inside the article folder. */
   original: string;
+  /** Set on articles imported from another app's export. */
+  importedFrom?: ImportedFrom;
 }
 
 export interface ArticleMeta {

@@ -12,6 +12,8 @@ export type DesktopCommand =
   | { type: 'import-report'; outcomes: ImportOutcome[] }
   | { type: 'toggle-sidebar' }
   | { type: 'show-shortcuts' }
+  /** File › Import from Another App…: the window opens its panel of apps, with its file picker. */
+  | { type: 'import-from-app' }
   /** File › Export…: the window opens its Export dialog on the whole library. */
   | { type: 'export' }
   /** Settings… (Preferences on macOS): the window shows its Settings page. */

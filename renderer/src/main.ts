@@ -8,6 +8,7 @@ import './styles/base.css';
 mount(App, { target: document.getElementById('app') as HTMLElement });
 
 desktopCommands.on('import-report', ({ outcomes }) => importer.report(outcomes));
+desktopCommands.on('import-from-app', () => (importer.apps.choosing = true));
 desktopCommands.connect(window.lecternDesktop);
 
 // The browser shell's token is now in an HttpOnly cookie; keep it out of the

@@ -104,6 +104,22 @@ describe('importExported', () => {
     expect(meta.highlights.map((highlight) => highlight.target.selector[0].exact)).toEqual(['q', 'r']);
   });
 
+  it('writes one article for an address listed twice in one export, though items are written side by side', async () => {
+    const report = await importExported(
+      exported([
+        item('https://a.example/x', { tags: ['one'] }),
+        item('https://b.example/'),
+        item('https://a.example/x?utm_source=feed', { tags: ['two'] }),
+      ]),
+      'part.csv',
+      writer,
+    );
+    expect(report).toMatchObject({ added: 2, merged: 1 });
+    const a = library.list().find((summary) => summary.url === 'https://a.example/x');
+    expect(a?.tags).toEqual(['one', 'two']);
+    expect(a?.source.importedFrom).toMatchObject({ service: 'pocket', file: 'part.csv' });
+  });
+
   it('turns a document without an address into an article of its highlights', async () => {
     const report = await importExported(
       exported([

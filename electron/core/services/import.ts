@@ -7,12 +7,23 @@
  * drop still make one article. Links that cannot be reached are kept as
  * pending articles holding their address, to be retried.
  */
-import type { FileInput, ImportApi, ImportJob, ImportOutcome, TextInput } from '../../shared/api';
+import type {
+  AppExportSource,
+  FileInput,
+  ImportApi,
+  ImportJob,
+  ImportOutcome,
+  LinkQueueStatus,
+  TextInput,
+} from '../../shared/api';
 import { summarize, type ArticleSummary } from '../../shared/article';
-import { LecternError, serializeError } from '../../shared/errors';
+import { errorMessage, LecternError, serializeError } from '../../shared/errors';
 import { groupSavedPages, type ImportUnit } from '../../shared/import-units';
 import { createHash } from 'node:crypto';
-import { SerialQueue } from '../../shared/async';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { SerialQueue, throttle } from '../../shared/async';
 import { mapBounded } from '../import/pipeline/bounded';
 import { fetchUrl, IMAGE_FETCH, PAGE_FETCH, type FetchOptions } from '../import/pipeline/fetch-url';
 import { linkFileTarget, prepareFile, prepareText, siteOf } from '../import/pipeline/import-file';
@@ -21,7 +32,10 @@ import { preparePool } from '../import/workers/prepare-pool';
 import { fetchingWebImages, WebImages } from '../import/images/web-images';
 import type { NewArticle } from '../library/library';
 import { logUnexpected } from '../log';
+import { detectExportHead } from '../import/services/read-export';
 import type { ServiceContext } from './context';
+import { importExportAt } from './import-exported';
+import { LinkQueue, type LinkQueueOptions } from './link-queue';
 
 /** Files in flight at once: enough to keep every worker busy while one is being written. */
 export const IMPORT_CONCURRENCY = 4;
@@ -41,7 +55,12 @@ export interface ImportServiceOptions {
    * localHosts), because the tests' image servers listen on 127.0.0.1.
    */
   localImageHostsForTests?: readonly string[];
+  /** The link queue's pace (tests and the benchmark shorten its gaps and delays). */
+  linkQueue?: Pick<LinkQueueOptions, 'concurrency' | 'perHost' | 'hostGapMs' | 'attempts' | 'backoffMs'>;
 }
+
+/** How often the window hears how the link queue stands while it runs. */
+const LINK_QUEUE_EVENT_MS = 250;
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -216,12 +235,96 @@ export function importService(
         }
         throw error;
       }
+      const { importedFrom } = (await library.get(id)).source;
+      if (importedFrom) {
+        const { gaveUpAt: _gaveUpAt, ...from } = importedFrom;
+        article.source = { ...article.source, importedFrom: from };
+      }
       const saved = summarize(await writes.run(() => library.replace(id, article)));
       return { status: 'imported', input: url, article: saved };
     });
   }
 
+  const announceQueue = throttle(
+    (status: LinkQueueStatus) => events.emit({ type: 'link-queue', status }),
+    LINK_QUEUE_EVENT_MS,
+    { unref: true },
+  );
+  const linkQueue = new LinkQueue({
+    library,
+    ...options.linkQueue,
+    fetchPage: (url, signal) => fetchArticle(url, signal),
+    write: async (id, article) => {
+      await writes.run(() => library.replace(id, article));
+    },
+    // The last word (the queue emptied or paused) goes out at once, and no held-back progress after it.
+    onStatus: (status) => {
+      announceQueue(status);
+      if (!status.running || status.paused) announceQueue.flush();
+    },
+  });
+
+  /** Reads an export named by path, or a file the window sent, written to a temporary folder for the zip reader. */
+  async function importAppExport(source: AppExportSource) {
+    const file = 'path' in source ? basename(source.path) : source.file.name;
+    const writer = {
+      library,
+      writes,
+      pendingArticle,
+      onProgress: (done: number, total: number) =>
+        events.emit({ type: 'app-export-progress', file, done, total }),
+    };
+    if ('path' in source) {
+      try {
+        return await importExportAt(source.path, writer);
+      } catch (error) {
+        if (error instanceof LecternError) throw error;
+        throw new LecternError(
+          'invalid-argument',
+          `${basename(source.path)} could not be read: ${errorMessage(error)}`,
+        );
+      }
+    }
+    const folder = await mkdtemp(join(tmpdir(), 'lectern-export-'));
+    try {
+      const path = join(folder, basename(source.file.name) || 'export');
+      await writeFile(path, source.file.bytes);
+      return await importExportAt(path, writer);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }
+
   return {
+    async importAppExport(source) {
+      const name = 'path' in source ? basename(source.path) : source.file.name;
+      const report = await importAppExport(source);
+      if (!report) {
+        throw new LecternError(
+          'invalid-argument',
+          `${name} is not an export Lectern knows. It reads Pocket, Instapaper, Omnivore, wallabag, Readwise, Raindrop and browser bookmark exports.`,
+        );
+      }
+      linkQueue.refresh();
+      return report;
+    },
+
+    async detectAppExport(head) {
+      return detectExportHead(head) ?? null;
+    },
+
+    async linkQueueStatus() {
+      linkQueue.start();
+      return linkQueue.status();
+    },
+
+    async pauseLinkQueue(paused) {
+      // Paused first: a queue started paused fetches nothing.
+      linkQueue.pause(paused);
+      linkQueue.start();
+      return linkQueue.status();
+    },
+
     async importFiles(files, job) {
       return runJob(groupSavedPages(files), job, importUnit);
     },
@@ -242,7 +345,8 @@ export function importService(
 
     retryPendingLinks() {
       retryingPending ??= mapBounded(
-        library.list().filter((summary) => summary.pending),
+        // Links from another app's export are the link queue's, at its own pace.
+        library.list().filter((summary) => summary.pending && !summary.source.importedFrom),
         IMPORT_CONCURRENCY,
         // One filled in meanwhile (by a Retry in a window) fails alone.
         (summary) => guarded(summary.title, () => retryArticle(summary.id)),

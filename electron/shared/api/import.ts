@@ -39,6 +39,75 @@ export type ImportOutcome =
   | { status: 'pending'; input: string; article: ArticleSummary }
   | { status: 'failed'; input: string; error: SerializedError };
 
+/** An item or line of another app's export that did not come in, and why. */
+export interface AppExportProblem {
+  file: string;
+  /** "line 12", "item 3"; absent when the whole file is at fault. */
+  at?: string;
+  reason: string;
+}
+
+/** What importing another app's export came to, written at once (links are fetched after, by the link queue). */
+export interface AppExportReport {
+  /** The app that wrote it: "pocket", "instapaper", "omnivore", "wallabag", "readwise", "raindrop", … */
+  service: string;
+  file: string;
+  added: number;
+  /** Already in the library (matched by address): tags, highlights and state merged in. */
+  merged: number;
+  /** Added as links, waiting in the link queue for their pages. */
+  pending: number;
+  failed: number;
+  highlightsPlaced: number;
+  /** Kept with their quote, not yet placed in any text (shown in the notebook). */
+  highlightsOrphaned: number;
+  /** Every item or line that did not come in, and why. */
+  failures: AppExportProblem[];
+}
+
+/** What to import as another app's export: a file the window read, or a path the desktop app or command line names. */
+export type AppExportSource = { file: FileInput } | { path: string };
+
+/** A link the queue could not fetch; its article stays, as a link with its tags, state and dates. */
+export interface LinkQueueFailure {
+  id: string;
+  title: string;
+  url: string;
+  reason: string;
+}
+
+/**
+ * Where the queue of links from other apps' exports stands. It lives in the
+ * library (every pending imported link is in it), so a quit or a crash only
+ * pauses it; the counts are of this run.
+ */
+export interface LinkQueueStatus {
+  /** Links fetched, given up or waiting in this run: "Fetching `done` of `total`". */
+  total: number;
+  done: number;
+  fetched: number;
+  /** Links given up on this run (kept as link-only articles); their reasons are in `failures`. */
+  failed: number;
+  paused: boolean;
+  /** Whether links are still waiting (false once the queue has emptied). */
+  running: boolean;
+  failures: LinkQueueFailure[];
+}
+
+/** Sent as an export's items are written, a chunk at a time. */
+export interface AppExportProgressEvent {
+  type: 'app-export-progress';
+  file: string;
+  done: number;
+  total: number;
+}
+
+/** Sent as the link queue moves on, pauses or empties. */
+export interface LinkQueueEvent {
+  type: 'link-queue';
+  status: LinkQueueStatus;
+}
+
 /** What fetching an article's missing images came to. */
 export interface FetchedImagesOutcome {
   /** Images fetched and now stored with the article. */
@@ -83,6 +152,25 @@ export interface ImportApi {
   fetchMissingImages(id: string): Promise<FetchedImagesOutcome>;
   /** Stops a job: inputs not yet started fail as cancelled. Errors: none. */
   cancelImport(jobId: string): Promise<void>;
+  /**
+   * Imports another app's export (Pocket, Instapaper, Omnivore, wallabag,
+   * Readwise, Raindrop, browser bookmarks; told by content). Every item is
+   * written at once, with its tags, state, dates and highlights; items that
+   * come as links are then fetched by the link queue. Errors:
+   * invalid-argument (not an export, or a file that cannot be read), too-large.
+   */
+  importAppExport(source: AppExportSource): Promise<AppExportReport>;
+  /**
+   * Which app's export a file is, told from its first bytes (up to
+   * APP_EXPORT_HEAD_BYTES), or null when it is none; a zip that is not an
+   * EPUB is "zip", whose entries only importAppExport reads. A window asks
+   * before importing a dropped file as a page. Errors: none.
+   */
+  detectAppExport(head: Uint8Array): Promise<string | null>;
+  /** Where the link queue stands. Errors: none. */
+  linkQueueStatus(): Promise<LinkQueueStatus>;
+  /** Pauses (true) or resumes (false) the link queue; fetches under way finish. Errors: none. */
+  pauseLinkQueue(paused: boolean): Promise<LinkQueueStatus>;
 }
 
 export const IMPORT_METHODS: Record<keyof ImportApi, true> = {
@@ -93,4 +181,11 @@ export const IMPORT_METHODS: Record<keyof ImportApi, true> = {
   retryPendingLinks: true,
   fetchMissingImages: true,
   cancelImport: true,
+  importAppExport: true,
+  linkQueueStatus: true,
+  pauseLinkQueue: true,
+  detectAppExport: true,
 };
+
+/** How much of a file detectAppExport looks at. */
+export const APP_EXPORT_HEAD_BYTES = 64 * 1024;

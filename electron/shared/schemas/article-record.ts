@@ -41,6 +41,9 @@ export const articleSource = v.object({
   name: maybeText,
   sha256: text,
   original: text,
+  importedFrom: v.optional(
+    v.object({ service: text, file: text, importedAt: isoDate, gaveUpAt: v.optional(isoDate) }),
+  ),
 });
 
 /** Every field of a record, checked on its own: the repair takes the good ones as they are. */

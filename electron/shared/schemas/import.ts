@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ImportApi } from '../api/import';
+import { APP_EXPORT_HEAD_BYTES, type ImportApi } from '../api/import';
 import { MAX_TEXT_CHARS } from '../limits';
 import { articleId, type ArgsSchemas } from './common';
 
@@ -39,4 +39,18 @@ export const importArgs: ArgsSchemas<ImportApi> = {
   retryPendingLinks: v.strictTuple([]),
   fetchMissingImages: v.strictTuple([articleId]),
   cancelImport: v.strictTuple([v.pipe(v.string(), v.minLength(1), v.maxLength(100))]),
+  importAppExport: v.strictTuple([
+    v.union([
+      v.strictObject({ file: fileInput }),
+      v.strictObject({ path: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
+    ]),
+  ]),
+  linkQueueStatus: v.strictTuple([]),
+  pauseLinkQueue: v.strictTuple([v.boolean()]),
+  detectAppExport: v.strictTuple([
+    v.pipe(
+      v.instance(Uint8Array),
+      v.check((head) => head.byteLength <= APP_EXPORT_HEAD_BYTES, 'is longer than a file’s head'),
+    ),
+  ]),
 };

@@ -35,7 +35,9 @@ function entryFile(entry: FileSystemFileEntry): Promise<File> {
 async function walk(entry: FileSystemEntry, prefix: string, out: PathedFile[]): Promise<void> {
   const path = `${prefix}${entry.name}`;
   if (entry.isFile) {
-    if (walkKeeps(path)) {
+    // A file dropped itself is taken whatever its name (an export's .zip or
+    // .csv); the import then judges it by its bytes. Inside folders, the walk's rule.
+    if (prefix === '' || walkKeeps(path)) {
       out.push({ file: await entryFile(entry as FileSystemFileEntry), path });
     }
     return;

@@ -9,8 +9,10 @@
 import type { FetchedImagesOutcome, FileInput, ImportOutcome, LecternClient, TextInput } from '@shared/api';
 import { errorMessage } from '@shared/errors';
 import { groupSavedPages, type ImportUnit } from '@shared/import-units';
+import { isImportableName } from '@shared/importable-files';
 import { fileTooLarge, MAX_IMPORT_BYTES } from '@shared/limits';
 import { imageCount } from '../format/article-meta';
+import { AppImport } from './app-import.svelte';
 import type { Dropped, PathedFile } from './dropped';
 import type { Router } from '../app/router.svelte';
 import type { Notices } from '../ui/notices.svelte';
@@ -80,8 +82,11 @@ export class Importer {
   readonly #api: LecternClient;
   readonly #notices: Pick<Notices, 'show'>;
   readonly #router: Pick<Router, 'openArticle'>;
+  /** Imports from another app (Pocket, Instapaper, …) and the queue fetching their links. */
+  readonly apps: AppImport;
 
   constructor(api: LecternClient, notices: Pick<Notices, 'show'>, router: Pick<Router, 'openArticle'>) {
+    this.apps = new AppImport(api, notices);
     this.#api = api;
     this.#notices = notices;
     this.#router = router;
@@ -93,7 +98,7 @@ export class Importer {
   }
 
   get busy(): boolean {
-    return this.progress !== null;
+    return this.progress !== null || this.apps.busy;
   }
 
   /**
@@ -129,10 +134,27 @@ export class Importer {
       return;
     }
     if (files.length === 0) return nothing();
-    return this.importFiles(files);
+    return this.importFiles(await this.#takeExports(files));
+  }
+
+  /**
+   * Imports the files that are another app's export as such, and returns the
+   * others. The backend judges by content; only a file dropped alone, or one
+   * whose name is not of a page, text or book, is asked about, so a drop of
+   * 500 pages costs no extra call.
+   */
+  async #takeExports(files: PathedFile[]): Promise<PathedFile[]> {
+    const others: PathedFile[] = [];
+    for (const item of files) {
+      const candidate = files.length === 1 || !isImportableName(item.file.name);
+      if (candidate && (await this.apps.isExport(item.file))) await this.apps.importFile(item.file);
+      else others.push(item);
+    }
+    return others;
   }
 
   async importFiles(items: PathedFile[]): Promise<void> {
+    if (items.length === 0) return;
     const outcomes: ImportOutcome[] = [];
     const readable: PathItem[] = [];
     for (const item of items) {

@@ -60,3 +60,26 @@ export function placeHighlights(
   });
   return { highlights, placed, orphaned: highlights.length - placed };
 }
+
+/** Whether a highlight was stored without a position (an export's quote that found no text). */
+export function isUnplaced(highlight: Highlight): boolean {
+  const [quote, position] = highlight.target.selector;
+  return quote.exact !== '' && position.start === 0 && position.end === 0;
+}
+
+/**
+ * Places, in `text`, the highlights stored without a position (once a
+ * pending link's page has come); changes them in place and returns how many
+ * found their quote. The others stay as they were, orphans for the notebook.
+ */
+export function placeOrphans(text: string, highlights: Highlight[]): number {
+  let placed = 0;
+  for (const highlight of highlights) {
+    if (!isUnplaced(highlight)) continue;
+    const match = findQuoteIn(text, highlight.target.selector[0].exact);
+    if (!match) continue;
+    highlight.target = describeTarget(text, match.start, match.end);
+    placed++;
+  }
+  return placed;
+}

@@ -11,8 +11,14 @@ import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileTooLarge, MAX_IMPORT_BYTES } from '../../../shared/limits';
 import { openZip, type ZipLimits } from '../../files/zip';
-import { DETECT_BYTES, detectExport, detectExportEntries, parseExport } from './detect-export';
-import type { ExportedHighlight, ParsedExport } from './exported-item';
+import {
+  DETECT_BYTES,
+  detectExport,
+  detectExportEntries,
+  parseExport,
+  type ExportKind,
+} from './detect-export';
+import type { ExportedHighlight, ExportService, ParsedExport } from './exported-item';
 import { parseOmnivore } from './omnivore';
 import { attachPocketHighlights, parsePocketAnnotations, parsePocketCsv } from './pocket';
 
@@ -91,6 +97,8 @@ async function readEntries(entries: Entries, label: string): Promise<ParsedExpor
   return undefined;
 }
 
+const ZIP_MAGIC = Buffer.from('PK\u0003\u0004', 'latin1');
+
 async function startOf(path: string): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
@@ -108,7 +116,7 @@ export async function readExport(path: string): Promise<ParsedExport | undefined
   const info = await stat(path);
   if (info.isDirectory()) return readEntries(await folderEntries(path), label);
   const start = await startOf(path);
-  if (start.subarray(0, 4).equals(Buffer.from('PK\u0003\u0004', 'latin1'))) {
+  if (start.subarray(0, 4).equals(ZIP_MAGIC)) {
     const zip = await openZip(path, EXPORT_ZIP_LIMITS, label);
     try {
       const items = new Map(zip.items.map((item) => [item.name, item]));
@@ -127,4 +135,53 @@ export async function readExport(path: string): Promise<ParsedExport | undefined
   if (!kind) return undefined;
   if (info.size > MAX_IMPORT_BYTES) throw fileTooLarge(label, info.size);
   return parseExport(kind, await readFile(path, 'utf8'), label);
+}
+
+const SERVICE_OF_KIND: Record<ExportKind, ExportService> = {
+  'pocket-html': 'pocket',
+  'pocket-csv': 'pocket',
+  instapaper: 'instapaper',
+  'omnivore-metadata': 'omnivore',
+  wallabag: 'wallabag',
+  readwise: 'readwise',
+  'readwise-reader': 'readwise-reader',
+  raindrop: 'raindrop',
+  netscape: 'netscape',
+  firefox: 'firefox',
+  chrome: 'chrome',
+};
+
+/** An EPUB's first entry is an uncompressed "mimetype" file saying so. */
+function isEpub(head: Uint8Array): boolean {
+  return Buffer.from(head.subarray(30, 58)).toString('latin1') === 'mimetypeapplication/epub+zip';
+}
+
+/**
+ * Whose export a file is, from its first `DETECT_BYTES`: the service, "zip"
+ * for a zip that is not an EPUB (its entries tell, and only readExport reads
+ * them), or undefined. This is how a dropped file is routed before it would
+ * be imported as a page: a bookmarks file and a saved page are both HTML,
+ * and only their content tells them apart.
+ */
+export function detectExportHead(head: Uint8Array): ExportService | 'zip' | undefined {
+  const bytes = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, DETECT_BYTES));
+  if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) return isEpub(bytes) ? undefined : 'zip';
+  const kind = detectExport(bytes.toString('utf8'));
+  return kind && SERVICE_OF_KIND[kind];
+}
+
+/**
+ * Whether `path` holds another app's export, by content: a file's first
+ * bytes, or a folder of Pocket's or Omnivore's parts. The command line asks
+ * before it walks a folder or imports a file as a page.
+ */
+export async function isExportPath(path: string): Promise<boolean> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    return false;
+  }
+  if (info.isDirectory()) return detectExportEntries(await readdir(path)) !== undefined;
+  return info.isFile() && detectExportHead(await startOf(path)) !== undefined;
 }
