@@ -4,10 +4,8 @@
  * push the text down. Each jump must leave its heading at the top, just under
  * the reader's bar, once the pictures are in.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { crc32, deflateSync } from 'node:zlib';
 import { dropFiles } from './support/drop';
+import { usePictureSite } from './support/picture-site';
 import { notebook } from './support/reader';
 import { expect, test } from './support/lectern';
 
@@ -25,51 +23,14 @@ const HEADINGS = [
 /** The gap a heading may keep below the bar: a breathing space, the same for every jump. */
 const MAX_GAP_PX = 24;
 
-/** A grey PNG of the given size: real pixels, so the reader lays it out at that size. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, sum]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 0, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width, 0xb0)]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', pixels),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-let site: Server;
-let origin = '';
-test.beforeAll(async () => {
-  site = createServer((request, response) => {
-    const height = Number(/^\/picture-\d+-(\d+)\.png$/.exec(request.url ?? '')?.[1] ?? NaN);
-    if (!Number.isFinite(height)) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': 'image/png' }).end(png(640, height));
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-});
-test.afterAll(async () => {
-  await new Promise((resolve) => site.close(resolve));
-});
+const { picture: pictureAt } = usePictureSite();
 
 /** A long article: each section has pictures with no width or height, between paragraphs. */
 function longArticle(): string {
   const paragraph = (section: number, n: number) =>
     `<p>Section ${section + 1}, paragraph ${n + 1}: the harbour wall was raised again after the winter storms, and the boats that wintered inside it were counted by the harbour master each spring.</p>`;
   const picture = (section: number, n: number) =>
-    `<img src="${origin}/picture-${section}${n}-${180 + ((section * 3 + n) % 5) * 90}.png" alt="Harbour ${section + 1}.${n + 1}">`;
+    `<img src="${pictureAt(`${section}${n}`, 180 + ((section * 3 + n) % 5) * 90)}" alt="Harbour ${section + 1}.${n + 1}">`;
   const sections = HEADINGS.map((heading, section) => {
     const body = Array.from(
       { length: 6 },
