@@ -46,6 +46,8 @@ function longArticle(): string {
 test('a jump from the contents leaves the heading under the bar once late pictures are in', async ({
   lectern,
 }) => {
+  // Nine openings of a long article, each waiting for its pictures.
+  test.setTimeout(180_000);
   const { page } = lectern;
   await dropFiles(page, [{ name: 'harbours.html', mimeType: 'text/html', content: longArticle() }]);
   const row = page.getByRole('list', { name: 'Articles' }).getByRole('link', { name: new RegExp(TITLE) });
