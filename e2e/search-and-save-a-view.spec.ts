@@ -1,4 +1,5 @@
 import { expect, test } from './support/lectern';
+import { dropFiles } from './support/drop';
 import { addClips, articleRows, row } from './fixtures/clips';
 
 test('searches with operators, marks matches, and keeps a saved view after a restart', async ({
@@ -42,6 +43,8 @@ test('searches with operators, marks matches, and keeps a saved view after a res
   await expect(views.getByRole('link', { name: /Baking notes\s+1/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Baking notes');
   await expect(articleRows(page)).toHaveCount(1);
+  // The view says what it searches.
+  await expect(page.getByText('Searches is:inbox loaf crumb')).toBeVisible();
 
   page = await lectern.restart();
   await page
@@ -50,4 +53,41 @@ test('searches with operators, marks matches, and keeps a saved view after a res
     .click();
   await expect(articleRows(page)).toHaveCount(1);
   await expect(row(page, 'A Sourdough Diary')).toBeVisible();
+
+  // A word still being typed that an article holds whole ranks that article
+  // first, and is marked where it is whole; words it only begins come after.
+  await page.getByRole('link', { name: /^Inbox/ }).click();
+  await dropFiles(page, [
+    {
+      name: 'lighthouse.txt',
+      mimeType: 'text/plain',
+      content: 'Lighthouse Keepers\n\nKeepers of the lighthouse logged every lightning storm of the winter.',
+    },
+  ]);
+  await expect(articleRows(page)).toHaveCount(4);
+  const field = page.getByRole('searchbox', { name: 'Search' });
+  await field.fill('light');
+  await expect(articleRows(page)).toHaveCount(2);
+  await expect(articleRows(page).first()).toContainText('The Garden Moth Census');
+  const marks = (title: string) =>
+    page
+      .getByRole('list', { name: 'Articles' })
+      .getByRole('listitem')
+      .filter({ hasText: title })
+      .getByTestId('snippet')
+      .locator('mark');
+  await expect(marks('The Garden Moth Census')).toHaveText(['light']);
+  await expect(marks('Lighthouse Keepers')).toHaveText(['lighthouse', 'lightning']);
+
+  // The sort menu shows the order the query is in, and choosing one rewrites a typed sort:.
+  const sort = page.getByRole('combobox', { name: 'Sort by' });
+  await expect(sort).toHaveValue('relevance');
+  await field.fill('sort:title light');
+  await expect(sort).toHaveValue('title');
+  await expect(articleRows(page).first()).toContainText('Lighthouse Keepers');
+  await sort.selectOption({ label: 'Length' });
+  await expect(field).toHaveValue('sort:words light');
+  await sort.selectOption({ label: 'Best match' });
+  await expect(field).toHaveValue('light');
+  await expect(articleRows(page).first()).toContainText('The Garden Moth Census');
 });

@@ -303,4 +303,22 @@ describe('the search engine', () => {
     const fromHighlight = await backend.search.snippets('lovely', [lighthouse]);
     expect(fromHighlight[lighthouse]?.map((p) => p.text).join('')).toContain('a lovely phrase');
   });
+
+  it('ranks articles holding a typed word whole above those only holding longer words, and marks it whole', async () => {
+    const backend = await open();
+    const walk = await add(
+      backend,
+      'Morning walk',
+      'We walked from Seattle down to the sea before breakfast.',
+    );
+    const city = await add(backend, 'City notes', 'Seattle searches the sky for rain every morning.');
+    await backend.search.settled();
+    // "sea" is still being typed, so it matches as the start of a word too; the whole word ranks first.
+    expect((await backend.search.search('sea')).ids).toEqual([walk, city]);
+    expect((await backend.search.search('morning sea')).ids).toEqual([walk, city]);
+    const marked = async (id: string) =>
+      (await backend.search.snippets('sea', [id]))[id]?.filter((part) => part.mark).map((part) => part.text);
+    expect(await marked(walk)).toEqual(['sea']);
+    expect(await marked(city)).toEqual(['Seattle', 'searches']);
+  });
 });

@@ -282,7 +282,7 @@ export class SearchEngine {
       }
     }
     const hasWords = query.terms.some((t) => !t.negate);
-    const relevance = hasWords ? this.#titleRelevance(query.terms) : null;
+    const relevance = hasWords ? this.#relevance(query.terms) : null;
     const sorted = sortArticles(found, query.sort, relevance);
     return {
       ids: sorted.map((a) => a.id),
@@ -377,14 +377,23 @@ export class SearchEngine {
     return articles.filter((_, i) => keep[i]);
   }
 
-  /** Ranks an article by how many of the query's words its title holds. */
-  #titleRelevance(terms: readonly Term[]): (article: ArticleSummary) => number {
+  /**
+   * Ranks an article: first whether the word still being typed is in it
+   * whole ("sea" as "sea", not only as "seattle" or "searches"), then how
+   * many of the query's words its title holds, a whole word counting twice a
+   * word that only begins one.
+   */
+  #relevance(terms: readonly Term[]): (article: ArticleSummary) => number {
     const words: { text: string; prefix: boolean }[] = [];
     for (const term of terms) {
       if (term.negate) continue;
       if (term.kind === 'phrase') words.push(...term.words.map((text) => ({ text, prefix: false })));
       else words.push(term);
     }
+    const holdingWhole = words
+      .filter((word) => word.prefix)
+      .map((word) => new Set(this.#index.lookup(word.text)));
+    const wholeBonus = 2 * words.length + 1;
     return (article) => {
       let tokens = this.#titleTokens.get(article.id);
       if (!tokens) {
@@ -393,9 +402,12 @@ export class SearchEngine {
       }
       let score = 0;
       for (const word of words) {
-        score += tokens.some((t) => (word.prefix ? t.startsWith(word.text) : t === word.text)) ? 1 : 0;
+        if (tokens.includes(word.text)) score += 2;
+        else if (word.prefix && tokens.some((t) => t.startsWith(word.text))) score += 1;
       }
-      return score;
+      const doc = this.#index.numberOf(article.id);
+      const whole = holdingWhole.every((docs) => doc !== undefined && docs.has(doc));
+      return (whole ? wholeBonus : 0) + score;
     };
   }
 

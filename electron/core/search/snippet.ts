@@ -77,11 +77,26 @@ function best(text: string, terms: SnippetTerms): { score: number; parts: Snippe
   return { score: bestScore, parts };
 }
 
-/** The best snippet among `sources` (tried in order, ties to the earlier), or null when no word matches. */
+function holdsWord(text: string, word: string): boolean {
+  for (const match of text.matchAll(WORD)) if (fold(match[0]) === word) return true;
+  return false;
+}
+
+/**
+ * The best snippet among `sources` (tried in order, ties to the earlier), or
+ * null when no word matches. A word still being typed that the article holds
+ * whole is marked only where it is whole ("sea", not "Seattle"); one it holds
+ * only as the start of longer words is marked there.
+ */
 export function makeSnippet(sources: readonly string[], terms: SnippetTerms): SnippetPart[] | null {
+  const whole = terms.prefixes.filter((prefix) => sources.some((source) => holdsWord(source, prefix)));
+  const marking: SnippetTerms = {
+    words: [...terms.words, ...whole],
+    prefixes: terms.prefixes.filter((prefix) => !whole.includes(prefix)),
+  };
   let winner: { score: number; parts: SnippetPart[] } | null = null;
   for (const source of sources) {
-    const candidate = best(source, terms);
+    const candidate = best(source, marking);
     if (candidate && (!winner || candidate.score > winner.score)) winner = candidate;
   }
   return winner?.parts ?? null;

@@ -18,9 +18,11 @@ import type { Route } from '../app/router.svelte';
 import { afterNextPaint } from '../ui/after-paint';
 import type { Notices } from '../ui/notices.svelte';
 import type { LibraryState } from './library.svelte';
+import { withSort, type SortChoice } from './query-sort';
 import type { SidebarState } from './sidebar.svelte';
 
-export const SORT_LABELS: Record<SortKey, string> = {
+export const SORT_LABELS: Record<SortChoice, string> = {
+  relevance: 'Best match',
   added: 'Date added',
   published: 'Date published',
   title: 'Title',
@@ -85,7 +87,8 @@ export interface BrowseDeps {
 export class BrowseState {
   readonly #api: LecternClient;
   readonly #deps: BrowseDeps;
-  sort = $state<SortKey>('added');
+  /** The order chosen from the sort menu; null until one is (a typed sort: lives in the text). */
+  #chosenSort = $state<SortKey | null>(null);
   result = $state.raw<SearchResult | null>(null);
   snippets = $state.raw(new Map<string, SnippetPart[]>());
   selected = $state.raw(new Set<string>());
@@ -120,10 +123,26 @@ export class BrowseState {
     return route.name === 'library' && route.list === 'trash';
   });
   readonly query = $derived(
-    [this.scope, this.sort === 'added' ? '' : `sort:${this.sort}`, this.text]
+    [this.scope, this.#chosenSort ? `sort:${this.#chosenSort}` : '', this.text]
       .filter((part) => part.trim())
       .join(' '),
   );
+  readonly #parsed = $derived(parseQuery(this.query));
+  /** Whether the query holds words to rank by, so "Best match" is an order the list can be in. */
+  readonly ranksByWords = $derived(this.#parsed.terms.some((term) => !term.negate));
+  /** The saved view's own query while one is open, shown so the person sees what it searches. */
+  readonly viewQuery = $derived.by(() => (this.#deps.router.route.name === 'view' ? this.scope : null));
+
+  /** The order the list is in, as the whole query says: its last sort:, else best match for words, else newest. */
+  get sort(): SortChoice {
+    return this.#parsed.sort?.key ?? (this.ranksByWords ? 'relevance' : 'added');
+  }
+
+  /** Orders the list; a sort: typed in the search field is rewritten to match, so the two never disagree. */
+  set sort(choice: SortChoice) {
+    if (parseQuery(this.text).sort) this.text = withSort(this.text, choice);
+    this.#chosenSort = choice === 'relevance' ? null : choice;
+  }
   /** Whether the typed text holds words, so rows show snippets rather than excerpts. */
   readonly hasWords = $derived.by(() => {
     const terms = highlightTerms(parseQuery(this.text));

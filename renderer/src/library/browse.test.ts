@@ -4,9 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Route } from '../app/router.svelte';
 import { failing, fakeClient } from '../testing/fake-client';
 import { Notices } from '../ui/notices.svelte';
-import { BrowseState } from './browse.svelte';
+import { BrowseState, type BrowseDeps } from './browse.svelte';
 
-function setup(methods: Parameters<typeof fakeClient>[0], route: Route = { name: 'library', list: 'inbox' }) {
+function setup(
+  methods: Parameters<typeof fakeClient>[0],
+  route: Route = { name: 'library', list: 'inbox' },
+  views: BrowseDeps['sidebar']['views'] = [],
+) {
   const notices = new Notices();
   const browse = new BrowseState({
     api: fakeClient(methods),
@@ -18,7 +22,7 @@ function setup(methods: Parameters<typeof fakeClient>[0], route: Route = { name:
         this.search = text;
       },
     },
-    sidebar: { views: [] },
+    sidebar: { views },
     notices,
   });
   return { notices, browse };
@@ -45,6 +49,34 @@ describe('BrowseState', () => {
     await browse.refresh();
     expect(search).toHaveBeenCalledWith('tag:"to read" sort:title lisp');
     expect(browse.total).toBe(2);
+  });
+
+  it('shows the order the query is in, and rewrites a typed sort: when another is chosen', async () => {
+    const search = vi.fn(() => Promise.resolve(found));
+    vi.stubGlobal('requestAnimationFrame', () => 0);
+    const { browse } = setup({ search });
+    expect(browse.sort).toBe('added');
+    browse.text = 'loaf';
+    expect(browse.sort).toBe('relevance');
+    browse.text = 'loaf sort:title';
+    expect(browse.sort).toBe('title');
+    browse.sort = 'words';
+    expect(browse.text).toBe('loaf sort:words');
+    await browse.refresh();
+    expect(search).toHaveBeenLastCalledWith('is:inbox sort:words loaf sort:words');
+    browse.sort = 'relevance';
+    expect(browse.text).toBe('loaf ');
+    expect(browse.sort).toBe('relevance');
+    await browse.refresh();
+    expect(search).toHaveBeenLastCalledWith('is:inbox loaf ');
+  });
+
+  it('shows an open saved view its own query, and no other list one', () => {
+    const view = { name: 'Baking notes', query: 'loaf crumb sort:title', count: 1 };
+    const { browse } = setup({}, { name: 'view', view: 'Baking notes' }, [view]);
+    expect(browse.viewQuery).toBe(view.query);
+    const other = setup({}, { name: 'library', list: 'all' }).browse;
+    expect(other.viewQuery).toBeNull();
   });
 
   it('shows a failed search as an empty answer carrying the reason', async () => {
