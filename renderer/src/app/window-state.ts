@@ -14,6 +14,7 @@ import { BrowseState } from '../library/browse.svelte';
 import { LibraryActions } from '../library/bulk-actions';
 import { BulkProgressState } from '../library/bulk-progress.svelte';
 import { LibraryState } from '../library/library.svelte';
+import { RevisionsState } from '../library/revisions.svelte';
 import { SidebarState } from '../library/sidebar.svelte';
 import { AnnotationsState } from '../reader/annotations.svelte';
 import { LibraryOptionsState } from '../settings/library-options.svelte';
@@ -32,6 +33,7 @@ export const actions = new LibraryActions(api, notices);
 export const bulkProgress = new BulkProgressState(api);
 export const importer = new Importer(api, notices, router);
 export const exportDialog = new ExportDialogState(api);
+export const revisions = new RevisionsState(api, notices);
 export const libraryOptions = new LibraryOptionsState(api, notices);
 export const settings = new SettingsState(api, notices, window.matchMedia('(prefers-color-scheme: dark)'));
 
