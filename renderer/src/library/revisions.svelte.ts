@@ -58,8 +58,8 @@ export function reextractNotice(
     if (outcome.status === 'skipped') lines.push(`“${outcome.title}” was left as it is: ${outcome.reason}`);
     if (outcome.status === 'failed') lines.push(`“${outcome.title}”: ${outcome.message}`);
   }
-  if (outcomes.length < asked)
-    lines.push(`Cancelled: ${articles(asked - outcomes.length)} left as they were.`);
+  const left = asked - outcomes.length;
+  if (left > 0) lines.push(`Cancelled: ${articles(left)} left as ${left === 1 ? 'it was' : 'they were'}.`);
   const failed = outcomes.some((outcome) => outcome.status === 'failed');
   return {
     tone: failed ? 'error' : orphaned > 0 || lines.length > (asked === 1 ? 1 : 0) ? 'info' : 'success',
