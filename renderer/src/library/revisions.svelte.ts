@@ -99,7 +99,8 @@ export class RevisionsState {
   /** Puts the details back to what extraction found. */
   async reset(id: string, fields?: EditableDetail[]): Promise<ArticleSummary | null> {
     try {
-      return await this.#api.resetArticleEdits(id, fields);
+      // An absent argument, not an undefined one: JSON carries undefined as null.
+      return await (fields ? this.#api.resetArticleEdits(id, fields) : this.#api.resetArticleEdits(id));
     } catch (error) {
       return this.#fail('The details were not reset', error);
     }

@@ -82,3 +82,13 @@ describe('RevisionsState', () => {
     expect(notices.items.at(-1)?.lines).toContain('Cancelled: 1 article left as it was.');
   });
 });
+
+describe('RevisionsState.reset', () => {
+  it('leaves out the fields when it resets them all, as a transport carries undefined as null', async () => {
+    const resetArticleEdits = vi.fn((..._args: unknown[]) => Promise.resolve({ id: 'a' } as ArticleSummary));
+    const revisions = new RevisionsState(fakeClient({ resetArticleEdits }), new Notices());
+    await revisions.reset('a');
+    await revisions.reset('a', ['title']);
+    expect(resetArticleEdits.mock.calls).toEqual([['a'], ['a', ['title']]]);
+  });
+});
