@@ -78,6 +78,14 @@ describe('reextractArticles', () => {
     expect(meta.note).toBe('My note');
     expect(meta.contentUpdatedAt).toBeDefined();
 
+    // The library announces both, so every window shows the new text and the highlight's new place.
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'library-changed', changed: [expect.objectContaining({ id })] }),
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'annotations-changed', articleId: id, highlights: meta.highlights }),
+    );
+
     const versions = await temp.backend.service.listVersions(id);
     expect(versions).toEqual([expect.objectContaining({ replacedBy: 'reextract', title: 'Lighthouse' })]);
     expect(await readFile(join(folder(id), 'versions', versions[0]!.id, 'content.html'), 'utf8')).toBe(older);
@@ -116,6 +124,14 @@ describe('reextractArticles', () => {
     const summary = await temp.backend.service.resetArticleEdits(id, ['title']);
     expect(summary.title).toBe('Lighthouse');
     expect(summary.published).toBe('1838-09-07');
+  });
+
+  it('takes a title set through updateArticle as the person’s edit', async () => {
+    const id = await importPage('Lighthouse');
+    const summary = await temp.backend.service.updateArticle(id, { title: 'Renamed' });
+    expect(summary).toMatchObject({ title: 'Renamed', edited: { title: 'Renamed' } });
+    const [outcome] = await temp.backend.service.reextractArticles([id]);
+    expect(reextracted(outcome).article.title).toBe('Renamed');
   });
 
   it('keeps no version when the text comes out the same', async () => {

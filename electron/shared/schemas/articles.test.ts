@@ -17,3 +17,11 @@ describe('editArticle arguments', () => {
     expect(v.is(articlesArgs.editArticle, [ID, { published: '1838-09-07' }])).toBe(true);
   });
 });
+
+describe('restoreVersion arguments', () => {
+  it('takes a version folder name and nothing that could lead out of the folder', () => {
+    expect(v.is(articlesArgs.restoreVersion, [ID, '2026-12-03T09-56-16-123Z'])).toBe(true);
+    expect(v.is(articlesArgs.restoreVersion, [ID, '../../trash'])).toBe(false);
+    expect(v.is(articlesArgs.restoreVersion, [ID, '2026-12-03T09-56-16-123Z/..'])).toBe(false);
+  });
+});
