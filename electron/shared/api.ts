@@ -7,7 +7,7 @@
 import type { Highlight } from './annotation';
 import type { ArticleSummary } from './article';
 import type { SerializedError } from './errors';
-import { ARTICLES_METHODS, type ArticlesApi } from './api/articles';
+import { ARTICLES_METHODS, type ArticlesApi, type ReextractProgressEvent } from './api/articles';
 import { APP_METHODS, type AppApi } from './api/app';
 import { ANNOTATIONS_METHODS, type AnnotationsApi } from './api/annotations';
 import { BULK_METHODS, type BulkApi, type BulkProgressEvent } from './api/bulk';
@@ -106,7 +106,8 @@ export type LecternEvent =
   | AppExportProgressEvent
   | BulkProgressEvent
   | ExportProgressEvent
-  | ClipperEvent;
+  | ClipperEvent
+  | ReextractProgressEvent;
 
 /** How every transport returns a call: the value, or the error in words. */
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: SerializedError };

@@ -48,6 +48,21 @@ export interface ImportedFrom {
   gaveUpAt?: string;
 }
 
+/**
+ * The details a person can edit. Their edits win over what extraction finds,
+ * now and on every later re-extraction, until they reset them.
+ */
+export const EDITABLE_DETAILS = ['title', 'byline', 'siteName', 'published'] as const;
+export type EditableDetail = (typeof EDITABLE_DETAILS)[number];
+
+export interface ArticleDetails {
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  /** ISO 8601 date or null. */
+  published: string | null;
+}
+
 export interface ArticleSource {
   kind: SourceKind;
   /** The imported file's name, or null for pasted text. */
@@ -103,6 +118,20 @@ export interface ArticleMeta {
   trashedAt?: string;
   /** Set when the article's record was found damaged and recovered; cleared once the person accepts it. */
   damage?: ArticleDamage;
+  /**
+   * The details the person changed, with the values they gave. The record's
+   * own title, byline, siteName and published are what is shown (and
+   * searched and exported): these edits laid over `extracted`.
+   */
+  edited?: Partial<ArticleDetails>;
+  /** What extraction found for the details, kept while any is edited, for "Reset to extracted". */
+  extracted?: ArticleDetails;
+  /**
+   * ISO 8601 time content.html was last replaced by a re-extraction or a
+   * restored version (absent: as imported). Windows showing the article
+   * reload its text when it changes.
+   */
+  contentUpdatedAt?: string;
 }
 
 /**
@@ -136,4 +165,19 @@ export function summarize(meta: ArticleMeta): ArticleSummary {
     hasNote: note.trim().length > 0,
     trashedAt: trashedAt ?? null,
   };
+}
+
+/**
+ * Why an article cannot be extracted again from what it keeps, in words, or
+ * null when it can. Every kind keeps its original bytes; a link that was
+ * never fetched keeps only its address, and the trash is left as it is.
+ */
+export function whyNotReextractable(
+  article: Pick<ArticleSummary, 'pending' | 'trashedAt' | 'source'>,
+): string | null {
+  if (article.trashedAt) return 'It is in the trash; restore it first.';
+  if (article.pending || article.source.kind === 'link') {
+    return 'Its page was never fetched, so there is nothing to extract yet; use Retry to fetch it.';
+  }
+  return null;
 }

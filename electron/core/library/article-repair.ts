@@ -32,6 +32,9 @@ const ABSENT_IS_FINE = new Set<Field>([
   'pending',
   'trashedAt',
   'damage',
+  'edited',
+  'extracted',
+  'contentUpdatedAt',
 ]);
 
 export interface Repair {

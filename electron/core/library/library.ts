@@ -29,11 +29,13 @@ import {
   type Place,
 } from './article-folder';
 import { readRecord, writeRecord } from './article-record';
+import { listVersions, readVersion, saveVersion, versionOf, type StoredVersion } from './article-versions';
 import { CACHE_DIR, Catalog, type CatalogChanges } from './catalog';
 import { ChangeFeed, type LibraryListener } from './change-feed';
 import { HighlightCache } from './highlight-cache';
 import { newArticleId } from './ids';
 import { LibraryFileStore } from './library-file';
+import { readOwnBytes } from './own-file';
 import { watchLibrary, type LibraryWatcher } from './library-watcher';
 import { storageError, type LibraryProblem } from './storage-error';
 import { sweepTempFiles } from './temp-files';
@@ -254,6 +256,65 @@ export class Library {
       await replaceArticleFolder(this.dir, meta, article);
       await this.#record(meta, 'articles');
       return meta;
+    });
+  }
+
+  /** The bytes the article was imported from (its original.<ext>), for re-extraction. */
+  async original(id: string): Promise<Uint8Array> {
+    const { place } = this.catalog.entry(id);
+    const meta = await this.get(id);
+    try {
+      return await readOwnBytes(join(articleFolder(this.dir, place, id), meta.source.original));
+    } catch (error) {
+      throw storageError(this.dir, 'read the article’s original', error);
+    }
+  }
+
+  /** The article's earlier contents (article-versions.ts), newest first. */
+  async versions(id: string): Promise<StoredVersion[]> {
+    return listVersions(articleFolder(this.dir, this.catalog.entry(id).place, id));
+  }
+
+  /** One earlier content of the article, with what extraction had found for it. */
+  async version(id: string, versionId: string): Promise<{ version: StoredVersion; html: string }> {
+    const found = await readVersion(articleFolder(this.dir, this.catalog.entry(id).place, id), versionId);
+    if (!found)
+      throw new LecternError('not-found', 'That earlier version of the article is no longer there.');
+    return found;
+  }
+
+  /**
+   * Replaces an article's content.html, keeping the one it replaces as a
+   * version first, then adds `assets` (old ones stay: versions use them) and
+   * applies `change` to the record (the new details, highlights placed
+   * again). Returns the new record and the version kept.
+   */
+  async replaceContent(
+    id: string,
+    content: { html: string; assets: NewArticle['assets'] },
+    replacedBy: StoredVersion['replacedBy'],
+    change: (meta: ArticleMeta) => void,
+  ): Promise<{ meta: ArticleMeta; version: StoredVersion }> {
+    return this.#exclusive.run(id, async () => {
+      if (this.catalog.entry(id).place !== 'articles') {
+        throw new LecternError('not-found', 'That article is in the trash; restore it first.');
+      }
+      const folder = articleFolder(this.dir, 'articles', id);
+      const now = this.now();
+      let version: StoredVersion;
+      try {
+        const [meta, html] = await Promise.all([this.get(id), this.content(id)]);
+        version = await saveVersion(folder, versionOf(meta, now, replacedBy), html);
+        await writeAssets(folder, content.assets);
+        await writeFileAtomic(join(folder, 'content.html'), content.html);
+      } catch (error) {
+        throw storageError(this.dir, 'keep the article’s previous version', error);
+      }
+      const meta = await this.#update(id, (next) => {
+        change(next);
+        next.contentUpdatedAt = now.toISOString();
+      });
+      return { meta, version };
     });
   }
 

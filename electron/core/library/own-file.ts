@@ -11,14 +11,19 @@ import { open } from 'node:fs/promises';
 
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
 
-/** The file's text; fails with ELOOP when `path` is a symbolic link. */
-export async function readOwnFile(path: string): Promise<string> {
+/** The file's bytes; fails with ELOOP when `path` is a symbolic link. */
+export async function readOwnBytes(path: string): Promise<Buffer> {
   const handle = await open(path, constants.O_RDONLY | NO_FOLLOW);
   try {
-    return await handle.readFile('utf8');
+    return await handle.readFile();
   } finally {
     await handle.close();
   }
+}
+
+/** The file's text; fails with ELOOP when `path` is a symbolic link. */
+export async function readOwnFile(path: string): Promise<string> {
+  return (await readOwnBytes(path)).toString('utf8');
 }
 
 /** True when `error` says the file is a symbolic link (or otherwise not a plain file to read). */

@@ -2,10 +2,15 @@
 import type { ArticlePatch, ArticlesApi } from '../../shared/api';
 import { summarize } from '../../shared/article';
 import type { ServiceContext } from './context';
+import { editDetails, resetDetails } from '../library/article-edits';
 import { setProgress } from '../library/read-mark';
+import { reextractService } from './reextract';
 
-export function articlesService({ library }: ServiceContext): ArticlesApi {
+export function articlesService(context: ServiceContext): ArticlesApi {
+  const { library } = context;
   return {
+    ...reextractService(context),
+
     async listArticles() {
       return library.list();
     },
@@ -18,11 +23,20 @@ export function articlesService({ library }: ServiceContext): ArticlesApi {
     async updateArticle(id: string, patch: ArticlePatch) {
       return summarize(
         await library.update(id, (draft) => {
-          const { progress, ...rest } = patch;
+          const { progress, title, ...rest } = patch;
           Object.assign(draft, rest);
+          if (title !== undefined) editDetails(draft, { title });
           if (progress !== undefined) setProgress(draft, progress);
         }),
       );
+    },
+
+    async editArticle(id, edits) {
+      return summarize(await library.update(id, (draft) => editDetails(draft, edits)));
+    },
+
+    async resetArticleEdits(id, fields) {
+      return summarize(await library.update(id, (draft) => resetDetails(draft, fields)));
     },
 
     async deleteArticle(id: string) {

@@ -46,6 +46,14 @@ export const articleSource = v.object({
   ),
 });
 
+/** A record's details as extraction found them (see ArticleMeta.extracted). */
+export const storedDetails = v.object({
+  title: text,
+  byline: maybeText,
+  siteName: maybeText,
+  published: maybeText,
+});
+
 /** Every field of a record, checked on its own: the repair takes the good ones as they are. */
 export const recordFields = {
   title: text,
@@ -77,6 +85,9 @@ export const recordFields = {
       lost: v.array(text),
     }),
   ),
+  edited: v.optional(v.partial(storedDetails)),
+  extracted: v.optional(storedDetails),
+  contentUpdatedAt: v.optional(isoDate),
 } as const;
 
 /** A catalog entry's summary: the record's fields but highlights and note, with their counts. */
