@@ -52,7 +52,11 @@ function linkTextLength(element: Element): number {
 /** Blocks whose class or id names boilerplate; the classes go afterwards, as the stored article keeps none. */
 function boilerplateClasses(root: Element): void {
   const matches = [...root.querySelectorAll('[class], [id]')].filter(
-    (element) => CONTAINERS.has(element.tagName) && boilerplateName(element),
+    // Inside a heading an id is the heading's own words ("Promotion_controversy"), not a name for furniture.
+    (element) =>
+      CONTAINERS.has(element.tagName) &&
+      !element.closest('h1, h2, h3, h4, h5, h6') &&
+      boilerplateName(element),
   );
   removeGuarded(root, matches, 1 / 7);
 }
@@ -113,7 +117,29 @@ function articleEdges(root: Element, context: ArticleContext): void {
   removeGuarded(root, [...leading, ...trailing], 1 / 2);
 }
 
+const EDIT_LINK =
+  /^\[?\s*(?:edit|edit source|bearbeiten|quelltext bearbeiten|modifier|modifier le code|editar|modifica)\s*\]?$/i;
+
+/** A wiki's "[edit]" links inside headings, brackets included, so the heading reads as its own words. */
+function editLinks(root: Element): void {
+  for (const heading of root.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+    for (const link of heading.querySelectorAll('a')) {
+      if (!EDIT_LINK.test((link.textContent ?? '').trim())) continue;
+      let edit: Element = link;
+      while (
+        edit.parentElement &&
+        edit.parentElement !== heading &&
+        EDIT_LINK.test((edit.parentElement.textContent ?? '').trim())
+      ) {
+        edit = edit.parentElement;
+      }
+      edit.remove();
+    }
+  }
+}
+
 export function cleanArticle(root: Element, context: ArticleContext, options?: ExtractOptions): void {
+  if (ruleOn(options, 'edit-links')) editLinks(root);
   if (ruleOn(options, 'boilerplate-classes')) boilerplateClasses(root);
   if (ruleOn(options, 'link-density')) linkDensity(root);
   if (ruleOn(options, 'boilerplate-text')) boilerplateBlocks(root);

@@ -16,7 +16,9 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ArticleMeta } from '../../../shared/article';
 import { LecternError } from '../../../shared/errors';
+import { personByline } from './byline';
 import { cleanArticle } from './clean-article';
+import { articleTitle } from './page-title';
 import { ruleOn, type ExtractOptions } from './extraction-rules';
 import { prunePage } from './prune-page';
 import { absoluteHttpUrl, canonicalUrl, clean, parseDate, readMetadata } from './metadata';
@@ -98,7 +100,7 @@ function bodyContainerArticle(containerHtml: string, first: Element): Element | 
   const second = readableArticle(document)?.content;
   const words = wordCount(second);
   const firstWords = wordCount(first);
-  return second && words >= firstWords / 2 && words <= firstWords ? second : null;
+  return second && words >= firstWords * 0.8 && words <= firstWords ? second : null;
 }
 
 /** The first picture in the article, when the page names no lead image itself. */
@@ -127,8 +129,14 @@ export function extractHtml(html: string, name: string, options: ExtractOptions 
   prunePage(document, options);
   const containerHtml = ruleOn(options, 'body-container') ? bodyContainerHtml(document) : null;
   const article = readableArticle(document);
-  const title = clean(article?.title) ?? metadata.title ?? name.replace(/\.[^.]+$/, '');
-  const byline = clean(article?.byline) ?? metadata.byline;
+  const byline = personByline(article?.byline) ?? personByline(metadata.byline);
+  const siteName = clean(article?.siteName) ?? metadata.siteName;
+  const title = articleTitle(clean(article?.title) ?? metadata.title ?? name.replace(/\.[^.]+$/, ''), {
+    siteName,
+    byline,
+    url: metadata.url ?? base,
+    headline: metadata.headline,
+  });
   let content = article?.content ?? null;
   if (content && containerHtml) content = bodyContainerArticle(containerHtml, content) ?? content;
   if (content) cleanArticle(content, { title, byline }, options);
@@ -142,7 +150,7 @@ export function extractHtml(html: string, name: string, options: ExtractOptions 
   return {
     title,
     byline,
-    siteName: clean(article?.siteName) ?? metadata.siteName,
+    siteName,
     url: metadata.url,
     published: parseDate(article?.publishedTime) ?? metadata.published,
     lang: clean(article?.lang) ?? metadata.lang,

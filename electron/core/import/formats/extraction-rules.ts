@@ -12,6 +12,8 @@ export const EXTRACTION_RULES = [
   'prune-captions',
   /** Run Readability again on the container the page names as the article body. */
   'body-container',
+  /** Drop a wiki's "[edit]" links from headings. */
+  'edit-links',
   /** Drop blocks of the extracted article whose class or id names boilerplate. */
   'boilerplate-classes',
   /** Drop short blocks of the extracted article that are mostly link text. */
