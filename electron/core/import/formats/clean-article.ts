@@ -96,7 +96,7 @@ function bylineOrDate(text: string, context: ArticleContext): boolean {
   const line = text.replace(/\s+/g, ' ').trim();
   if (line.length > 80) return false;
   if (context.byline && normalized(line) === normalized(context.byline)) return true;
-  if (/^by\s+\p{Lu}/u.test(line) && line.split(' ').length <= 8) return true;
+  if (/^[Bb][Yy]:?\s+\p{Lu}/u.test(line) && line.split(' ').length <= 8) return true;
   // A line that is only a date (with its time and a word or two such as "Updated").
   return parseDate(line) !== null && line.replace(/[\p{L}]+/gu, '').length >= line.length / 3;
 }
