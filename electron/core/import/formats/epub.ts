@@ -13,12 +13,15 @@ import { LecternError } from '../../../shared/errors';
 import { MAX_ARTICLE_CHARS, megabytes } from '../../../shared/limits';
 import type { AssetStore } from '../images/asset-store';
 import { checkMarkup } from '../pipeline/nesting';
+import { parseDate } from './metadata';
 import { ZipArchive } from './zip';
 
 export interface EpubBook {
   title: string;
   byline: string | null;
   lang: string | null;
+  /** dc:date, ISO 8601. */
+  published: string | null;
   /** Unsanitized HTML of every chapter, images already pointing at assets. */
   contentHtml: string;
 }
@@ -111,6 +114,7 @@ export function readEpub(bytes: Uint8Array, name: string, assets: AssetStore): E
     title: text('title') ?? name.replace(/\.[^.]+$/, ''),
     byline: text('creator'),
     lang: text('language'),
+    published: parseDate(text('date')),
     contentHtml,
   };
 }
