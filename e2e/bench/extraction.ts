@@ -202,34 +202,14 @@ function main(): void {
   }
   const base = articleScores(labelled, baseline);
   const ours = articleScores(labelled, lectern());
-  emit({
-    bench: 'extraction',
-    corpus: 'article-benchmark',
-    pipeline: 'readability',
-    pages: labelled.length,
-    ...base.summary,
-  });
-  emit({
-    bench: 'extraction',
-    corpus: 'article-benchmark',
-    pipeline: 'lectern',
-    pages: labelled.length,
-    ...ours.summary,
-  });
+  const row = (corpus: string, pipeline: string, pages: Page[], figures: object) =>
+    emit({ bench: 'extraction', corpus, pipeline, pages: pages.length, ...figures });
+  row('article-benchmark', 'readability', labelled, base.summary);
+  row('article-benchmark', 'lectern', labelled, ours.summary);
   const baseTest = readabilityScores(testPages, baseline);
   const oursTest = readabilityScores(testPages, lectern());
-  emit({
-    bench: 'extraction',
-    corpus: 'readability-pages',
-    pipeline: 'readability',
-    pages: testPages.length,
-    ...baseTest.summary,
-  });
-  emit({
-    bench: 'extraction',
-    corpus: 'readability-pages',
-    pipeline: 'lectern',
-    pages: testPages.length,
+  row('readability-pages', 'readability', testPages, baseTest.summary);
+  row('readability-pages', 'lectern', testPages, {
     ...oursTest.summary,
     ...worstLoss(testPages, baseTest.f1, oursTest.f1),
   });
