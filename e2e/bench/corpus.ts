@@ -22,6 +22,8 @@ export interface CorpusPage {
   /** The expected article: HTML for Readability's pages, plain text for the human-labelled ones. */
   expected: { html: string } | { text: string };
   expectedTitle: string | null;
+  /** The site name Readability's expected metadata gives, for its test pages. */
+  expectedSiteName?: string | null;
 }
 
 /** Readability's regression pages: <name>/source.html, expected.html, expected-metadata.json. */
@@ -34,6 +36,7 @@ export function readabilityPages(dir: string): CorpusPage[] {
       const folder = join(root, name);
       const metadata = JSON.parse(readFileSync(join(folder, 'expected-metadata.json'), 'utf8')) as {
         title?: string | null;
+        siteName?: string | null;
       };
       return {
         name,
@@ -41,6 +44,7 @@ export function readabilityPages(dir: string): CorpusPage[] {
         url: 'http://fakehost/test/page.html',
         expected: { html: readFileSync(join(folder, 'expected.html'), 'utf8') },
         expectedTitle: metadata.title ?? null,
+        expectedSiteName: metadata.siteName ?? null,
       };
     });
 }

@@ -22,6 +22,31 @@ describe('recoverClip', () => {
       { byline: 'Jane Doe', published: '2022-06-03T00:00:00.000Z', body: [PROSE] },
     ],
     [
+      'an author and a date line at the end, before the page chrome',
+      `Harbour Ledgers\n\n${PROSE}\n\n${PROSE}\n\nJane Doe\nFri, 06/03/2022 – 18:40\nShare this story\nRelated Articles\nA ship in the fog`,
+      { byline: 'Jane Doe', published: '2022-06-03T18:40:00.000Z', body: [PROSE, '', PROSE] },
+    ],
+    [
+      'a date line then an author line at the end',
+      `Harbour Ledgers\n${PROSE}\nJune 3, 2022\nBy Jane Doe`,
+      { byline: 'Jane Doe', published: '2022-06-03T00:00:00.000Z', body: [PROSE] },
+    ],
+    [
+      'a day-first date alone at the end',
+      `Harbour Ledgers\n${PROSE}\n3 June 2022`,
+      { byline: null, published: '2022-06-03T00:00:00.000Z', body: [PROSE] },
+    ],
+    [
+      'an ISO date at the end',
+      `Harbour Ledgers\n${PROSE}\nJane Doe\n2022-06-03`,
+      { byline: 'Jane Doe', published: '2022-06-03T00:00:00.000Z', body: [PROSE] },
+    ],
+    [
+      'a name alone at the end, with no date, kept as text',
+      `Harbour Ledgers\n${PROSE}\nJane Doe`,
+      { byline: null, published: null, body: [PROSE, 'Jane Doe'] },
+    ],
+    [
       'a repeated title with other quote characters',
       `“Harbour” Ledgers\n"Harbour" Ledgers\n\n${PROSE}`,
       { title: '“Harbour” Ledgers', body: [PROSE] },
@@ -62,9 +87,9 @@ describe('recoverClip', () => {
       { body: ['Related', PROSE, PROSE, PROSE] },
     ],
     [
-      'a date line deep in the body, left alone',
-      `Harbour Ledgers\n${PROSE}\n${PROSE}\nJune 3, 2022`,
-      { published: null, body: [PROSE, PROSE, 'June 3, 2022'] },
+      'a date line in the middle of the body, left alone',
+      `Harbour Ledgers\n${PROSE}\n${PROSE}\nJune 3, 2022\n${PROSE}`,
+      { published: null, body: [PROSE, PROSE, 'June 3, 2022', PROSE] },
     ],
     ['only chrome', 'Advertisement\nShare\n\nSubscribe', { title: null, body: [] }],
   ])('recovers %s', (_label, text, expected) => {

@@ -189,5 +189,38 @@ export function recoverClip(text: string): ClipStructure {
   const body = rest.filter((_, index) => !drop.has(index));
   while (body.length > 0 && isBlank(body[0] as string)) body.shift();
   while (body.length > 0 && isBlank(body[body.length - 1] as string)) body.pop();
-  return { title, byline, published, body };
+  const tail = recoverTail(body);
+  return { title, byline: byline ?? tail.byline, published: published ?? tail.published, body };
+}
+
+/**
+ * Author and date lines at the end of a clip, as some sites print them
+ * under the article ("Jane Doe", "Fri, 06/03/2022 – 18:40"). Only the last
+ * few short lines are read, only when one of them is a date line (a name
+ * alone at the end could be a signature that belongs to the text), and the
+ * lines found are taken out of the body.
+ */
+function recoverTail(body: string[]): { byline: string | null; published: string | null } {
+  const tail: number[] = [];
+  for (let i = body.length - 1; i >= 0 && tail.length < 3; i--) if (!isBlank(body[i] as string)) tail.push(i);
+  let byline: string | null = null;
+  let published: string | null = null;
+  const found: number[] = [];
+  for (const index of tail) {
+    const line = (body[index] as string).trim();
+    const date: string | null = published ? null : parseDateLine(line);
+    if (date) {
+      published = date;
+      found.push(index);
+      continue;
+    }
+    const by: string | null = byline ? null : (bylineOf(line) ?? (looksLikeName(line) ? line : null));
+    if (!by) break;
+    byline = by;
+    found.push(index);
+  }
+  if (!published) return { byline: null, published: null };
+  body.splice(Math.min(...found));
+  while (body.length > 0 && isBlank(body[body.length - 1] as string)) body.pop();
+  return { byline, published };
 }

@@ -14,6 +14,7 @@ import { LecternError } from '../../../shared/errors';
 import { MAX_ARTICLE_CHARS, megabytes } from '../../../shared/limits';
 import type { AssetStore } from '../images/asset-store';
 import { checkMarkup } from '../pipeline/nesting';
+import { parseDate } from './metadata';
 import { openZipBytes, type ZipLimits, type ZipReader } from '../../files/zip';
 
 /** Far above any real book's files, far below what would hurt memory. */
@@ -27,6 +28,8 @@ export interface EpubBook {
   title: string;
   byline: string | null;
   lang: string | null;
+  /** dc:date, ISO 8601. */
+  published: string | null;
   /** Unsanitized HTML of every chapter, images already pointing at assets. */
   contentHtml: string;
 }
@@ -141,6 +144,7 @@ async function readBook(
     title: text('title') ?? name.replace(/\.[^.]+$/, ''),
     byline: text('creator'),
     lang: text('language'),
+    published: parseDate(text('date')),
     contentHtml,
   };
 }

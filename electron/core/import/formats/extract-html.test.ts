@@ -63,4 +63,33 @@ describe('extractHtml', () => {
       /empty\.html/,
     );
   });
+
+  it('reads a wiki page: title without the site, no date from the text, headings without [edit]', () => {
+    const section = (name: string) =>
+      `<h2><span class="mw-headline" id="${name.replace(/ /g, '_')}">${name}</span><span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/w/index.php?title=Tides&amp;action=edit">edit</a><span class="mw-editsection-bracket">]</span></span></h2><p>${PARAGRAPH} The office was founded in 1871 and moved on February 28, 1998.</p>`;
+    const result = extractHtml(
+      `<!doctype html><html lang="en"><head><title>Tide tables - Wikipedia</title>
+       <link rel="canonical" href="https://en.wikipedia.org/wiki/Tide_tables"></head><body>
+       <div id="content"><h1>Tide tables</h1><div id="bodyContent"><p>${PARAGRAPH}</p>
+       ${section('History')}${section('Promotion controversy')}
+       <ol class="references"><li><cite>"Tide clerks". <i>Harbour Gazette</i>. <span class="date">1 May 1998</span></cite></li></ol>
+       </div></div></body></html>`,
+      'tides.html',
+    );
+    expect(result.title).toBe('Tide tables');
+    expect(result.published).toBeNull();
+    expect(result.lang).toBe('en');
+    const headings = [...result.contentHtml.matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)].map((m) =>
+      m[1]!.replace(/<[^>]+>/g, '').trim(),
+    );
+    expect(headings).toEqual(['History', 'Promotion controversy']);
+  });
+
+  it('keeps a date sentence out of the byline', () => {
+    const result = extractHtml(
+      page('', '<p class="byline">April 28, 2019 at 6:01 am Updated April 28, 2019 at 9:15 am</p>'),
+      'tides.html',
+    );
+    expect(result.byline).toBeNull();
+  });
 });

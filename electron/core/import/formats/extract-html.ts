@@ -16,6 +16,11 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ArticleMeta } from '../../../shared/article';
 import { LecternError } from '../../../shared/errors';
+import { personByline } from './byline';
+import { cleanArticle } from './clean-article';
+import { articleTitle } from './page-title';
+import { ruleOn, type ExtractOptions } from './extraction-rules';
+import { prunePage } from './prune-page';
 import { absoluteHttpUrl, canonicalUrl, clean, parseDate, readMetadata } from './metadata';
 
 /** What the page says about itself, in the article record's own fields where they mean the same. */
@@ -52,13 +57,50 @@ function resolveRelativeUrls(document: Document, base: string): void {
   }
 }
 
-/** Readability's result, or null when it finds no article or fails on odd markup. */
+/** Readability's result, with the article as an element, or null when it finds no article or fails on odd markup. */
 function readableArticle(document: Document) {
   try {
-    return new Readability(document, { classesToPreserve: [] }).parse();
+    return new Readability(document, { keepClasses: true, serializer: (node) => node as Element }).parse();
   } catch {
     return null;
   }
+}
+
+/** Where pages say their article body is, most specific first. */
+const BODY_CONTAINER = [
+  '[itemprop~="articleBody" i]',
+  '[class~="article-body"], [class~="article__body"], [class~="articleBody"], [id="article-body"]',
+  '[class~="entry-content"], [class~="post-content"], [class~="post-body"], [class~="story-body"]',
+  '[class~="article-content"], [class~="article__content"], [class~="content-body"]',
+  'article',
+];
+
+/** The markup of the container the page names as its article body, taken before Readability rewrites the page. */
+function bodyContainerHtml(document: Document): string | null {
+  for (const selector of BODY_CONTAINER) {
+    const container = document.body?.querySelector(selector);
+    if (container) return container.outerHTML;
+  }
+  return null;
+}
+
+const wordCount = (element: Element | null | undefined) =>
+  (element?.textContent ?? '').match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
+
+/**
+ * Readability again, on the named container alone, kept when it holds half
+ * or more of the first run's words (and not more: then the first run missed
+ * nothing the container has): it leaves out what Readability took from
+ * around the body (a standfirst repeated, a "Related" block beside it).
+ */
+function bodyContainerArticle(containerHtml: string, first: Element): Element | null {
+  const { document } = parseHTML(`<!doctype html><html><body>${containerHtml}</body></html>`) as unknown as {
+    document: Document;
+  };
+  const second = readableArticle(document)?.content;
+  const words = wordCount(second);
+  const firstWords = wordCount(first);
+  return second && words >= firstWords * 0.8 && words <= firstWords ? second : null;
 }
 
 /** The first picture in the article, when the page names no lead image itself. */
@@ -77,25 +119,38 @@ function fallbackBody(html: string, base: string | null): string {
   return document.body?.innerHTML ?? '';
 }
 
-export function extractHtml(html: string, name: string): ExtractedPage {
+export function extractHtml(html: string, name: string, options: ExtractOptions = {}): ExtractedPage {
   const { document } = parseHTML(withoutInertMarkup(html)) as unknown as { document: Document };
   const canonical = canonicalUrl(document, null);
   const base =
     absoluteHttpUrl(document.querySelector('base[href]')?.getAttribute('href'), canonical) ?? canonical;
   const metadata = readMetadata(document, base);
   if (base) resolveRelativeUrls(document, base);
+  prunePage(document, options);
+  const containerHtml = ruleOn(options, 'body-container') ? bodyContainerHtml(document) : null;
   const article = readableArticle(document);
+  const byline = personByline(article?.byline) ?? personByline(metadata.byline);
+  const siteName = clean(article?.siteName) ?? metadata.siteName;
+  const title = articleTitle(clean(article?.title) ?? metadata.title ?? name.replace(/\.[^.]+$/, ''), {
+    siteName,
+    byline,
+    url: metadata.url ?? base,
+    headline: metadata.headline,
+  });
+  let content = article?.content ?? null;
+  if (content && containerHtml) content = bodyContainerArticle(containerHtml, content) ?? content;
+  if (content) cleanArticle(content, { title, byline }, options);
   // Readability rewrites the document as it works, so when it finds nothing
   // the page's body is taken from a fresh parse: rare, and cheaper than
   // serializing every page's body beforehand just in case.
-  const contentHtml = article?.content ?? fallbackBody(html, base);
+  const contentHtml = content?.innerHTML ?? fallbackBody(html, base);
   if (!contentHtml.trim()) {
     throw new LecternError('extraction-failed', `${name} has no text that Lectern could find to read.`);
   }
   return {
-    title: clean(article?.title) ?? metadata.title ?? name.replace(/\.[^.]+$/, ''),
-    byline: clean(article?.byline) ?? metadata.byline,
-    siteName: clean(article?.siteName) ?? metadata.siteName,
+    title,
+    byline,
+    siteName,
     url: metadata.url,
     published: parseDate(article?.publishedTime) ?? metadata.published,
     lang: clean(article?.lang) ?? metadata.lang,

@@ -105,6 +105,7 @@ describe('readMetadata', () => {
     );
     expect(metadata).toEqual({
       title: null,
+      headline: null,
       byline: null,
       siteName: null,
       url: null,

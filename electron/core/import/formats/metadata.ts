@@ -11,6 +11,8 @@
 
 export interface PageMetadata {
   title: string | null;
+  /** JSON-LD headline: the title as the article gives it, without the site's name. */
+  headline: string | null;
   byline: string | null;
   siteName: string | null;
   /** Canonical address: link[rel=canonical], og:url, JSON-LD url. */
@@ -180,9 +182,17 @@ function meta(tags: MetaTags, ...keys: string[]): string | null {
   return null;
 }
 
-const BYLINE_AREA = /byline|dateline|date|time|posted|publish|meta|author|article-info|timestamp/i;
+const BYLINE_AREA = /byline|dateline|date|posted|publish|author|article-info|timestamp/i;
 
-/** Dates from <time> elements, the marked-up publication date first, then those in the byline area. */
+/**
+ * Where a date is the article's, not one its text mentions: reference lists,
+ * citations, tables (a wiki's infobox) and lists of other articles hold dates
+ * of other things.
+ */
+const NOT_THE_ARTICLES =
+  'cite, li, table, aside, nav, footer, sup, blockquote, [class*="reference" i], [class*="citation" i]';
+
+/** Dates from <time> elements: the marked-up publication date, else one in the article's header or byline area. */
 function timeDate(document: Document): string | null {
   const marked = document.querySelector(
     'time[pubdate], time[itemprop~="datePublished" i], [itemprop~="datePublished" i][datetime], [itemprop~="datePublished" i][content]',
@@ -192,13 +202,29 @@ function timeDate(document: Document): string | null {
     parseDate(marked?.getAttribute('content')) ??
     parseDate(marked?.textContent);
   if (markedDate) return markedDate;
-  const times = [...document.querySelectorAll('time')];
-  const inArticle = times.find((time) => time.closest('article, header, main') || bylineArea(time));
-  for (const time of inArticle ? [inArticle, ...times] : times) {
+  for (const time of document.querySelectorAll('time')) {
+    if (
+      time.closest(NOT_THE_ARTICLES) ||
+      !(time.closest('header') || bylineArea(time) || inArticleHead(time))
+    )
+      continue;
     const date = parseDate(time.getAttribute('datetime')) ?? parseDate(time.textContent);
     if (date) return date;
   }
   return null;
+}
+
+/** Whether a <time> stands at the head of an <article> or <main>, before its text has begun. */
+function inArticleHead(time: Element): boolean {
+  const container = time.closest('article, main');
+  if (!container) return false;
+  let before = 0;
+  for (const element of container.querySelectorAll('p, time')) {
+    if (element === time) return true;
+    if (element.tagName === 'P') before += (element.textContent ?? '').length;
+    if (before > 200) return false;
+  }
+  return false;
 }
 
 function bylineArea(element: Element): boolean {
@@ -208,13 +234,17 @@ function bylineArea(element: Element): boolean {
   return false;
 }
 
-/** A date printed in a short element whose class or id says it holds the byline or the date. */
+/**
+ * A date line printed in the byline area: a short element whose class or id
+ * says it holds the byline or the date, outside references and lists, whose
+ * text is mostly the date. Never a date from the article's sentences.
+ */
 function printedDate(document: Document): string | null {
   for (const element of document.querySelectorAll('[class], [id]')) {
     if (!BYLINE_AREA.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`))
       continue;
-    const content = element.textContent ?? '';
-    if (content.length > 200) continue;
+    const content = clean(element.textContent) ?? '';
+    if (content.length > 120 || element.closest(NOT_THE_ARTICLES)) continue;
     const date = parseDate(content);
     if (date) return date;
   }
@@ -258,6 +288,7 @@ export function readMetadata(document: Document, base: string | null): PageMetad
       meta(tags, 'og:title', 'twitter:title', 'dc.title') ??
       text(article?.['headline']) ??
       clean(document.querySelector('title')?.textContent),
+    headline: text(article?.['headline']),
     byline:
       names(article?.['author']) ??
       meta(tags, 'author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author'),

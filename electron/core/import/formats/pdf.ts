@@ -18,12 +18,35 @@
 import { LecternError } from '../../../shared/errors';
 import { MAX_PDF_PAGES, MAX_PDF_TEXT_CHARS, megabytes, PDF_READ_MS } from '../../../shared/limits';
 import { readingOrder, type Fragment } from './pdf-columns';
+import { parseDate } from './metadata';
 import { checkPdfStreams } from './pdf-streams';
 
 export interface PdfArticle {
   title: string;
   byline: string | null;
+  /** ISO 8601: XMP's creation date, else the document information's. */
+  published: string | null;
   html: string;
+}
+
+/** An XMP value as text: a string, or the items of a list (several creators) joined. */
+function xmpText(value: unknown): string | null {
+  const items = (Array.isArray(value) ? value : [value]).filter(
+    (item): item is string => typeof item === 'string' && item.trim() !== '',
+  );
+  return items.length > 0 ? items.map((item) => item.trim()).join(', ') : null;
+}
+
+/** A PDF date ("D:20220603184000+02'00'") as ISO 8601. */
+function pdfDate(value: string | undefined): string | null {
+  const match = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-]\d{2}'?\d{2}'?)?/.exec(
+    value?.trim() ?? '',
+  );
+  if (!match) return null;
+  const [, year, month = '01', day = '01', hour, minute = '00', second = '00', zone] = match;
+  if (!hour) return parseDate(`${year}-${month}-${day}`);
+  const offset = !zone || zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.replace(/'/g, '').slice(3, 5)}`;
+  return parseDate(`${year}-${month}-${day}T${hour}:${minute}:${second}${offset}`);
 }
 
 interface Line {
@@ -214,11 +237,13 @@ export async function readPdf(
         `<p><em>${escapeHtml(`Lectern kept the first ${pagesRead} of the ${document.numPages} pages of ${name}: ${stopped}.`)}</em></p>`,
       );
     }
-    const info = (await document.getMetadata().catch(() => null))?.info as
-      { Title?: string; Author?: string } | undefined;
+    const about = await document.getMetadata().catch(() => null);
+    const info = about?.info as { Title?: string; Author?: string; CreationDate?: string } | undefined;
+    const xmp = (key: string) => xmpText(about?.metadata?.get(key));
     return {
-      title: info?.Title?.trim() || title || name.replace(/\.[^.]+$/, ''),
-      byline: info?.Author?.trim() || null,
+      title: xmp('dc:title') ?? (info?.Title?.trim() || title || name.replace(/\.[^.]+$/, '')),
+      byline: xmp('dc:creator') ?? (info?.Author?.trim() || null),
+      published: parseDate(xmp('xmp:createdate')) ?? parseDate(xmp('dc:date')) ?? pdfDate(info?.CreationDate),
       html: blocks.join('\n'),
     };
   } finally {

@@ -127,10 +127,12 @@ describe('decodeHtml', () => {
     expect(refusal(() => decodeHtml(late, 'late.html')).code).toBe('invalid-encoding');
   });
 
-  it('refuses bytes that are invalid in the declared charset', () => {
-    const error = refusal(() => decodeHtml(raw('<meta charset="utf-8"><p>caf{e9}</p>'), 'liar.html'));
-    expect(error.code).toBe('invalid-encoding');
-    expect(error.message).toContain('liar.html');
+  it('reads bytes that are invalid in the declared charset with replacement characters, saying so', () => {
+    const notices: string[] = [];
+    expect(decodeHtml(raw('<meta charset="utf-8"><p>caf{e9}</p>'), 'liar.html', null, notices)).toBe(
+      '<meta charset="utf-8"><p>caf\uFFFD</p>',
+    );
+    expect(notices).toEqual([expect.stringContaining('liar.html is not valid utf-8 text')]);
   });
 
   it('reads a page declaring an unknown charset as UTF-8 when its bytes are valid UTF-8', () => {
@@ -164,5 +166,24 @@ describe('declaredCharset', () => {
     ['<html><head><title>none</title></head></html>', null],
   ])('finds %j → %j', (head, expected) => {
     expect(declaredCharset(new TextEncoder().encode(head))).toBe(expected);
+  });
+});
+
+describe('decodeHtml with a declared charset that does not fit the bytes', () => {
+  it('reads valid UTF-8 as UTF-8, whatever the page declares', () => {
+    const page = new TextEncoder().encode('<meta charset="gb2312"><p>潮汐表 — tide tables</p>');
+    const notices: string[] = [];
+    expect(decodeHtml(page, 'tides.html', null, notices)).toContain('潮汐表 — tide tables');
+    expect(notices).toEqual([]);
+  });
+
+  it('decodes other bytes with replacement characters and says so', () => {
+    // 0xB3 0xB1 is one GB2312 character; 0xB3 before a space fits neither GB2312 nor UTF-8.
+    const page = raw('<meta charset="gb2312"><p>{b3}{b1} tide {b3} tables</p>');
+    const notices: string[] = [];
+    const text = decodeHtml(page, 'tides.html', null, notices);
+    expect(text).toContain('\uFFFD');
+    expect(text).toContain('tables');
+    expect(notices).toEqual([expect.stringMatching(/^tides\.html is not valid gb2312 text/)]);
   });
 });

@@ -85,8 +85,19 @@ function decodeUnlabelled(bytes: Uint8Array, name: string): string {
 /**
  * An HTML page's text. `transportCharset` is what the page's container says
  * (an MHTML part's Content-Type); the page's own declaration wins over it.
+ *
+ * A page whose bytes do not fit the charset it declares (a page saved as
+ * UTF-8 that still says gb2312) is shown by browsers, so it is read, not
+ * refused: valid UTF-8 wins, as it cannot happen by chance in legacy
+ * text; otherwise the declared charset with U+FFFD for the bytes that do not
+ * fit, and a sentence saying so goes to `notices`.
  */
-export function decodeHtml(bytes: Uint8Array, name: string, transportCharset?: string | null): string {
+export function decodeHtml(
+  bytes: Uint8Array,
+  name: string,
+  transportCharset?: string | null,
+  notices: string[] = [],
+): string {
   const bom = bomEncoding(bytes);
   if (bom) return decodeStrict(bytes, bom, name);
   const declared = declaredCharset(bytes) ?? transportCharset?.trim().toLowerCase() ?? null;
@@ -94,5 +105,17 @@ export function decodeHtml(bytes: Uint8Array, name: string, transportCharset?: s
   // rewrite the bytes, not the tag); without a BOM it cannot be UTF-16.
   if (!declared || declared.startsWith('utf-16')) return decodeStrict(bytes, 'utf-8', name);
   const decoder = decoderFor(declared);
-  return decoder ? decodeWith(decoder, bytes, declared, name) : decodeUnlabelled(bytes, name);
+  if (!decoder) return decodeUnlabelled(bytes, name);
+  try {
+    return decodeWith(decoder, bytes, declared, name);
+  } catch {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      notices.push(
+        `${name} is not valid ${declared} text, as it claims to be: the characters that did not fit are shown as �.`,
+      );
+      return new TextDecoder(declared).decode(bytes);
+    }
+  }
 }

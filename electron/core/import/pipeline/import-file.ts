@@ -258,18 +258,29 @@ async function prepareKind(file: FileInput, options: PrepareOptions): Promise<Ne
         assets,
         options.fetchImage,
       );
-      const fields = textFields(rendered.title ?? baseName(file.name), options.fetchedFrom ?? null);
+      const fields = textFields(rendered.title ?? baseName(file.name), options.fetchedFrom ?? null, {
+        byline: rendered.byline,
+        published: rendered.published,
+        lang: rendered.lang,
+      });
       return finish('markdown', file, { fields, html, assets }, 'md');
     }
     case 'pdf': {
       const pdf = await readPdf(file.bytes, file.name);
-      const fields = textFields(pdf.title, options.fetchedFrom ?? null, { byline: pdf.byline });
+      const fields = textFields(pdf.title, options.fetchedFrom ?? null, {
+        byline: pdf.byline,
+        published: pdf.published,
+      });
       return finish('pdf', file, { fields, html: pdf.html, assets: new AssetStore() }, 'pdf');
     }
     case 'epub': {
       const assets = new AssetStore();
       const book = await readEpub(file.bytes, file.name, assets);
-      const fields = textFields(book.title, null, { byline: book.byline, lang: book.lang });
+      const fields = textFields(book.title, null, {
+        byline: book.byline,
+        lang: book.lang,
+        published: book.published,
+      });
       return finish(
         'epub',
         file,

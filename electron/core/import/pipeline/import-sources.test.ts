@@ -135,6 +135,19 @@ describe('Markdown', () => {
     expect(article.html).not.toContain('<h1>');
     expect(article.source.kind).toBe('markdown');
   });
+
+  it('reads the front matter for title, author, date and language, and keeps it out of the text', async () => {
+    const md = `---\ntitle: "Field Notes"\nauthor:\n  - Ann Lamp\n  - Ben Gull\ndate: 2022-06-03\nlang: en-GB\n---\n\nThe gulls came back in June.\n`;
+    const article = await prepareFile(file('notes.md', md));
+    expect(article.fields).toMatchObject({
+      title: 'Field Notes',
+      byline: 'Ann Lamp, Ben Gull',
+      published: '2022-06-03T00:00:00.000Z',
+      lang: 'en-GB',
+    });
+    expect(article.html).not.toContain('title:');
+    expect(article.html).not.toContain('<hr');
+  });
 });
 
 describe('PDF', () => {
@@ -184,6 +197,19 @@ describe('PDF', () => {
     expect(article.fields.title).toBe('Almanac');
   });
 
+  it('reads the author and date from the document information', async () => {
+    const bytes = pdfBytes([lines], { author: 'Ann Lamp', creationDate: "D:20220603184000+02'00'" });
+    const article = await prepareFile(file('x.pdf', bytes));
+    expect(article.fields).toMatchObject({ byline: 'Ann Lamp', published: '2022-06-03T16:40:00.000Z' });
+  });
+
+  it('prefers XMP creator and creation date over the document information', async () => {
+    const xmp = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><dc:creator><rdf:Seq><rdf:li>Ben Gull</rdf:li></rdf:Seq></dc:creator><xmp:CreateDate>2021-05-04T10:00:00Z</xmp:CreateDate></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+    const bytes = pdfBytes([lines], { author: 'Ann Lamp', creationDate: 'D:20220603', xmp });
+    const article = await prepareFile(file('x.pdf', bytes));
+    expect(article.fields).toMatchObject({ byline: 'Ben Gull', published: '2021-05-04T10:00:00.000Z' });
+  });
+
   it('refuses a PDF without a text layer, saying it looks like a scan', async () => {
     const error = await caught(prepareFile(file('scan.pdf', pdfBytes([]))));
     expect(error.message).toBe(
@@ -204,6 +230,7 @@ describe('EPUB', () => {
     epubBytes({
       title: 'The Keeper’s Year',
       author: 'Ann Lamp',
+      date: '2019-04-01',
       chapters: [
         {
           file: 'one.xhtml',
@@ -217,7 +244,12 @@ describe('EPUB', () => {
 
   it('joins the chapters in spine order, keeps headings and images, drops scripts', async () => {
     const article = await prepareFile(file('year.epub', book()));
-    expect(article.fields).toMatchObject({ title: 'The Keeper’s Year', byline: 'Ann Lamp', lang: 'en' });
+    expect(article.fields).toMatchObject({
+      title: 'The Keeper’s Year',
+      byline: 'Ann Lamp',
+      lang: 'en',
+      published: '2019-04-01T00:00:00.000Z',
+    });
     expect(article.html.indexOf('Spring')).toBeLessThan(article.html.indexOf('Summer'));
     expect(article.html).toContain('<h1>Spring</h1>');
     expect(article.html).not.toContain('script');

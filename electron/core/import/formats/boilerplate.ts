@@ -1,0 +1,104 @@
+/**
+ * The words by which pages mark what is not the article: class and id names
+ * of share bars, newsletters, "Related" lists and credits, and the short
+ * phrases such blocks consist of. General vocabulary only (no site's own
+ * names), in the manner of trafilatura's discard lists, so each matches the
+ * habit of many sites rather than one.
+ *
+ * Class and id names are matched at the start of a word of the name
+ * ("related-posts", "shareBar", "article__social") so a class that only
+ * contains the letters ("unrelated", "header") does not count.
+ */
+
+const BOILERPLATE_NAME = new RegExp(
+  '(?:^|[^a-z])(?:' +
+    [
+      'share',
+      'sharing',
+      'social',
+      'newsletter',
+      'subscri',
+      'signup',
+      'related',
+      'recommend',
+      'more-from',
+      'more-stories',
+      'read-more',
+      'readmore',
+      'read-next',
+      'trending',
+      'popular',
+      'promo',
+      'sponsor',
+      'advert',
+      'ads?(?:$|[^a-z])',
+      'widget',
+      'sidebar',
+      'breadcrumb',
+      'byline',
+      'author',
+      'meta(?:$|[^a-z]|data)',
+      'dateline',
+      'timestamp',
+      'tags?(?:$|[^a-z])',
+      'tag-?list',
+      'topics',
+      'caption',
+      'credit',
+      'copyright',
+      'slide',
+      'carousel',
+      'toolbar',
+      'print',
+      'comments?(?:$|[^a-z])',
+      'cookie',
+      'consent',
+      'modal',
+      'popup',
+      'donate',
+      'follow',
+      'rating',
+    ].join('|') +
+    ')',
+);
+
+/** The class and id of an element, lower-cased, as the vocabulary reads them. */
+export function nameOf(element: Element): string {
+  return `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.toLowerCase();
+}
+
+/** Whether an element's class or id names it boilerplate. */
+export function boilerplateName(element: Element): boolean {
+  return BOILERPLATE_NAME.test(nameOf(element));
+}
+
+/** Whether an element's class or id names it a caption or credit. */
+export function captionName(element: Element): boolean {
+  return /(?:^|[^a-z])(?:caption|credit)/.test(nameOf(element));
+}
+
+/** Whole short blocks that are page furniture, not article text. */
+const BOILERPLATE_PHRASE =
+  /^(?:advertisement|advertising|sponsored(?: content)?|ad|read (?:more|next|also|the full story)|more (?:on|from|about) this|related(?: articles| stories| posts| content| coverage| reading)?|recommended(?: for you)?|you (?:may|might) also like|sign up\b|subscribe\b|follow us\b|share (?:this|on)\b|tags?\s*:|topics?\s*:|filed under\b|©|copyright\b|all rights reserved)/i;
+
+/** A picture's credit or caption line. */
+const CREDIT =
+  /^(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?|foto|video)\s*(?::|by\b)|\b(?:getty images|ap photo|afp via getty|shutterstock|reuters\/|afp\/|epa\/)|^\(?(?:image|photo|picture)\s*:/i;
+
+const SHARE_WORDS = new Set(
+  'share shares sharing tweet twitter x facebook email e mail linkedin whatsapp pinterest reddit print copy link comment comments save messenger telegram flipboard on this article story via'.split(
+    ' ',
+  ),
+);
+
+/** Whether a short block's text is only page furniture: a boilerplate phrase, a credit, a row of share words. */
+export function boilerplateText(text: string): boolean {
+  const trimmed = text.replace(/\s+/g, ' ').trim();
+  if (!trimmed || trimmed.length > 120) return false;
+  if (BOILERPLATE_PHRASE.test(trimmed) && trimmed.length <= 60) return true;
+  if (CREDIT.test(trimmed)) return true;
+  const words = trimmed.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    words.length > 0 && words.some((w) => w.startsWith('share')) && words.every((w) => SHARE_WORDS.has(w))
+  );
+}

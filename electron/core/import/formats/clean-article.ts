@@ -1,0 +1,148 @@
+/**
+ * Filters on the block Readability extracted, in the manner of trafilatura:
+ * Readability picks the right container on nearly every page, but keeps
+ * what sits inside it (share bars, "Related" lists, credits, the byline and
+ * date, a copy of the title). Applied to its output, not to the whole page:
+ * the same vocabulary page-wide removes article text on many sites.
+ *
+ * Every rule goes through removeGuarded, so a rule that would take away
+ * nearly all of the text is not applied.
+ */
+import { boilerplateName, boilerplateText } from './boilerplate';
+import { ruleOn, type ExtractOptions } from './extraction-rules';
+import { parseDate } from './metadata';
+import { removeGuarded, textLength } from './removal-guard';
+
+const CONTAINERS = new Set([
+  'DIV',
+  'SECTION',
+  'ASIDE',
+  'HEADER',
+  'FOOTER',
+  'UL',
+  'OL',
+  'DL',
+  'LI',
+  'P',
+  'SPAN',
+  'TABLE',
+  'FIGURE',
+  'FIGCAPTION',
+]);
+const BLOCKS = 'p, li, div, section, h1, h2, h3, h4, h5, h6, figcaption, span, dd, dt, blockquote, small';
+const HEADING = /^H[1-6]$/;
+
+export interface ArticleContext {
+  title: string | null;
+  byline: string | null;
+}
+
+const normalized = (text: string | null | undefined) =>
+  (text ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+function linkTextLength(element: Element): number {
+  let length = 0;
+  for (const link of element.querySelectorAll('a')) length += textLength(link);
+  return length;
+}
+
+/** Blocks whose class or id names boilerplate; the classes go afterwards, as the stored article keeps none. */
+function boilerplateClasses(root: Element): void {
+  const matches = [...root.querySelectorAll('[class], [id]')].filter(
+    // Inside a heading an id is the heading's own words ("Promotion_controversy"), not a name for furniture.
+    (element) =>
+      CONTAINERS.has(element.tagName) &&
+      !element.closest('h1, h2, h3, h4, h5, h6') &&
+      boilerplateName(element),
+  );
+  removeGuarded(root, matches, 1 / 7);
+}
+
+/**
+ * Short blocks that are mostly link text: lists of other articles, tag rows,
+ * "Follow us" links. A block with more text than a short list is left to
+ * Readability's own link-density check.
+ */
+function linkDensity(root: Element): void {
+  const matches = [...root.querySelectorAll('p, ul, ol, dl, div, section, table')].filter((element) => {
+    const length = textLength(element);
+    // A short paragraph of links ends an article more often than it stands inside one.
+    const last = !element.nextElementSibling;
+    const limit = element.tagName === 'P' ? (last ? 60 : 30) : last ? 400 : 200;
+    return length > 0 && length < limit && linkTextLength(element) > 0.8 * length;
+  });
+  removeGuarded(root, matches, 1 / 2);
+}
+
+/** Leaf blocks whose whole text is page furniture. */
+function boilerplateBlocks(root: Element): void {
+  const matches = [...root.querySelectorAll(BLOCKS)].filter(
+    (element) => !element.querySelector(BLOCKS) && boilerplateText(element.textContent ?? ''),
+  );
+  removeGuarded(root, matches, 1 / 2);
+}
+
+/** The first and last blocks with text, in reading order. */
+function edgeBlocks(root: Element): Element[] {
+  return [...root.querySelectorAll(BLOCKS)].filter(
+    (element) => !element.querySelector(BLOCKS) && textLength(element) > 0,
+  );
+}
+
+function bylineOrDate(text: string, context: ArticleContext): boolean {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length > 80) return false;
+  if (context.byline && normalized(line) === normalized(context.byline)) return true;
+  if (/^[Bb][Yy]:?\s+\p{Lu}/u.test(line) && line.split(' ').length <= 8) return true;
+  // A line that is only a date (with its time and a word or two such as "Updated").
+  return parseDate(line) !== null && line.replace(/[\p{L}]+/gu, '').length >= line.length / 3;
+}
+
+/** A leading copy of the title and leading byline and date lines; headings with nothing after them. */
+function articleEdges(root: Element, context: ArticleContext): void {
+  const blocks = edgeBlocks(root);
+  const leading: Element[] = [];
+  for (const block of blocks.slice(0, 4)) {
+    const text = block.textContent ?? '';
+    if (leading.length === 0 && context.title && normalized(text) === normalized(context.title))
+      leading.push(block);
+    else if (bylineOrDate(text, context)) leading.push(block);
+    else break;
+  }
+  const trailing: Element[] = [];
+  for (let i = blocks.length - 1; i >= 0 && HEADING.test(blocks[i]!.tagName); i--) trailing.push(blocks[i]!);
+  removeGuarded(root, [...leading, ...trailing], 1 / 2);
+}
+
+const EDIT_LINK =
+  /^\[?\s*(?:edit|edit source|bearbeiten|quelltext bearbeiten|modifier|modifier le code|editar|modifica)\s*\]?$/i;
+
+/** A wiki's "[edit]" links inside headings, brackets included, so the heading reads as its own words. */
+function editLinks(root: Element): void {
+  for (const heading of root.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+    for (const link of heading.querySelectorAll('a')) {
+      if (!EDIT_LINK.test((link.textContent ?? '').trim())) continue;
+      let edit: Element = link;
+      while (
+        edit.parentElement &&
+        edit.parentElement !== heading &&
+        EDIT_LINK.test((edit.parentElement.textContent ?? '').trim())
+      ) {
+        edit = edit.parentElement;
+      }
+      edit.remove();
+    }
+  }
+}
+
+export function cleanArticle(root: Element, context: ArticleContext, options?: ExtractOptions): void {
+  if (ruleOn(options, 'edit-links')) editLinks(root);
+  if (ruleOn(options, 'boilerplate-classes')) boilerplateClasses(root);
+  if (ruleOn(options, 'link-density')) linkDensity(root);
+  if (ruleOn(options, 'boilerplate-text')) boilerplateBlocks(root);
+  if (ruleOn(options, 'article-edges')) articleEdges(root, context);
+  for (const element of root.querySelectorAll('[class]')) element.removeAttribute('class');
+}

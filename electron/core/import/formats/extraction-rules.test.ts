@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { extractHtml } from './extract-html';
+import { prunePage } from './prune-page';
+import type { ExtractionRule } from './extraction-rules';
+
+const PROSE = [
+  'Tide tables were once printed by hand, a column of numbers for every harbour, checked against the moon and corrected each spring by clerks who had never seen the sea they were describing.',
+  'The clerks worked from observations sent in by harbour masters, who measured the water against painted posts at dawn and dusk and posted their ledgers to the office every month.',
+  'When the first tide-predicting machines arrived, the clerks became their keepers, oiling the brass pulleys and checking the curves they drew against the ledgers of the old posts.',
+  'Most of those ledgers survive in a county archive, bound in green cloth, and a few of them still carry the salt stains of the harbour offices where they were first written.',
+];
+
+/** A page whose article holds `inside` among its paragraphs, with `head` in <head> and `around` beside the article. */
+function page(inside: string, { head = '', around = '', before = '' } = {}): string {
+  const paragraphs = PROSE.map((p) => `<p>${p}</p>`);
+  return `<!doctype html><html><head><title>How Tide Tables Were Made</title>${head}</head><body>
+    ${around}<article><h1>How Tide Tables Were Made</h1>${before}${paragraphs.slice(0, 2).join('')}
+    ${inside}${paragraphs.slice(2).join('')}</article>${around}</body></html>`;
+}
+
+function text(html: string, without: ExtractionRule[] = []): string {
+  const result = extractHtml(html, 'tides.html', { without: new Set(without) });
+  return result.contentHtml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
+
+/** The phrase is gone with every rule on, and back with `rule` off. */
+function removedBy(rule: ExtractionRule, html: string, phrase: string): void {
+  expect(text(html)).not.toContain(phrase);
+  expect(text(html, [rule])).toContain(phrase);
+  for (const sentence of PROSE) expect(text(html)).toContain(sentence);
+}
+
+describe('the extraction layer around Readability', () => {
+  it('prune-tags: drops a figure caption but keeps its picture', () => {
+    const html = page(
+      '<figure><img src="https://tides.example/chart.png"><figcaption>A tide chart from the archive, drawn in 1871 by the office clerks</figcaption></figure>',
+    );
+    removedBy('prune-tags', html, 'A tide chart from the archive');
+    expect(extractHtml(html, 'tides.html').contentHtml).toContain('https://tides.example/chart.png');
+  });
+
+  it('prune-tags: a caption printed twice (figure and credit line) appears nowhere, not twice', () => {
+    const caption = 'Harbour masters at work on the painted posts in the early morning light';
+    const html = page(
+      `<figure><img src="https://tides.example/posts.jpg"><figcaption><span>${caption}</span><span>${caption}</span></figcaption></figure>`,
+    );
+    expect(text(html).split(caption).length - 1).toBe(0);
+  });
+
+  it('prune-captions: drops a block whose class names a caption before Readability, keeping its picture', () => {
+    const body = `<div class="wp-caption"><img src="https://tides.example/ledger.jpg"><p class="wp-caption-text">A ledger page in green cloth</p></div>${PROSE.map((p) => `<p>${p}</p>`).join('')}`;
+    const pruned = (without: ExtractionRule[]) => {
+      const { document } = parseHTML(`<html><body>${body}</body></html>`) as unknown as {
+        document: Document;
+      };
+      prunePage(document, { without: new Set(without) });
+      return document.body.innerHTML;
+    };
+    expect(pruned([])).not.toContain('A ledger page');
+    expect(pruned([])).toContain('https://tides.example/ledger.jpg');
+    expect(pruned(['prune-captions'])).toContain('A ledger page');
+  });
+
+  it('boilerplate-classes: drops a share bar named by its class', () => {
+    removedBy(
+      'boilerplate-classes',
+      page(
+        '<div class="newsletter-box"><p>The Harbour Letter comes every Friday.</p><p>Tide news for every port town, free.</p></div>',
+      ),
+      'The Harbour Letter comes every Friday',
+    );
+  });
+
+  it('boilerplate-classes: keeps a heading whose id only happens to contain a vocabulary word', () => {
+    const html = page('<h2><span id="Promotion_of_the_clerks">Promotion of the clerks</span></h2>');
+    expect(text(html)).toContain('Promotion of the clerks');
+  });
+
+  it('boilerplate-classes: is not applied when it would remove nearly all the text', () => {
+    const html = `<!doctype html><html><head><title>Tides</title></head><body><div class="story-meta">${PROSE.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+    for (const sentence of PROSE) expect(text(html)).toContain(sentence);
+  });
+
+  it('link-density: drops a short block that is all links', () => {
+    removedBy(
+      'link-density',
+      page(
+        '<p><a href="https://tides.example/a">Lights</a> · <a href="https://tides.example/b">Keepers</a></p>',
+      ),
+      'Keepers',
+    );
+  });
+
+  it('boilerplate-text: drops an Advertisement line, a photo credit and a row of share words', () => {
+    const html = page(
+      '<p>Advertisement</p><p>Photograph: Mary Anning/County Archive</p><p>Share on Facebook Share on Twitter Email</p>',
+    );
+    removedBy('boilerplate-text', html, 'Advertisement');
+    removedBy('boilerplate-text', html, 'Mary Anning/County Archive');
+    removedBy('boilerplate-text', html, 'Share on Facebook');
+  });
+
+  it('article-edges: drops a leading byline and date line and a heading left at the end', () => {
+    const html = page('', {
+      before: '<p>By Mary Anning</p><p>June 3, 2022 at 6:01 am</p>',
+    }).replace('</article>', '<h3>More from the harbour</h3></article>');
+    removedBy('article-edges', html, 'By Mary Anning');
+    removedBy('article-edges', html, 'June 3, 2022');
+    removedBy('article-edges', html, 'More from the harbour');
+  });
+
+  it("edit-links: drops a wiki heading's [edit] link and keeps the heading", () => {
+    const html = page(
+      '<h2><span class="mw-headline" id="Early_tables">Early tables</span><span class="mw-editsection"><span>[</span><a href="/w/index.php?action=edit&amp;section=1">edit</a><span>]</span></span></h2><p>The earliest tables were kept in the harbour office and copied by hand for every ship that asked.</p>',
+    );
+    expect(text(html)).toContain('Early tables');
+    removedBy('edit-links', html, '[ edit ]');
+  });
+
+  it('body-container: reads the container the page names as its article body', () => {
+    const html = `<!doctype html><html><head><title>Tides</title></head><body><div>
+      <div class="notice"><p>Our summer sale on harbour prints ends this week.</p></div>
+      <div itemprop="articleBody">${PROSE.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
+    expect(text(html)).not.toContain('summer sale');
+    expect(text(html, ['body-container'])).toContain('summer sale');
+  });
+});
