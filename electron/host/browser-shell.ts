@@ -106,7 +106,7 @@ export async function runBrowserShell(argv: readonly string[]): Promise<RunningS
 }
 
 /** What the log says of the web clipper; the end-to-end tests read its port from it. */
-export function clipperLine({ status }: ClipEndpoint): string {
+function clipperLine({ status }: ClipEndpoint): string {
   if (status.state === 'listening') return `Web clipper endpoint at http://127.0.0.1:${status.port}`;
   return status.state === 'off'
     ? 'Web clipper endpoint: off'
@@ -121,6 +121,11 @@ async function main(): Promise<void> {
     console.error(`Lectern could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+  announce(running);
+}
+
+/** Says where the running shell is (the tests read these lines), and stops it cleanly on Ctrl+C or a kill. */
+export function announce(running: RunningShell): void {
   console.log(`Lectern is running at ${running.shell.url}`);
   console.log(`Library: ${running.libraryDir}`);
   console.log(clipperLine(running.clip));

@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { clipperLine, runBrowserShell } from './browser-shell';
+import { announce, runBrowserShell } from './browser-shell';
 import { findChromium } from './find-chromium';
 import { PROJECT_DIR } from './renderer-dir';
 
@@ -76,12 +76,7 @@ function whyNotElectron(): string | { path: string } {
 async function startBrowserShell(argv: string[], reason: string): Promise<void> {
   const running = await runBrowserShell(argv);
   console.log(`Electron cannot start here because ${reason}, so Lectern started in the browser shell.`);
-  console.log(`Lectern is running at ${running.shell.url}`);
-  console.log(`Library: ${running.libraryDir}`);
-  console.log(clipperLine(running.clip));
-  const stop = () => void running.stop().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  announce(running);
   if (!hasDisplay()) {
     console.log(
       'There is no display to open a window on: open the address above in a browser on this machine.',

@@ -10,7 +10,8 @@
 import { readCsvExport } from './csv-export';
 import { unixTime } from './export-dates';
 import { ExportCollector, exportedItem, type ExportedHighlight, type ParsedExport } from './exported-item';
-import { decodeEntities, htmlAttributes } from './html-text';
+import { decodeEntities } from '../../../shared/html-entities';
+import { htmlAttributes } from './html-text';
 
 function title(title: string, url: string): string | undefined {
   const trimmed = title.trim();

@@ -9,7 +9,7 @@
 import { readCsvExport } from './csv-export';
 import { textDate } from './export-dates';
 import { exportedItem, folderTag, type ExportedHighlight, type ParsedExport } from './exported-item';
-import { decodeEntities } from './html-text';
+import { decodeEntities } from '../../../shared/html-entities';
 
 export const RAINDROP_COLUMNS = ['url', 'title', 'folder', 'tags', 'created'];
 
