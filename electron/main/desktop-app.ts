@@ -107,11 +107,14 @@ export class DesktopApp {
     this.#backend = null;
   }
 
-  /** Files and links from "Open with Lectern", a second launch or the bookmarklet. */
+  /** Files and links from "Open with Lectern", a second launch, the bookmarklet or a lectern://open link. */
   async launched(request: LaunchRequest): Promise<void> {
-    if (request.files.length === 0 && request.links.length === 0) return;
+    if (request.files.length === 0 && request.links.length === 0 && request.opens.length === 0) return;
     this.#focus();
     await this.#windowLoaded;
+    // One window shows one article: the last one asked for.
+    const open = request.opens.at(-1);
+    if (open) this.#send({ type: 'open-article', ...open });
     if (request.files.length > 0) await this.importPaths(request.files);
     for (const link of request.links) this.#report([await importLink(this.#requireBackend().dispatch, link)]);
   }

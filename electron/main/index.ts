@@ -9,7 +9,13 @@ import { preferencesFile, PreferencesStore } from '../core/settings/desktop-pref
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { DesktopApp } from './desktop-app';
 import { guardContents, guardSession } from './guards';
-import { electronArgCount, LECTERN_SCHEME, linkFromSchemeUrl, parseLaunchArgs } from './launch-request';
+import {
+  electronArgCount,
+  LECTERN_SCHEME,
+  NOTHING_LAUNCHED,
+  parseLaunchArgs,
+  readSchemeUrl,
+} from './launch-request';
 
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -34,12 +40,11 @@ if (!app.requestSingleInstanceLock()) {
   // macOS delivers "Open with" and lectern:// links as events, possibly before ready.
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    void app.whenReady().then(() => desktop.launched({ files: [path], links: [] }));
+    void app.whenReady().then(() => desktop.launched({ ...NOTHING_LAUNCHED, files: [path] }));
   });
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    const link = linkFromSchemeUrl(url);
-    if (link) void app.whenReady().then(() => desktop.launched({ files: [], links: [link] }));
+    void app.whenReady().then(() => desktop.launched(readSchemeUrl(url)));
   });
   app.on('window-all-closed', () => app.quit());
 

@@ -1,6 +1,12 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { electronArgCount, linkFromSchemeUrl, parseLaunchArgs } from './launch-request';
+import {
+  articleFromSchemeUrl,
+  electronArgCount,
+  linkFromSchemeUrl,
+  parseLaunchArgs,
+  readSchemeUrl,
+} from './launch-request';
 
 describe('linkFromSchemeUrl', () => {
   it.each([
@@ -31,13 +37,14 @@ describe('parseLaunchArgs', () => {
   it('takes files after Electron’s own arguments, resolved against the launch folder', () => {
     expect(
       parseLaunchArgs(['/opt/Lectern/lectern', 'story.html', '/abs/book.epub'], '/home/reader', 1),
-    ).toEqual({ files: [resolve('/home/reader/story.html'), '/abs/book.epub'], links: [] });
+    ).toEqual({ files: [resolve('/home/reader/story.html'), '/abs/book.epub'], links: [], opens: [] });
   });
 
   it('skips the app folder when Electron runs unpackaged', () => {
     expect(parseLaunchArgs(['electron', '.', 'a.txt'], '/w', electronArgCount(true))).toEqual({
       files: [resolve('/w/a.txt')],
       links: [],
+      opens: [],
     });
     expect(electronArgCount(false)).toBe(1);
   });
@@ -53,12 +60,41 @@ describe('parseLaunchArgs', () => {
           '--library=/other',
           'lectern://add?url=https%3A%2F%2Fexample.com%2F',
           'lectern://add?url=javascript:alert(1)',
+          'lectern://open?id=0123456789-abcdefgh&highlight=h2',
           '',
           'notes.md',
         ],
         '/w',
         1,
       ),
-    ).toEqual({ files: [resolve('/w/notes.md')], links: ['https://example.com/'] });
+    ).toEqual({
+      files: [resolve('/w/notes.md')],
+      links: ['https://example.com/'],
+      opens: [{ id: '0123456789-abcdefgh', highlight: 'h2' }],
+    });
+  });
+});
+
+describe('articleFromSchemeUrl', () => {
+  it.each([
+    ['lectern://open?id=0123456789-abcdefgh', { id: '0123456789-abcdefgh', highlight: null }],
+    ['lectern://open/?id=0123456789-abcdefgh&highlight=h-1', { id: '0123456789-abcdefgh', highlight: 'h-1' }],
+  ])('reads %j', (url, expected) => {
+    expect(articleFromSchemeUrl(url)).toEqual(expected);
+  });
+
+  it.each([
+    ['an id that is not Lectern’s', 'lectern://open?id=../../etc'],
+    ['no id', 'lectern://open'],
+    ['a highlight id with other characters', 'lectern://open?id=0123456789-abcdefgh&highlight=%3Cb%3E'],
+    ['another action', 'lectern://add?id=0123456789-abcdefgh'],
+  ])('refuses %s', (_label, url) => {
+    expect(articleFromSchemeUrl(url)).toBeNull();
+  });
+
+  it('makes a launch of either kind of link', () => {
+    expect(readSchemeUrl('lectern://open?id=0123456789-abcdefgh').opens).toHaveLength(1);
+    expect(readSchemeUrl('lectern://add?url=https://example.com/').links).toEqual(['https://example.com/']);
+    expect(readSchemeUrl('lectern://nothing')).toEqual({ files: [], links: [], opens: [] });
   });
 });

@@ -10,6 +10,8 @@ import type { ImportOutcome } from './api';
 export type DesktopCommand =
   /** An import main ran (menu, "Open with Lectern", a second launch) finished: tell the person. */
   | { type: 'import-report'; outcomes: ImportOutcome[] }
+  /** A lectern://open link: the window shows the article, at the highlight when one is named. */
+  | { type: 'open-article'; id: string; highlight: string | null }
   | { type: 'toggle-sidebar' }
   | { type: 'show-shortcuts' }
   /** File › Import from Another App…: the window opens its panel of apps, with its file picker. */
