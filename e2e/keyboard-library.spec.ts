@@ -40,6 +40,14 @@ test('j, k and x work on the list at once, and the list is one tab stop', async 
 
   await page.keyboard.press('Shift+Tab');
   await expect(articleRows(page).nth(0)).toBeFocused();
+
+  // The row's ⋯ menu is not a stop of its own: its keys open it from the row, and Esc gives the row back.
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('dialog', { name: 'Article details and versions' });
+  await expect(menu).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(articleRows(page).nth(0)).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstTitle);
 });

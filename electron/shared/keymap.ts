@@ -32,6 +32,13 @@ export const KEYMAP = {
     { command: 'select-all', keys: ['Mod+a'], does: 'Select every article in the list' },
     { command: 'clear-selection', keys: ['Escape'], does: 'Clear the selection' },
     { command: 'trash', keys: ['Delete'], does: 'Move the selected articles to the trash' },
+    {
+      command: 'article-menu',
+      keys: ['Shift+F10', 'ContextMenu'],
+      does: 'More for the article: edit details, re-extract',
+      // The row opens its own menu, so the list stays one tab stop.
+      shownOnly: true,
+    },
     { command: 'toggle-sidebar', keys: ['Mod+\\'], does: 'Hide or show the sidebar', menu: 'Toggle Sidebar' },
   ],
   reader: [

@@ -9,7 +9,7 @@
 import type { AppExportReport, LecternClient, LinkQueueStatus } from '@shared/api';
 import { APP_EXPORT_HEAD_BYTES } from '@shared/api/import';
 import { reportLines } from '@shared/app-export-report';
-import { errorMessage } from '@shared/errors';
+import { errorMessage, LecternError } from '@shared/errors';
 import { fileTooLarge, MAX_IMPORT_BYTES } from '@shared/limits';
 import type { Notices } from '../ui/notices.svelte';
 
@@ -64,7 +64,12 @@ export class AppImport {
     }
   }
 
-  async importFile(file: File): Promise<void> {
+  /**
+   * Imports an export. A dropped file whose bytes only looked like one (a zip
+   * is judged by its first bytes) answers false with nothing shown, so the
+   * drop imports it as usual and says what it is with the other files.
+   */
+  async importFile(file: File, dropped = false): Promise<boolean> {
     this.choosing = false;
     if (file.size > MAX_IMPORT_BYTES) {
       const error = fileTooLarge(file.name, file.size);
@@ -73,7 +78,7 @@ export class AppImport {
         title: 'The export could not be imported',
         lines: [error.message],
       });
-      return;
+      return true;
     }
     this.reading = file.name;
     try {
@@ -81,6 +86,7 @@ export class AppImport {
       this.report = await this.#api.importAppExport({ file: { name: file.name, type: file.type, bytes } });
       this.queue = await this.#api.linkQueueStatus();
     } catch (error) {
+      if (dropped && error instanceof LecternError && error.code === 'invalid-argument') return false;
       this.#notices.show({
         tone: 'error',
         title: 'The export could not be imported',
@@ -90,6 +96,7 @@ export class AppImport {
       this.reading = null;
       this.written = null;
     }
+    return true;
   }
 
   async pause(paused: boolean): Promise<void> {

@@ -1,4 +1,5 @@
 import type { AppExportReport, LinkQueueStatus } from '@shared/api';
+import { LecternError } from '@shared/errors';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeClient } from '../testing/fake-client';
 import { Notices } from '../ui/notices.svelte';
@@ -66,6 +67,20 @@ describe('AppImport', () => {
     );
     expect(calls.importAppExport).not.toHaveBeenCalled();
     expect(calls.importFiles).toHaveBeenCalledOnce();
+  });
+
+  it('imports a dropped zip that only looked like an export as a file, so the drop names what it is', async () => {
+    const { calls, importer, notices } = setup('zip');
+    calls.importAppExport.mockImplementation(() =>
+      Promise.reject(new LecternError('invalid-argument', 'archive.zip is not an export Lectern knows.')),
+    );
+    await importer.add(
+      { kind: 'files', files: Promise.resolve([{ file: file('archive.zip'), path: 'archive.zip' }]) },
+      'tell',
+    );
+    expect(calls.importAppExport).toHaveBeenCalledOnce();
+    expect(calls.importFiles).toHaveBeenCalledOnce();
+    expect(notices.items.filter((notice) => notice.title === 'The export could not be imported')).toEqual([]);
   });
 
   it('follows the queue’s events, pauses it, and tells when it has emptied', async () => {

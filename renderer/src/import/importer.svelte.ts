@@ -147,8 +147,9 @@ export class Importer {
     const others: PathedFile[] = [];
     for (const item of files) {
       const candidate = files.length === 1 || !isImportableName(item.file.name);
-      if (candidate && (await this.apps.isExport(item.file))) await this.apps.importFile(item.file);
-      else others.push(item);
+      const taken =
+        candidate && (await this.apps.isExport(item.file)) && (await this.apps.importFile(item.file, true));
+      if (!taken) others.push(item);
     }
     return others;
   }
