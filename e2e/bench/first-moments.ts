@@ -17,6 +17,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Library } from '../../electron/core/library/library';
 import { openBackend, WINDOW_INDEX_DELAY_MS } from '../../electron/core/open-backend';
 import { baselineArticle } from './baseline';
 import { corpusDir, readabilityPages } from './corpus';
@@ -117,11 +118,9 @@ async function coldCommandLine(): Promise<void> {
     const baselineSeconds = (performance.now() - start) / 1000;
     // Images are not fetched, as in the import bench: the pipeline is timed, not the network.
     const library = join(work, 'library');
-    await mkdir(library);
-    await writeFile(
-      join(library, 'lectern.json'),
-      JSON.stringify({ settings: { options: { fetchImages: false } } }),
-    );
+    const lib = await Library.open(library);
+    await lib.file.updateLibraryOptions({ fetchImages: false });
+    await lib.close();
     const cli = await run(process.execPath, [
       join(PROJECT, 'electron/host/lectern.js'),
       'import',
