@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from './support/lectern';
 import { CLIPS, row } from './fixtures/clips';
 import { dropFiles } from './support/drop';
-import { dragSelect, notebook, paintedHighlights, pointAt } from './support/reader';
+import { dragSelect, notebook, openHighlight, paintedHighlights } from './support/reader';
 
 test('a backup made in the window restores into a new library with its highlight, note and tags', async ({
   lectern,
@@ -41,9 +41,7 @@ test('a backup made in the window restores into a new library with its highlight
     await expect(page.getByTestId('article-content')).toContainText('harbour master');
     await dragSelect(page, 'harbour master', 'tidal clock');
     await page.getByRole('button', { name: 'Highlight yellow' }).click();
-    const onHighlight = await pointAt(page, 'harbour', 'start');
-    await page.mouse.click(onHighlight.x + 10, onHighlight.y);
-    await page.getByRole('toolbar', { name: 'Highlight' }).getByRole('button', { name: 'Note' }).click();
+    await (await openHighlight(page, 'harbour')).getByRole('button', { name: 'Note' }).click();
     const highlightNote = notebook(page).getByRole('textbox', { name: 'Note on the highlight' });
     await highlightNote.pressSequentially('Wound at dawn.');
     await highlightNote.press('Escape');

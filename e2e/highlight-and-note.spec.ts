@@ -6,6 +6,7 @@ import { expect, test } from './support/lectern';
 import {
   dragSelect,
   notebook,
+  openHighlight,
   openReaderArticle,
   paintedHighlights,
   pointAt,
@@ -73,9 +74,7 @@ test('highlights and notes made with mouse and keyboard survive a reload and a r
   ).toBe(true);
 
   // A note on the yellow highlight, opened by clicking the highlight itself.
-  const onYellow = await pointAt(page, 'mainland', 'start');
-  await page.mouse.click(onYellow.x + 10, onYellow.y);
-  await page.getByRole('toolbar', { name: 'Highlight' }).getByRole('button', { name: 'Note' }).click();
+  await (await openHighlight(page, 'mainland')).getByRole('button', { name: 'Note' }).click();
   const highlightNote = notebook(page).getByRole('textbox', { name: 'Note on the highlight' });
   await expect(highlightNote).toBeFocused();
   await highlightNote.pressSequentially('Two **clocks**: the tide and the kitchen.');

@@ -81,6 +81,26 @@ export async function paintedHighlights(page: Page): Promise<Record<string, stri
   });
 }
 
+/**
+ * Clicks a painted highlight on `word` and returns its toolbar. Waits for the
+ * paint first: a highlight is painted once its save comes back, and a click
+ * before that lands on plain text.
+ */
+export async function openHighlight(page: Page, word: string) {
+  await expect
+    .poll(async () =>
+      Object.values(await paintedHighlights(page))
+        .flat()
+        .some((text) => text.includes(word)),
+    )
+    .toBe(true);
+  const at = await pointAt(page, word, 'start');
+  await page.mouse.click(at.x + 10, at.y);
+  const toolbar = page.getByRole('toolbar', { name: 'Highlight' });
+  await expect(toolbar).toBeVisible();
+  return toolbar;
+}
+
 /** The text of the first article block not hidden under the reader's bar. */
 export async function topBlock(page: Page): Promise<string> {
   return page.evaluate(() => {
