@@ -1,4 +1,6 @@
 import { expect, test } from './support/lectern';
+import { CLIPS, row } from './fixtures/clips';
+import { dropFiles } from './support/drop';
 
 test('Settings keeps the theme and the image fetching across a reload', async ({ lectern }) => {
   const page = lectern.page;
@@ -26,4 +28,20 @@ test('Settings keeps the theme and the image fetching across a reload', async ({
   // Back leads where Settings was opened from, even after the reload.
   await page.getByRole('button', { name: 'Inbox' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your library is empty');
+});
+
+test('a window opened straight at Settings still loads the library it offers to re-extract', async ({
+  lectern,
+}) => {
+  const page = lectern.page;
+  const clip = CLIPS[0] as (typeof CLIPS)[number];
+  await dropFiles(page, [
+    { name: clip.name, mimeType: 'text/plain', content: `${clip.title}\n\n${clip.body}` },
+  ]);
+  await expect(row(page, clip.title)).toBeVisible({ timeout: 60_000 });
+
+  await page.goto(`${page.url().split('#')[0]}#/settings`);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Re-extract the library…' })).toBeEnabled();
 });
