@@ -154,7 +154,10 @@ export function extractHtml(html: string, name: string, options: ExtractOptions 
     url: metadata.url,
     published: parseDate(article?.publishedTime) ?? metadata.published,
     lang: clean(article?.lang) ?? metadata.lang,
-    excerpt: clean(article?.excerpt) ?? metadata.excerpt,
+    // The page's own description only: Readability's fallback, its first
+    // paragraph, is taken before the cleaning and can be a byline line, so the
+    // import takes the excerpt from the cleaned text instead.
+    excerpt: metadata.excerpt,
     leadImage: metadata.leadImage ?? firstContentImage(contentHtml),
     contentHtml,
   };

@@ -83,6 +83,17 @@ describe('prepareFile on a web page', () => {
     expect(fields.excerpt.startsWith('Libraries have always been quiet places')).toBe(true);
   });
 
+  it('starts the excerpt after a byline line that Readability left in the text', async () => {
+    // With the author in a meta tag Readability keeps the byline paragraph
+    // and takes it for its excerpt; the text as stored starts after it.
+    const authored = PAGE.replace(
+      '<meta charset="utf-8">',
+      '<meta charset="utf-8"><meta name="author" content="Ada Lovelace">',
+    );
+    const { fields } = await prepareFile(file('authored.html', authored, 'text/html'));
+    expect(fields.excerpt.startsWith('Libraries have always been quiet places')).toBe(true);
+  });
+
   it('decodes character references left in a meta description', async () => {
     const described = PAGE.replace(
       '<meta charset="utf-8">',
