@@ -32,9 +32,37 @@ test('files Lectern cannot read are named with the reason, and the rest still im
   await expect(alert).toContainText('latin.txt is not valid UTF-8 text');
   await expect(alert).toContainText('disguised.html is named like a web page but holds a PNG image');
 
-  await expect(page.getByRole('list', { name: 'Articles' }).getByRole('link')).toHaveCount(1);
+  const articles = page.getByRole('list', { name: 'Articles' }).getByRole('link');
+  await expect(articles).toHaveCount(1);
+  // A file with no site shows its kind where the site goes, never its own name.
+  await expect(articles.first()).toContainText('Text file');
+  await expect(articles.first()).not.toContainText('garden.txt');
   expect(await readdir(join(lectern.libraryDir, 'articles'))).toHaveLength(1);
 
   await alert.getByRole('button', { name: 'Close the summary' }).click();
   await expect(alert).toBeHidden();
+});
+
+test('a page whose bytes do not fit its declared charset is added, and the summary says how it was read', async ({
+  lectern,
+}) => {
+  const page = lectern.page;
+  const encoder = new TextEncoder();
+  const body =
+    '<p>The tide tables of the harbour, printed each spring for the keepers and the boats.</p>'.repeat(4);
+  const misstated = Uint8Array.from([
+    ...encoder.encode('<!doctype html><html><head><meta charset="gb2312"><title>Tides</title></head>'),
+    ...encoder.encode('<body><article><h1>Tides</h1><p>tide '),
+    0xb3,
+    ...encoder.encode(` tables</p>${body}</article></body></html>`),
+  ]);
+  await dropFiles(page, [
+    { name: 'tides.html', mimeType: 'text/html', content: misstated },
+    { name: 'garden.txt', mimeType: 'text/plain', content: GARDEN_CLIP },
+  ]);
+  const summary = page.getByTestId('import-summary');
+  // The first page on freshly started import workers can take a while on a busy machine.
+  await expect(summary).toContainText('2 added', { timeout: 45_000 });
+  await expect(summary.getByRole('heading', { name: 'Added with a warning' })).toBeVisible();
+  await expect(summary).toContainText('tides.html is not valid gb2312 text, as it claims to be');
 });

@@ -33,6 +33,8 @@ export interface NewArticle {
   original: { bytes: Uint8Array; extension: string };
   /** Set for a link kept to retry: see ArticleMeta.pending. */
   pending?: { reason: string };
+  /** What the person should know about how it was read (not stored): see ImportOutcome. */
+  notices?: string[];
 }
 
 export function articleFolder(libraryDir: string, place: Place, id: string): string {

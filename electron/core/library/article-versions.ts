@@ -6,6 +6,11 @@
  * content's pictures are still there when it is restored. A version is
  * written in full before the content it keeps is replaced, so a failure
  * part-way leaves the article as it was, at worst with one more version.
+ *
+ * Only the newest KEPT_VERSIONS are kept: each re-extraction of the whole
+ * library would otherwise add a copy of every article's text, forever. The
+ * oldest go once a newer one is safely written; a restore can reach back
+ * that far, which covers the extractor changes a person would want undone.
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,6 +24,9 @@ import { isNotOwnFile, readOwnFile } from './own-file';
 
 const VERSIONS_DIR = 'versions';
 const VERSION_FILE = 'version.json';
+
+/** How many earlier contents an article keeps. */
+export const KEPT_VERSIONS = 5;
 
 const storedVersion = v.object({
   id: v.string(),
@@ -67,11 +75,15 @@ export function summarizeVersion(version: StoredVersion): ArticleVersion {
   };
 }
 
-/** Writes `version` with its content; a second version in the same millisecond gets a suffix. */
+/**
+ * Writes `version` with its content, then removes the oldest beyond the
+ * newest `keep`; a second version in the same millisecond gets a suffix.
+ */
 export async function saveVersion(
   folder: string,
   version: StoredVersion,
   html: string,
+  keep = KEPT_VERSIONS,
 ): Promise<StoredVersion> {
   const taken = new Set(await readdir(join(folder, VERSIONS_DIR)).catch(() => []));
   let id = version.id;
@@ -86,6 +98,10 @@ export async function saveVersion(
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
+  const older = (await listVersions(folder)).slice(keep);
+  await Promise.all(
+    older.map((old) => rm(join(folder, VERSIONS_DIR, old.id), { recursive: true, force: true })),
+  );
   return saved;
 }
 

@@ -92,6 +92,25 @@ describe('duplicates', () => {
   });
 });
 
+describe('pages read with replacement characters', () => {
+  it('says in the outcome that a page did not fit its declared charset, and nothing when it did', async () => {
+    // 0xB3 followed by a space fits neither GB2312 nor UTF-8.
+    const [head, tail] = page('Tides', '<meta charset="gb2312">').split('<p>');
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode(`${head}<p>tide `),
+      0xb3,
+      ...new TextEncoder().encode(` tables ${tail}`),
+    ]);
+    const [bad, good] = await service.importFiles([file('tides.html', bytes), file('ok.html', page('Calm'))]);
+    expect(bad).toMatchObject({
+      status: 'imported',
+      notices: [expect.stringMatching(/^tides\.html is not valid gb2312 text/)],
+    });
+    expect(good).toMatchObject({ status: 'imported' });
+    expect(good).not.toHaveProperty('notices');
+  });
+});
+
 describe('saved pages with their folder', () => {
   it('imports a page and its _files folder as one article with its images', async () => {
     const html = page('Keepers').replace('</h1>', '</h1><img src="Keepers_files/lamp.png" alt="Lamp">');

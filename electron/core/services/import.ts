@@ -124,7 +124,13 @@ export function importService(
       const duplicate = duplicateOf(input, library.findDuplicate(article.source.sha256, urlForDuplicates));
       if (duplicate) return duplicate;
       const saved = summarize(await library.add(article));
-      return { status: article.pending ? 'pending' : 'imported', input, article: saved } as ImportOutcome;
+      if (article.pending) return { status: 'pending', input, article: saved };
+      return {
+        status: 'imported',
+        input,
+        article: saved,
+        ...(article.notices ? { notices: article.notices } : {}),
+      };
     });
   }
 

@@ -33,7 +33,13 @@ export interface TextInput {
 }
 
 export type ImportOutcome =
-  | { status: 'imported'; input: string; article: ArticleSummary }
+  | {
+      status: 'imported';
+      input: string;
+      article: ArticleSummary;
+      /** Sentences on how it was read that the person should see ("… is not valid gb2312 text …"). */
+      notices?: string[];
+    }
   | { status: 'duplicate'; input: string; article: ArticleSummary }
   /** A link that could not be fetched yet, kept as a pending article to retry. */
   | { status: 'pending'; input: string; article: ArticleSummary }

@@ -1,5 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { trashedPhrase } from './article-meta';
+import type { ArticleSummary } from '@shared/article';
+import { sourceLabel, trashedPhrase } from './article-meta';
+
+describe('sourceLabel', () => {
+  const article = (
+    source: Pick<ArticleSummary['source'], 'kind' | 'name'>,
+    siteName: string | null = null,
+    url: string | null = null,
+  ) => ({ siteName, url, source: { ...source, sha256: '', original: 'original.bin' } });
+
+  it.each([
+    ['a site name', article({ kind: 'html', name: 'tides.html' }, 'The Tide Times'), 'The Tide Times'],
+    [
+      'an address',
+      article({ kind: 'html', name: 'x' }, null, 'https://www.tides.example/a'),
+      'tides.example',
+    ],
+    ['a PDF with neither', article({ kind: 'pdf', name: 'TIDE TABLES.pdf' }), 'PDF'],
+    ['a text file', article({ kind: 'text', name: 'NOTES FROM THE HARBOUR.txt' }), 'Text file'],
+    ['pasted text', article({ kind: 'text', name: null }), 'Text clip'],
+    ['a clip', article({ kind: 'clip', name: null }), 'Text clip'],
+    ['a saved page without an address', article({ kind: 'mhtml', name: 'page.mhtml' }), 'Saved page'],
+    ['an e-book', article({ kind: 'epub', name: 'book.epub' }), 'E-book'],
+  ])('%s', (_, given, expected) => {
+    expect(sourceLabel(given)).toBe(expected);
+  });
+});
 
 describe('trashedPhrase', () => {
   const now = new Date(2026, 5, 20, 12, 0);

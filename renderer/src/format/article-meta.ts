@@ -4,7 +4,7 @@
  * screens; it is rounded, because "7 min" reads better than "6.8 min".
  */
 import { TRASH_DAYS } from '@shared/api/trash';
-import { READ_PROGRESS, type ArticleSummary } from '@shared/article';
+import { READ_PROGRESS, type ArticleSummary, type SourceKind } from '@shared/article';
 
 const WORDS_PER_MINUTE = 230;
 
@@ -14,17 +14,30 @@ export function readingTime(wordCount: number): string {
   return `${minutes} min read`;
 }
 
-/** Where an article came from: the site, else the saved file's name. */
+/** What a file without a site is, by how it came in: a file's own name says nothing about where it is from. */
+const KIND_LABELS: Record<SourceKind, string> = {
+  html: 'Saved page',
+  mhtml: 'Saved page',
+  text: 'Text file',
+  markdown: 'Markdown',
+  pdf: 'PDF',
+  epub: 'E-book',
+  clip: 'Text clip',
+  link: 'Link',
+};
+
+/** Where an article came from: the site, else the kind of file or clip it was ("PDF", "Text clip"). */
 export function sourceLabel(article: Pick<ArticleSummary, 'siteName' | 'url' | 'source'>): string {
   if (article.siteName) return article.siteName;
   if (article.url) {
     try {
       return new URL(article.url).hostname.replace(/^www\./, '');
     } catch {
-      // Not a parseable URL: fall through to the file name.
+      // Not a parseable URL: fall through to the kind.
     }
   }
-  return article.source.name ?? 'Text clip';
+  if (article.source.kind === 'text' && article.source.name === null) return KIND_LABELS.clip;
+  return KIND_LABELS[article.source.kind];
 }
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });

@@ -331,10 +331,11 @@ export class Importer {
     if (!outcome) return;
     switch (outcome.status) {
       case 'imported':
+        // A warning on how it was read stays until the person has seen it.
         this.#notices.show({
-          tone: 'success',
+          tone: outcome.notices ? 'info' : 'success',
           title: 'Added to your library',
-          lines: [outcome.article.title],
+          lines: [outcome.article.title, ...(outcome.notices ?? [])],
           action: { label: 'Read now', run: () => this.#router.openArticle(outcome.article.id) },
         });
         break;

@@ -25,6 +25,22 @@ describe('Importer', () => {
     ]);
   });
 
+  it('keeps the notice of a file read with replacement characters until it is dismissed', async () => {
+    const warning = 'tides.html is not valid gb2312 text, as it claims to be.';
+    const { notices, importer } = setup({});
+    importer.report([
+      {
+        status: 'imported',
+        input: 'tides.html',
+        article: { title: 'Tides' } as ArticleSummary,
+        notices: [warning],
+      },
+    ]);
+    expect(notices.items).toMatchObject([
+      { tone: 'info', title: 'Added to your library', lines: ['Tides', warning] },
+    ]);
+  });
+
   it('tells the person when the links saved offline could not be fetched', async () => {
     const { notices, importer } = setup({ retryPendingLinks: failing('The backend stopped.') });
     await importer.retryPendingLinks();

@@ -1,10 +1,12 @@
 /**
  * PDF to reader HTML from the text layer (pdfjs-dist). Text items are grouped
  * into lines by their baseline (two-column pages read column by column:
- * pdf-columns.ts), lines into paragraphs where the gap between
- * them is wider than the usual line spacing; a line set clearly larger than
- * the body text (the most common size, weighted by characters) becomes a
- * heading. Page images are left out: the reader keeps the words. A PDF with
+ * pdf-columns.ts), running headers, footers and page numbers are dropped
+ * (pdf-running-lines.ts), lines go into paragraphs where the gap between
+ * them is wider than the usual line spacing, and a short run of lines set
+ * clearly larger than the body text (the most common size, weighted by
+ * characters) becomes a heading, a title page giving one title
+ * (pdf-headings.ts). Page images are left out: the reader keeps the words. A PDF with
  * no text layer is a scan, and is refused with a message saying so, rather
  * than stored as an empty article.
  *
@@ -18,6 +20,8 @@
 import { LecternError } from '../../../shared/errors';
 import { MAX_PDF_PAGES, MAX_PDF_TEXT_CHARS, megabytes, PDF_READ_MS } from '../../../shared/limits';
 import { readingOrder, type Fragment } from './pdf-columns';
+import { HEADING_RATIO, headingRuns, MAX_HEADING_LINES, runText } from './pdf-headings';
+import { marginOf, withoutRunningLines, type Margin } from './pdf-running-lines';
 import { parseDate } from './metadata';
 import { checkPdfStreams } from './pdf-streams';
 
@@ -54,6 +58,7 @@ interface Line {
   size: number;
   y: number;
   page: number;
+  margin: Margin;
 }
 
 const MIN_TEXT_CHARS = 20;
@@ -150,13 +155,14 @@ async function readLines(document: PdfDocument, limits: PdfLimits, started: numb
     if (stopped) break;
     const page = await document.getPage(number);
     const fragments = readingOrder(await pageFragments(page), page.getViewport({ scale: 1 }).width);
+    const [, bottom = 0, , top = 0] = page.view;
     let current: Line | null = null;
     for (const { text, y, size } of fragments) {
       if (current && Math.abs(current.y - y) < Math.max(2, size * 0.3)) {
         current.text += text;
         current.size = Math.max(current.size, text.trim() ? size : 0);
       } else if (text.trim()) {
-        current = { text, size, y, page: number };
+        current = { text, size, y, page: number, margin: marginOf(y, bottom, top) };
         lines.push(current);
       }
       chars += text.length;
@@ -200,7 +206,9 @@ export async function readPdf(
         `${name} has no text layer: it looks like a scan. Lectern reads PDFs that contain text; run it through OCR first.`,
       );
     }
-    const body = bodySize(lines);
+    const kept = withoutRunningLines(lines);
+    const body = bodySize(kept);
+    const { runs, title } = headingRuns(kept, body);
     const blocks: string[] = [];
     let paragraph: string[] = [];
     let previous: Line | null = null;
@@ -209,27 +217,26 @@ export async function readPdf(
         blocks.push(`<p>${escapeHtml(paragraph.join(' ').replace(/(\w)- (\w)/g, '$1$2'))}</p>`);
       paragraph = [];
     };
-    let title: string | null = null;
-    for (const line of lines) {
-      if (line.size >= body * 1.2) {
+    for (const run of runs) {
+      if (run.level > 0) {
         flush();
-        const level = line.size >= body * 1.6 ? 1 : 2;
-        const last = blocks[blocks.length - 1];
-        // A heading wrapped onto two lines stays one heading.
-        if (previous && previous.size === line.size && last?.startsWith(`<h${level}>`)) {
-          blocks[blocks.length - 1] = last.replace(/<\/h\d>$/, ` ${escapeHtml(line.text)}</h${level}>`);
-        } else {
-          blocks.push(`<h${level}>${escapeHtml(line.text)}</h${level}>`);
-        }
-        if (level === 1 && title === null) title = line.text;
-      } else {
+        blocks.push(`<h${run.level}>${escapeHtml(runText(run))}</h${run.level}>`);
+        previous = run.lines[run.lines.length - 1] ?? null;
+        continue;
+      }
+      // Large text that is not a heading is a paragraph of its own: a lead
+      // (a long run) as one, a title page's author, affiliation and date line by line.
+      const large = (line: Line | null) => line !== null && line.size >= body * HEADING_RATIO;
+      const lineByLine = large(run.lines[0] ?? null) && run.lines.length <= MAX_HEADING_LINES;
+      if (large(previous) || large(run.lines[0] ?? null)) flush();
+      for (const line of run.lines) {
         const gap = previous && previous.page === line.page ? previous.y - line.y : 0;
         // Going back up the page (the next column) ends a paragraph only where a sentence ends.
         const climbs = gap < 0 && /[.!?:"”’)]$/.test(previous?.text ?? '');
-        if (previous && (previous.size >= body * 1.2 || gap > line.size * 1.6 || climbs)) flush();
+        if (previous && (gap > line.size * 1.6 || climbs || lineByLine)) flush();
         paragraph.push(line.text);
+        previous = line;
       }
-      previous = line;
     }
     flush();
     if (stopped) {

@@ -94,6 +94,8 @@ interface Built {
   assets: AssetStore;
   /** "assets/<name>" of the lead image the page names, when its bytes came with it. */
   leadImage?: string | null;
+  /** Sentences on how the file was read, for the import's outcome (a page decoded with replacement characters). */
+  notices?: string[];
 }
 
 /** The page's own lead image when stored, else the first picture the article keeps. */
@@ -129,6 +131,7 @@ async function finish(
     assets: built.assets.usedBy(html, leadImage),
     source: { kind, name: file.name, sha256: sha256(file.bytes) },
     original: { bytes: file.bytes, extension: originalExtension(file.name, fallbackExtension) },
+    ...(built.notices?.length ? { notices: built.notices } : {}),
   };
 }
 
@@ -175,7 +178,8 @@ async function fromPage(
 async function fromMhtml(file: FileInput, options: PrepareOptions): Promise<Built> {
   const { page, resources } = parseMhtml(file.bytes, file.name);
   const pageUrl = page.location;
-  const html = decodeHtml(page.body, file.name, page.charset);
+  const notices: string[] = [];
+  const html = decodeHtml(page.body, file.name, page.charset, notices);
   const local: LocalImage = (src) => {
     if (!pageUrl || src.startsWith('cid:')) return resources.get(src)?.body ?? null;
     try {
@@ -187,7 +191,7 @@ async function fromMhtml(file: FileInput, options: PrepareOptions): Promise<Buil
   const built = await fromPage(html, file.name, local, options);
   built.fields.url ??= pageUrl && /^https?:/i.test(pageUrl) ? pageUrl : null;
   built.fields.siteName ??= siteOf(built.fields.url);
-  return built;
+  return { ...built, notices };
 }
 
 function textFields(title: string, url: string | null, extra: Partial<Fields> = {}): Fields {
@@ -240,13 +244,10 @@ async function prepareKind(file: FileInput, options: PrepareOptions): Promise<Ne
   const kind = detectKind(file.bytes, file.name, file.type);
   switch (kind) {
     case 'html': {
-      const page = decodeHtml(file.bytes, file.name);
-      return finish(
-        'html',
-        file,
-        await fromPage(page, file.name, options.localImage ?? relatedResolver(options.related), options),
-        'html',
-      );
+      const notices: string[] = [];
+      const page = decodeHtml(file.bytes, file.name, null, notices);
+      const local = options.localImage ?? relatedResolver(options.related);
+      return finish('html', file, { ...(await fromPage(page, file.name, local, options)), notices }, 'html');
     }
     case 'mhtml':
       return finish('mhtml', file, await fromMhtml(file, options), 'mhtml');

@@ -30,6 +30,19 @@ const file = (name: string, content: string | Uint8Array, path?: string): FileIn
 });
 
 describe('saved web pages', () => {
+  it('reads a page whose bytes do not fit its declared charset, with a notice saying so', async () => {
+    const [head, tail] = page('').replace('charset="utf-8"', 'charset="gb2312"').split('<article>');
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode(`${head}<article><p>tide `),
+      0xb3,
+      ...new TextEncoder().encode(` tables</p>${tail}`),
+    ]);
+    const article = await prepareFile(file('tides.html', bytes));
+    expect(article.html).toContain('tide \uFFFD tables');
+    expect(article.notices).toEqual([expect.stringMatching(/^tides\.html is not valid gb2312 text/)]);
+    expect((await prepareFile(file('Keepers.html', page('')))).notices).toBeUndefined();
+  });
+
   it('takes images of a "Save Page As, complete" from its _files folder', async () => {
     const html = page(
       '<figure><img src="Keepers_files/lamp%201.png" alt="Lamp"></figure><img src="./Keepers_files/b.png">',
