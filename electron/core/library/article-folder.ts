@@ -39,6 +39,11 @@ export function articleFolder(libraryDir: string, place: Place, id: string): str
   return join(libraryDir, place, id);
 }
 
+/** Where a new folder is written before it is renamed into articles/ (see the header). */
+export function stagingFolder(libraryDir: string, id: string): string {
+  return join(libraryDir, 'articles', `${STAGING_PREFIX}${id}`);
+}
+
 export function recordPath(libraryDir: string, place: Place, id: string): string {
   return join(articleFolder(libraryDir, place, id), 'article.json');
 }
@@ -86,7 +91,7 @@ export async function writeArticleFolder(
   meta: ArticleMeta,
   article: NewArticle,
 ): Promise<void> {
-  const staging = join(libraryDir, 'articles', `${STAGING_PREFIX}${meta.id}`);
+  const staging = stagingFolder(libraryDir, meta.id);
   try {
     await writeAssets(staging, article.assets);
     await writeFileAtomic(join(staging, 'content.html'), article.html);
