@@ -18,8 +18,8 @@
  * earlier write.
  */
 import { basename } from 'node:path';
-import type { AppExportReport } from '../../shared/api';
-import type { ArticleMeta } from '../../shared/article';
+import type { AppExportItem, AppExportReport } from '../../shared/api';
+import type { ArticleMeta, ArticleSummary } from '../../shared/article';
 import { mapBounded, type SerialQueue } from '../../shared/async';
 import { errorMessage } from '../../shared/errors';
 import type { ExportedItem, ParsedExport } from '../import/services/exported-item';
@@ -41,6 +41,8 @@ export interface ExportWriter {
   /** The placeholder a link shows until it is fetched. */
   pendingArticle(url: string, reason: string): NewArticle;
   now?: () => Date;
+  /** Lists every item that came in, in the report (see AppExportSource). */
+  listItems?: boolean;
   /** Told after each chunk of items is written, for a progress count. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -117,6 +119,21 @@ export async function importExported(
     highlightsOrphaned: 0,
     failures: [...parsed.problems],
   };
+  // Items are written drafts first, merges after; their positions put the list back in the export's order.
+  const listed: { position: number; line: AppExportItem }[] = [];
+  const positions = new Map(parsed.items.map((item, position) => [item, position]));
+  const list = (item: ExportedItem, status: AppExportItem['status'], meta: ArticleSummary | ArticleMeta) => {
+    if (!writer.listItems) return;
+    const line = {
+      at: item.at,
+      status,
+      pending: meta.pending !== undefined,
+      id: meta.id,
+      title: meta.title,
+      url: meta.url,
+    };
+    listed.push({ position: positions.get(item) ?? 0, line });
+  };
   const fail = (item: ExportedItem, reason: string) => {
     report.failed++;
     report.failures.push({ file, at: item.at, reason });
@@ -136,6 +153,7 @@ export async function importExported(
     await writer.writes.run(() => library.batch(() => importChunk(items.slice(start, start + CHUNK))));
     writer.onProgress?.(Math.min(items.length, start + CHUNK), items.length);
   }
+  if (writer.listItems) report.items = listed.sort((a, b) => a.position - b.position).map(({ line }) => line);
   return report;
 
   /** The article in the library with this address, if it is still there and not in the trash. */
@@ -197,11 +215,12 @@ export async function importExported(
   async function mergeItem(id: string, item: ExportedItem): Promise<void> {
     const text = library.summary(id).pending ? undefined : articleText(await library.content(id));
     const tally = { placed: 0, orphaned: 0 };
-    await library.update(id, (meta) => {
-      applyItem(meta, item, true);
-      addHighlights(meta, item, text, tally);
+    const meta = await library.update(id, (next) => {
+      applyItem(next, item, true);
+      addHighlights(next, item, text, tally);
     });
     report.merged++;
+    list(item, 'merged', meta);
     count(tally);
   }
 
@@ -246,6 +265,8 @@ export async function importExported(
       if (key) known.set(key, meta.id);
       report.added++;
       report.merged += draft.same.length;
+      list(draft.item, 'added', meta);
+      for (const same of draft.same) list(same, 'merged', meta);
       if (text === undefined) report.pending++;
       count(tally);
     }
