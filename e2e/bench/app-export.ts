@@ -23,16 +23,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventHub } from '../../electron/core/events';
-import { zipBytes } from '../../electron/core/import/fixtures/zip';
 import { readExport } from '../../electron/core/import/services/read-export';
 import { Library } from '../../electron/core/library/library';
 import { SearchEngine } from '../../electron/core/search/search-engine';
 import { importService, pendingArticle } from '../../electron/core/services/import';
 import { mapBounded } from '../../electron/shared/async';
+import { pocketZip } from './pocket-export';
 
 const ITEMS = Number(process.env.LECTERN_BENCH_EXPORT_ITEMS ?? 20_000);
-const HIGHLIGHTS = Math.round(ITEMS / 10);
-const PART = 10_000;
 /** Items the per-item baseline writes: enough for a steady rate, few enough to take seconds, not minutes. */
 const BASELINE_ITEMS = Math.min(ITEMS, 1_000);
 
@@ -41,33 +39,11 @@ const emit = (record: Record<string, unknown>) =>
 const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const seconds = (ms: number) => Number((ms / 1000).toFixed(2));
 
-function pocketZip(): Uint8Array {
-  const url = (i: number) => `https://site${i % 500}.example/articles/${i}`;
-  const parts = [];
-  for (let start = 0; start < ITEMS; start += PART) {
-    const rows = ['title,url,time_added,tags,status'];
-    for (let i = start; i < Math.min(ITEMS, start + PART); i++)
-      rows.push(
-        `Article ${i},${url(i)},${1_500_000_000 + i * 60},topic${i % 40}|year${i % 7},${i % 3 ? 'unread' : 'archive'}`,
-      );
-    parts.push({
-      name: `part_${String(parts.length).padStart(6, '0')}.csv`,
-      content: `${rows.join('\n')}\n`,
-    });
-  }
-  const annotations = Array.from({ length: HIGHLIGHTS }, (_, n) => ({
-    url: url(n * 10),
-    title: `Article ${n * 10}`,
-    highlights: [{ quote: `A sentence worth keeping, number ${n}.`, created_at: 1_600_000_000 + n }],
-  }));
-  return zipBytes([...parts, { name: 'annotations/part_000000.json', content: JSON.stringify(annotations) }]);
-}
-
 async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'lectern-bench-export-'));
   try {
     const file = join(work, 'pocket.zip');
-    await writeFile(file, pocketZip());
+    await writeFile(file, pocketZip(ITEMS));
 
     const parseStart = performance.now();
     const parsed = await readExport(file);
@@ -106,7 +82,7 @@ async function main(): Promise<void> {
     emit({
       step: 'pocket-import',
       items: ITEMS,
-      highlights: HIGHLIGHTS,
+      highlights: Math.round(ITEMS / 10),
       listed,
       added: report.added,
       failed: report.failed,
