@@ -18,7 +18,7 @@
  * disk) fails every article of the batch not yet renamed, which the caller
  * reports item by item.
  */
-import { closeSync, fstatSync, fsync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsync, mkdirSync, openSync, renameSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleMeta } from '../../shared/article';
@@ -54,11 +54,6 @@ function filesOf({ meta, article }: FolderToWrite): [string, string | Uint8Array
   ];
 }
 
-function writeAll(fd: number, data: string | Uint8Array): void {
-  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
-}
-
 /**
  * Writes one folder into its staging folder, adding its open files (and the
  * folder itself, where folders can be opened: not on Windows, whose renames
@@ -70,7 +65,7 @@ function writeStaged(staging: string, folder: FolderToWrite, open: number[]): St
   for (const [name, data] of filesOf(folder)) {
     const fd = openSync(join(staging, name), 'w');
     open.push(fd);
-    writeAll(fd, data);
+    writeFileSync(fd, data);
     if (name === 'article.json') {
       const info = fstatSync(fd);
       stamp = { mtimeMs: info.mtimeMs, size: info.size };
