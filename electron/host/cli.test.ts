@@ -189,4 +189,37 @@ describe('lectern import', { timeout: 120_000 }, () => {
     expect(result.stdout).toMatch(/failed {5}saved-things\.txt, line 3: its address uses “javascript:”/);
     expect(result.stdout).toMatch(/imported {3}\S*page\.html → Saved Page/);
   });
+
+  it('prints a JSON line for every item of an export, merged ones as duplicates when it comes again', async () => {
+    const csv = join(work, 'pocket-part.csv');
+    await writeFile(
+      csv,
+      'title,url,time_added,tags,status\nA,https://a.example/,1600000000,x,archive\nB,https://b.example/,1600000100,,unread\nC,javascript:x,1,,unread\n',
+    );
+    const library = join(work, 'library-export-json');
+    const first = await runCli(['import', csv, '--library', library, '--json']);
+    expect(first.code).toBe(1);
+    const printed = first.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as CliLine & { report?: unknown });
+    expect(printed.slice(0, 3).map(({ input, status, title }) => ({ input, status, title }))).toEqual([
+      { input: 'pocket-part.csv, line 2', status: 'imported', title: 'A' },
+      { input: 'pocket-part.csv, line 3', status: 'imported', title: 'B' },
+      { input: 'pocket-part.csv, line 4', status: 'failed', title: null },
+    ]);
+    expect(printed[0]?.id).toMatch(/^[0-9a-z]{10}-[0-9a-z]{8}$/);
+    expect(printed[3]).toMatchObject({ status: 'app-export', report: { added: 2, failed: 1 } });
+
+    const again = await runCli(['import', csv, '--library', library, '--json']);
+    const merged = again.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as CliLine)
+      .filter((line) => line.status === 'duplicate');
+    expect(merged.map((line) => [line.input, line.id])).toEqual([
+      ['pocket-part.csv, line 2', printed[0]?.id],
+      ['pocket-part.csv, line 3', printed[1]?.id],
+    ]);
+  });
 });

@@ -15,7 +15,7 @@ import { openBackend, type Backend } from '../core/open-backend';
 import { IMPORT_CONCURRENCY } from '../core/services/import';
 import { isExportPath } from '../core/import/services/read-export';
 import { failurePlace, reportLines } from '../shared/app-export-report';
-import type { AppExportReport } from '../shared/api';
+import type { AppExportItem, AppExportReport } from '../shared/api';
 import { EXPORT_USAGE, runExportCli } from './cli-export';
 
 const USAGE = `Usage: lectern import <file|folder|url>... [--library DIR] [--json]
@@ -61,6 +61,19 @@ export function cliLine(input: string, outcome: ImportOutcome): CliLine {
     case 'failed':
       return { input, status: 'failed', id: null, title: null, error: outcome.error.message };
   }
+}
+
+/**
+ * An export's item as a line like a file's, its input the export and the
+ * item's line: "imported" for a new article (also one whose page the link
+ * queue fetches later: that is the export's normal course, not a failure),
+ * "duplicate" for one merged into an article already there.
+ */
+function itemLine(report: AppExportReport, item: AppExportItem): CliLine {
+  const input = failurePlace({ file: report.file, at: item.at });
+  if (item.status === 'merged')
+    return { input, status: 'duplicate', id: item.id, title: item.title, error: null };
+  return { input, status: 'imported', id: item.id, title: item.title, error: null };
 }
 
 function describe(line: CliLine): string {
@@ -118,7 +131,7 @@ async function importAll(backend: Backend, parsed: { inputs: string[]; json: boo
       others.push(input);
       continue;
     }
-    const result = await backend.dispatch('importAppExport', [{ path: input }]);
+    const result = await backend.dispatch('importAppExport', [{ path: input, listItems: parsed.json }]);
     if (!result.ok) {
       failed = true;
       print({ input, status: 'failed', id: null, title: null, error: result.error.message });
@@ -131,9 +144,16 @@ async function importAll(backend: Backend, parsed: { inputs: string[]; json: boo
       if (report.pending > 0) console.log(PENDING_LINKS);
       continue;
     }
+    for (const item of report.items ?? []) print(itemLine(report, item));
     for (const failure of report.failures)
       print({ input: failurePlace(failure), status: 'failed', id: null, title: null, error: failure.reason });
-    console.log(JSON.stringify({ input, status: 'app-export', report: { ...report, failures: undefined } }));
+    console.log(
+      JSON.stringify({
+        input,
+        status: 'app-export',
+        report: { ...report, failures: undefined, items: undefined },
+      }),
+    );
   }
   if (others.length === 0) return failed ? 1 : 0;
   // The same path as the desktop app's Import Folder, dispatch and its schemas included.

@@ -46,6 +46,10 @@ export interface ImportedFrom {
    * tags, state and dates, and a Retry in the reader can still fetch it.
    */
   gaveUpAt?: string;
+  /** Failed fetches of the page that are worth another try (a busy or unreachable host), kept across restarts. */
+  tries?: number;
+  /** ISO 8601 time before which the page is not asked for again (the retry's backoff). */
+  retryAt?: string;
 }
 
 /**

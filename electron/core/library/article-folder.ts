@@ -41,6 +41,11 @@ export function articleFolder(libraryDir: string, place: Place, id: string): str
   return join(libraryDir, place, id);
 }
 
+/** Where a new folder is written before it is renamed into articles/ (see the header). */
+export function stagingFolder(libraryDir: string, id: string): string {
+  return join(libraryDir, 'articles', `${STAGING_PREFIX}${id}`);
+}
+
 export function recordPath(libraryDir: string, place: Place, id: string): string {
   return join(articleFolder(libraryDir, place, id), 'article.json');
 }
@@ -88,7 +93,7 @@ export async function writeArticleFolder(
   meta: ArticleMeta,
   article: NewArticle,
 ): Promise<void> {
-  const staging = join(libraryDir, 'articles', `${STAGING_PREFIX}${meta.id}`);
+  const staging = stagingFolder(libraryDir, meta.id);
   try {
     await writeAssets(staging, article.assets);
     await writeFileAtomic(join(staging, 'content.html'), article.html);

@@ -230,7 +230,11 @@ export class Catalog {
 
   /** Takes an article's new state after a write to its folder in `place`. */
   async record(meta: ArticleMeta, place: Place): Promise<CatalogEntry> {
-    const stamp = await stampOf(recordPath(this.dir, place, meta.id));
+    return this.recordStamped(meta, place, await stampOf(recordPath(this.dir, place, meta.id)));
+  }
+
+  /** record() for a write that already knows its article.json's stamp (a batch of new folders). */
+  recordStamped(meta: ArticleMeta, place: Place, stamp: Stamp): CatalogEntry {
     const entry: CatalogEntry = { place, stamp, summary: summarize(meta) };
     this.#entries.set(meta.id, entry);
     this.#saveSoon();

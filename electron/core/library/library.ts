@@ -28,10 +28,11 @@ import {
   type NewArticle,
   type Place,
 } from './article-folder';
-import { readRecord, writeRecord } from './article-record';
+import { readRecord, writeRecord, type Stamp } from './article-record';
 import { listVersions, readVersion, saveVersion, versionOf, type StoredVersion } from './article-versions';
 import { CACHE_DIR, Catalog, type CatalogChanges } from './catalog';
 import { ChangeFeed, type LibraryListener } from './change-feed';
+import { BatchWriteError, writeFolderBatch } from './folder-batch';
 import { HighlightCache } from './highlight-cache';
 import { newArticleId } from './ids';
 import { LibraryFileStore } from './library-file';
@@ -216,8 +217,51 @@ export class Library {
 
   /** Writes a new article folder; a failed import leaves nothing. */
   async add(article: NewArticle): Promise<ArticleMeta> {
+    const meta = this.#newRecord(article);
+    await writeArticleFolder(this.dir, meta, article);
+    await this.#record(meta, 'articles');
+    return meta;
+  }
+
+  /**
+   * Writes many new articles as one batch (folder-batch.ts), each complete
+   * at once: `complete` sets what the caller knows beyond the article
+   * itself (tags, state, dates, highlights) before anything is written, so
+   * no article is written and then changed. They are taken into the catalog
+   * and announced together. A failure part-way is a value: `added` holds the
+   * articles in place (the first of those given), `failure` says why the
+   * rest are not.
+   */
+  async addMany(
+    articles: { article: NewArticle; complete?: (meta: ArticleMeta) => void }[],
+  ): Promise<{ added: ArticleMeta[]; failure: LecternError | null }> {
+    const folders = articles.map(({ article, complete }) => {
+      const meta = this.#newRecord(article);
+      complete?.(meta);
+      return { meta, article };
+    });
+    let stamps: Stamp[];
+    let failure: LecternError | null = null;
+    try {
+      stamps = await writeFolderBatch(this.dir, folders);
+    } catch (error) {
+      if (!(error instanceof BatchWriteError)) throw error;
+      stamps = error.written;
+      failure = storageError(this.dir, 'save the articles', error.reason);
+    }
+    const added = folders.slice(0, stamps.length).map(({ meta }) => meta);
+    this.changes.articles(
+      added.map(
+        (meta, index) => this.catalog.recordStamped(meta, 'articles', stamps[index] as Stamp).summary,
+      ),
+    );
+    return { added, failure };
+  }
+
+  /** The record a new article starts with. */
+  #newRecord(article: NewArticle): ArticleMeta {
     const now = this.now();
-    const meta: ArticleMeta = {
+    return {
       id: newArticleId(now),
       ...article.fields,
       addedAt: now.toISOString(),
@@ -231,9 +275,6 @@ export class Library {
       highlights: [],
       ...(article.pending ? { pending: article.pending } : {}),
     };
-    await writeArticleFolder(this.dir, meta, article);
-    await this.#record(meta, 'articles');
-    return meta;
   }
 
   /**

@@ -277,6 +277,7 @@ export function importService(
       library,
       writes,
       pendingArticle,
+      listItems: source.listItems === true,
       onProgress: (done: number, total: number) =>
         events.emit({ type: 'app-export-progress', file, done, total }),
     };

@@ -10,7 +10,7 @@ import { EventHub } from '../events';
 import { articlePage } from '../import/fixtures/web-server';
 import { zipBytes } from '../import/fixtures/zip';
 import { PAGE_FETCH } from '../import/pipeline/fetch-url';
-import { Library } from '../library/library';
+import { Library, type NewArticle } from '../library/library';
 import { SearchEngine } from '../search/search-engine';
 import { importService } from './import';
 import { LinkQueue, retryable } from './link-queue';
@@ -182,6 +182,32 @@ describe('the link queue', () => {
   });
 });
 
+/** A link brought in from an export and not fetched yet, as the queue finds it. */
+function importedLink(url: string): NewArticle {
+  return {
+    fields: {
+      title: url,
+      byline: null,
+      siteName: null,
+      url,
+      published: null,
+      lang: null,
+      excerpt: '',
+      wordCount: 0,
+    },
+    html: '<p>x</p>',
+    assets: [],
+    source: {
+      kind: 'link',
+      name: url,
+      sha256: url,
+      importedFrom: { service: 'pocket', file: 'f', importedAt: new Date().toISOString() },
+    },
+    original: { bytes: new Uint8Array(), extension: 'url' },
+    pending: { reason: 'waiting' },
+  };
+}
+
 describe('LinkQueue', () => {
   it('fetches at most `perHost` pages of one host at once, and others beside them', async () => {
     const active = new Map<string, number>();
@@ -194,28 +220,7 @@ describe('LinkQueue', () => {
       'https://one.example/3',
       'https://two.example/1',
     ]) {
-      const saved = await library.add({
-        fields: {
-          title: url,
-          byline: null,
-          siteName: null,
-          url,
-          published: null,
-          lang: null,
-          excerpt: '',
-          wordCount: 0,
-        },
-        html: '<p>x</p>',
-        assets: [],
-        source: {
-          kind: 'link',
-          name: url,
-          sha256: url,
-          importedFrom: { service: 'pocket', file: 'f', importedAt: new Date().toISOString() },
-        },
-        original: { bytes: new Uint8Array(), extension: 'url' },
-        pending: { reason: 'waiting' },
-      });
+      const saved = await library.add(importedLink(url));
       ids.push(saved.id);
     }
     let done!: () => void;
@@ -240,6 +245,63 @@ describe('LinkQueue', () => {
     expect(most).toBe(1);
     expect(queue.status()).toMatchObject({ total: 4, failed: 4 });
     expect(written).toEqual([]);
+  });
+
+  it('keeps a failing link’s tries across a restart, so it is not retried from zero', async () => {
+    const { id } = await library.add(importedLink('https://busy.example/1'));
+    let asked = 0;
+    const busy = async (url: string): Promise<never> => {
+      asked++;
+      throw new LecternError('fetch-failed', `${url} answered with an error (HTTP 503). Try again later.`);
+    };
+    const start = Date.now();
+    const queue = (now: () => number, onStatus: (status: LinkQueueStatus) => void) =>
+      new LinkQueue({
+        library,
+        attempts: 2,
+        backoffMs: 60_000,
+        hostGapMs: 0,
+        now,
+        fetchPage: busy,
+        write: async () => undefined,
+        onStatus,
+      });
+
+    let waiting!: () => void;
+    const retried = new Promise<void>((resolve) => (waiting = resolve));
+    const first = queue(
+      () => start,
+      () => (asked === 1 ? waiting() : undefined),
+    );
+    first.start();
+    await retried;
+    first.close();
+    expect((await library.get(id)).source.importedFrom).toMatchObject({
+      tries: 1,
+      retryAt: new Date(start + 60_000).toISOString(),
+    });
+
+    // After the restart the backoff still holds, and once it is over the last try is the last.
+    let settled!: (status: LinkQueueStatus) => void;
+    const ended = new Promise<LinkQueueStatus>((resolve) => (settled = resolve));
+    let clock = start + 1000;
+    const second = queue(
+      () => clock,
+      (status) => (status.running ? undefined : settled(status)),
+    );
+    second.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(asked).toBe(1);
+    second.close();
+    clock = start + 61_000;
+    const third = queue(
+      () => clock,
+      (status) => (status.running ? undefined : settled(status)),
+    );
+    third.start();
+    expect(await ended).toMatchObject({ failed: 1 });
+    expect(asked).toBe(2);
+    expect((await library.get(id)).source.importedFrom?.gaveUpAt).toBeDefined();
   });
 
   it('retries only what may come back later', () => {

@@ -9,9 +9,11 @@
  * The queue keeps no file of its own: it is the library's pending articles
  * that came from an export and were not given up on. So a quit or a crash
  * loses nothing, and the queue picks up where it was when it starts again.
- * The trade-off is that retry counts live in memory: after a restart a
- * failing link gets its retries again, which costs a few requests and never
- * a lost article. A link that cannot be fetched stays a link-only article,
+ * A failed try worth repeating is written into the article's record too
+ * (`importedFrom.tries` and `retryAt`), so a restart neither starts a
+ * failing link's retries from zero nor asks a busy host again before its
+ * backoff ends: one record write per retry, few beside the fetches they
+ * follow. A link that cannot be fetched stays a link-only article,
  * with its tags, state and dates, marked `gaveUpAt` so it is not asked for
  * again on every start; the reader's Retry can still fetch it.
  */
@@ -143,12 +145,13 @@ export class LinkQueue {
       const from = summary.source.importedFrom;
       if (!summary.pending || !summary.url || !from || from.gaveUpAt || this.#known.has(summary.id)) continue;
       this.#known.add(summary.id);
+      const retryAt = from.retryAt ? Date.parse(from.retryAt) : 0;
       this.#waiting.push({
         id: summary.id,
         url: summary.url,
         host: hostOf(summary.url),
-        tries: 0,
-        notBefore: 0,
+        tries: from.tries ?? 0,
+        notBefore: Number.isNaN(retryAt) ? 0 : retryAt,
       });
     }
     // The list is newest first; the oldest saved come first, as the export listed them.
@@ -221,6 +224,7 @@ export class LinkQueue {
         item.notBefore = this.#options.now() + delay;
         // A busy host is left alone for as long, not only this link.
         host.nextAt = Math.max(host.nextAt, item.notBefore);
+        await this.#keepTries(item);
         this.#waiting.push(item);
       } else {
         await this.#giveUp(item, errorMessage(error));
@@ -236,11 +240,30 @@ export class LinkQueue {
   async #write(id: string, article: NewArticle): Promise<void> {
     const { library } = this.#options;
     const { source } = await library.get(id);
-    if (source.importedFrom) article.source = { ...article.source, importedFrom: source.importedFrom };
+    if (source.importedFrom) {
+      // Its tries are over once its page is in.
+      const { tries: _tries, retryAt: _retryAt, ...importedFrom } = source.importedFrom;
+      article.source = { ...article.source, importedFrom };
+    }
     await this.#options.write(id, article);
     // Highlights the export carried wait, by their quote, for the page's text.
     const text = articleText(await library.content(id));
     await library.update(id, (meta) => (placeOrphans(text, meta.highlights) > 0 ? undefined : false));
+  }
+
+  /**
+   * Writes the link's failed tries and its next time into its record. A
+   * failure to write costs only the count after a restart, so the retry
+   * goes on from memory.
+   */
+  async #keepTries(item: Waiting): Promise<void> {
+    const retryAt = new Date(item.notBefore).toISOString();
+    await this.#options.library
+      .update(item.id, (next) => {
+        if (!next.pending || !next.source.importedFrom) return false;
+        next.source.importedFrom = { ...next.source.importedFrom, tries: item.tries, retryAt };
+      })
+      .catch(() => undefined);
   }
 
   async #giveUp(item: Waiting, reason: string): Promise<void> {

@@ -69,10 +69,28 @@ export interface AppExportReport {
   highlightsOrphaned: number;
   /** Every item or line that did not come in, and why. */
   failures: AppExportProblem[];
+  /** Every item that came in, in the export's order: only when the source asked (`listItems`). */
+  items?: AppExportItem[];
 }
 
-/** What to import as another app's export: a file the window read, or a path the desktop app or command line names. */
-export type AppExportSource = { file: FileInput } | { path: string };
+/** One item of an export that came in: a new article (a link to fetch when `pending`) or merged into one. */
+export interface AppExportItem {
+  /** "line 12", "item 3". */
+  at: string;
+  status: 'added' | 'merged';
+  pending: boolean;
+  id: string;
+  title: string;
+  url: string | null;
+}
+
+/**
+ * What to import as another app's export: a file the window read, or a path
+ * the desktop app or command line names; `listItems` asks for a line per
+ * item in the report (the command line's --json), which a window showing
+ * counts does not need for 20,000 items.
+ */
+export type AppExportSource = ({ file: FileInput } | { path: string }) & { listItems?: boolean };
 
 /** A link the queue could not fetch; its article stays, as a link with its tags, state and dates. */
 export interface LinkQueueFailure {

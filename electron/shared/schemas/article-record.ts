@@ -42,7 +42,14 @@ export const articleSource = v.object({
   sha256: text,
   original: text,
   importedFrom: v.optional(
-    v.object({ service: text, file: text, importedAt: isoDate, gaveUpAt: v.optional(isoDate) }),
+    v.object({
+      service: text,
+      file: text,
+      importedAt: isoDate,
+      gaveUpAt: v.optional(isoDate),
+      tries: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+      retryAt: v.optional(isoDate),
+    }),
   ),
 });
 

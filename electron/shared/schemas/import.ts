@@ -41,8 +41,11 @@ export const importArgs: ArgsSchemas<ImportApi> = {
   cancelImport: v.strictTuple([v.pipe(v.string(), v.minLength(1), v.maxLength(100))]),
   importAppExport: v.strictTuple([
     v.union([
-      v.strictObject({ file: fileInput }),
-      v.strictObject({ path: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
+      v.strictObject({ file: fileInput, listItems: v.optional(v.boolean()) }),
+      v.strictObject({
+        path: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)),
+        listItems: v.optional(v.boolean()),
+      }),
     ]),
   ]),
   linkQueueStatus: v.strictTuple([]),
