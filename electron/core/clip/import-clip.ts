@@ -36,6 +36,8 @@ import type { Library, NewArticle } from '../library/library';
 import type { Clipper } from './clipper';
 
 export interface ClipImportOptions {
+  /** The address that opens an article in this Lectern's window (ClipAnswer.open). */
+  articleAddress: (id: string) => string;
   /** Whether images the clip did not carry may be fetched from the web (the library's option, read per clip). */
   fetchWebImages: () => boolean;
   /** For tests only: hosts whose images may be fetched from a local address (see ImportServiceOptions). */
@@ -100,7 +102,8 @@ export class ClipImporter {
   #answer(clip: ClipRequest, outcome: ImportOutcome & { article: ArticleSummary }): ClipAnswer {
     this.events.emit({ type: 'clip-saved', outcome });
     const { id, title } = outcome.article;
-    return { status: outcome.status === 'duplicate' ? 'duplicate' : 'saved', id, title };
+    const status = outcome.status === 'duplicate' ? 'duplicate' : 'saved';
+    return { status, id, title, open: this.options.articleAddress(id) };
   }
 
   async #link(clip: ClipRequest): Promise<ArticleSummary> {
