@@ -2,7 +2,8 @@
  * The web site the clipper spec clips, on 127.0.0.1 beside Lectern: pages
  * whose article is written by a script after load, an image served only to a
  * browser holding the cookie the page's script set, lazy images named by
- * data-src and srcset, and a page of about 5 MB.
+ * data-src and srcset, a page of about 5 MB, and a page with nothing to
+ * read, which Lectern refuses.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +22,7 @@ export const IMAGES = {
 } as const;
 const PLACEHOLDER = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
 const LONG_PAGE_BYTES = 5 * 1024 * 1024;
+export const NOTHING_TO_READ = 'Nothing To Read Here';
 
 export interface ClipSite {
   url(path: string): string;
@@ -84,6 +86,10 @@ export async function startClipSite(): Promise<ClipSite> {
     if (path.startsWith('/story/')) return html(scriptWrittenPage(decodeURIComponent(path.slice(7))));
     if (path === '/linked') return html(articlePage('The Story of the Old Ferry'));
     if (path === '/long') return html(longPage());
+    if (path === '/nothing')
+      return html(
+        `<!doctype html><html><head><title>${NOTHING_TO_READ}</title></head><body><div></div></body></html>`,
+      );
     response.writeHead(404, { 'content-type': 'text/plain' });
     response.end('not here');
   });
