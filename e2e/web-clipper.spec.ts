@@ -17,6 +17,7 @@ import { CLIP_PORT } from '../electron/shared/clip-protocol';
 import { startBackend, type RunningBackend } from './support/backend';
 import { launchWithExtension, type ExtensionBrowser } from './support/extension-browser';
 import {
+  FRAME_TEXT,
   IMAGES,
   NOTHING_TO_READ,
   SCRIPT_TEXT,
@@ -82,6 +83,7 @@ async function openStory(clipper: ExtensionBrowser, site: ClipSite, title: strin
   const page = await clipper.context.newPage();
   await page.goto(site.url(`/story/${encodeURIComponent(title)}`));
   await expect(page.getByText(SCRIPT_TEXT)).toBeVisible();
+  await expect(page.frameLocator('iframe').getByText(FRAME_TEXT)).toBeVisible();
   return page;
 }
 
@@ -140,6 +142,13 @@ test('pairs once, then saves a page as rendered with the images behind its cooki
   const [saved] = await storedWithUrl(libraryDir, story.url());
   expect(saved?.content).toContain(SCRIPT_TEXT);
   expect(saved?.content).toContain(SHADOW_TEXT);
+  expect(saved?.content).toContain(FRAME_TEXT);
+  // The canvas arrives as a picture of its own: a PNG that is none of the site's images.
+  const served = Object.values(IMAGES).map((bytes) => Buffer.from(bytes));
+  const drawn = saved?.assets.filter(
+    (asset) => asset.subarray(1, 4).toString() === 'PNG' && !served.some((image) => image.equals(asset)),
+  );
+  expect(drawn).toHaveLength(1);
   expect(saved?.meta.tags).toEqual(['harbour']);
   expect(saved?.meta.note).toBe('Clipped from the browser');
   const stored = (path: keyof typeof IMAGES) =>
