@@ -131,6 +131,26 @@ describe('serializeDocument: canvases and frames', () => {
     expect(images).toEqual([{ url: 'https://news.example/frame/chart.png', part: 'image-0' }]);
   });
 
+  it('gives a figure whose picture is a CSS background that picture as an image', () => {
+    document.body.innerHTML = `
+      <figure id="cropped"><div class="crop" style="background-image: url('/photos/ferry.jpg')"></div><figcaption>The ferry</figcaption></figure>
+      <figure id="own"><div style="background-image: url('/photos/texture.png')"><img src="/photos/own.jpg"></div></figure>
+      <div id="decor" style="background-image: url('/photos/pattern.png')"><p>Text</p></div>`;
+
+    const { html, images } = serializeDocument(document, BASE);
+    const copy = parse(html);
+
+    expect(copy.querySelector('#cropped .crop img')?.getAttribute('src')).toBe(
+      'https://news.example/photos/ferry.jpg',
+    );
+    expect(copy.querySelectorAll('#own img')).toHaveLength(1);
+    expect(copy.querySelector('#decor img')).toBeNull();
+    expect(images.map((image) => image.url)).toEqual([
+      'https://news.example/photos/ferry.jpg',
+      'https://news.example/photos/own.jpg',
+    ]);
+  });
+
   it('keeps a frame it cannot read as a frame', () => {
     document.body.innerHTML = '<iframe id="other" src="https://elsewhere.example/widget"></iframe>';
     Object.defineProperty(document.getElementById('other'), 'contentDocument', { value: null });

@@ -14,7 +14,9 @@
  * same rules against the frame's own address. A canvas another site's
  * pictures have tainted cannot be read from the page and is left out; a
  * frame from another origin cannot be either, and stays a frame (which the
- * import drops). Scripts,
+ * import drops). A figure whose picture is a CSS background (common on
+ * sites that crop images with `background-size`) gets that picture as an
+ * <img>, since the import keeps no styles. Scripts,
  * templates and <noscript> are left out: none of them is part of the page as
  * rendered. Closed shadow roots cannot be reached from outside and stay
  * empty.
@@ -176,6 +178,31 @@ function frameContent(live: HTMLIFrameElement, baseUrl: string, parts: ImagePart
   return copy;
 }
 
+/**
+ * The picture a figure shows as a CSS background, as an <img>: only inside a
+ * <figure> (elsewhere a background is decoration) and only where the figure
+ * has no image of its own.
+ */
+function backgroundPicture(live: Element, baseUrl: string, parts: ImageParts): Element | null {
+  const figure = live.closest('figure');
+  if (!figure || figure.querySelector('img, picture, canvas')) return null;
+  const style = live.ownerDocument.defaultView?.getComputedStyle(live).backgroundImage ?? '';
+  const address = /url\(\s*(['"]?)(.*?)\1\s*\)/.exec(style)?.[2];
+  if (!address) return null;
+  let url: string;
+  try {
+    url = new URL(address, baseUrl).href;
+  } catch {
+    return null;
+  }
+  if (!/^https?:/i.test(url)) return null;
+  const image = live.ownerDocument.createElement('img');
+  image.setAttribute('src', url);
+  image.setAttribute('alt', live.getAttribute('aria-label') ?? '');
+  parts.add(url);
+  return image;
+}
+
 function copyNode(live: Node, baseUrl: string, parts: ImageParts): Node | null {
   if (!isElement(live)) return live.cloneNode(false);
   if (SKIPPED.has(live.tagName)) return null;
@@ -189,6 +216,8 @@ function copyNode(live: Node, baseUrl: string, parts: ImageParts): Node | null {
   if (live.tagName === 'IMG') settleImage(live as HTMLImageElement, copy, baseUrl, parts);
   else if (live.tagName === 'A') settleLink(live, copy, baseUrl);
   else settleFormField(live, copy);
+  const background = backgroundPicture(live, baseUrl, parts);
+  if (background) copy.appendChild(background);
   if (live.tagName !== 'TEXTAREA') {
     for (const child of renderedChildren(live)) {
       const copied = copyNode(child, baseUrl, parts);
