@@ -2,7 +2,8 @@
  * The web site the clipper spec clips, on 127.0.0.1 beside Lectern: pages
  * whose article is written by a script after load, an image served only to a
  * browser holding the cookie the page's script set, lazy images named by
- * data-src and srcset, a chart drawn on a canvas, a same-origin frame, a
+ * data-src and srcset, a figure's CSS background picture, a chart drawn on a
+ * canvas, a same-origin frame, a
  * page of about 5 MB, and a page with nothing to read, which Lectern refuses.
  */
 import { createServer, type Server } from 'node:http';
@@ -20,6 +21,7 @@ export const IMAGES = {
   '/lazy/harbour.png': pngBytes(42),
   '/srcset/small.png': pngBytes(43),
   '/srcset/large.png': pngBytes(44),
+  '/cropped/lighthouse.png': pngBytes(45),
 } as const;
 const PLACEHOLDER = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
 const LONG_PAGE_BYTES = 5 * 1024 * 1024;
@@ -40,6 +42,7 @@ function scriptWrittenPage(title: string): string {
     <p>Further down, the harbour at dawn: <img src="${PLACEHOLDER}" data-src="/lazy/harbour.png" loading="lazy" alt="Harbour"></p>
     <p>And the ferry, in two sizes: <img srcset="/srcset/small.png 300w, /srcset/large.png 1200w" sizes="50vw" src="/srcset/small.png" alt="Ferry"></p>
     <tide-note></tide-note>
+    <figure><div style="width:200px;height:100px;background-image:url('/cropped/lighthouse.png');background-size:cover"></div><figcaption>The lighthouse</figcaption></figure>
     <figure><canvas id="tide-graph" width="240" height="120" aria-label="Tide graph"></canvas></figure>
     <iframe src="/frame" title="Harbour notice"></iframe>
     <p>Read <a href="/linked">the story of the old ferry</a> next.</p>
