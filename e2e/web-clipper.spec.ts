@@ -3,7 +3,8 @@
  * browser shell on a temporary library with its clip endpoint on the default
  * port, and a local site whose article a script writes after load, with an
  * image only the page's cookie unlocks, lazy and responsive images and a
- * 5 MB page. The popup is driven as `popup.html?tab=<id>`, the same code the
+ * 5 MB page, and a page with nothing to read. The popup is driven as
+ * `popup.html?tab=<id>`, the same code the
  * toolbar button opens. The clip endpoint's port is the one fixed port every
  * browser tries first, so this spec runs alone (serial, one Lectern at a time).
  */
@@ -15,7 +16,15 @@ import type { ArticleMeta } from '../electron/shared/article';
 import { CLIP_PORT } from '../electron/shared/clip-protocol';
 import { startBackend, type RunningBackend } from './support/backend';
 import { launchWithExtension, type ExtensionBrowser } from './support/extension-browser';
-import { IMAGES, SCRIPT_TEXT, SHADOW_TEXT, startClipSite, type ClipSite } from './support/extension-site';
+import {
+  FRAME_TEXT,
+  IMAGES,
+  NOTHING_TO_READ,
+  SCRIPT_TEXT,
+  SHADOW_TEXT,
+  startClipSite,
+  type ClipSite,
+} from './support/extension-site';
 import { expect, test } from './support/lectern';
 import { dragSelect, notebook } from './support/reader';
 
@@ -74,6 +83,7 @@ async function openStory(clipper: ExtensionBrowser, site: ClipSite, title: strin
   const page = await clipper.context.newPage();
   await page.goto(site.url(`/story/${encodeURIComponent(title)}`));
   await expect(page.getByText(SCRIPT_TEXT)).toBeVisible();
+  await expect(page.frameLocator('iframe').getByText(FRAME_TEXT)).toBeVisible();
   return page;
 }
 
@@ -132,6 +142,13 @@ test('pairs once, then saves a page as rendered with the images behind its cooki
   const [saved] = await storedWithUrl(libraryDir, story.url());
   expect(saved?.content).toContain(SCRIPT_TEXT);
   expect(saved?.content).toContain(SHADOW_TEXT);
+  expect(saved?.content).toContain(FRAME_TEXT);
+  // The canvas arrives as a picture of its own: a PNG that is none of the site's images.
+  const served = Object.values(IMAGES).map((bytes) => Buffer.from(bytes));
+  const drawn = saved?.assets.filter(
+    (asset) => asset.subarray(1, 4).toString() === 'PNG' && !served.some((image) => image.equals(asset)),
+  );
+  expect(drawn).toHaveLength(1);
   expect(saved?.meta.tags).toEqual(['harbour']);
   expect(saved?.meta.note).toBe('Clipped from the browser');
   const stored = (path: keyof typeof IMAGES) =>
@@ -139,6 +156,7 @@ test('pairs once, then saves a page as rendered with the images behind its cooki
   expect(stored('/members/tide-chart.png')).toBe(true);
   expect(stored('/lazy/harbour.png')).toBe(true);
   expect(stored('/srcset/large.png')).toBe(true);
+  expect(stored('/cropped/lighthouse.png')).toBe(true);
   expect(site.imageRequests).toContainEqual({ path: '/members/tide-chart.png', withCookie: true });
 
   // A highlight on the clip, in Lectern's window.
@@ -178,6 +196,89 @@ test('clips made while Lectern is closed wait in the browser and arrive once eac
   await expect.poll(async () => (await storedArticles(libraryDir)).length).toBe(before + 2);
 });
 
+test('opens a saved clip in the browser shell from the popup’s link', async () => {
+  // A person reading in the browser shell holds its cookie in the browser they clip from.
+  const shellTab = await clipper.context.newPage();
+  await shellTab.goto(backend.url);
+  const story = await openStory(clipper, site, 'Opened From The Popup');
+  const popup = await savePage(clipper, story);
+  await expect(popup.getByTestId('clip-result')).toContainText('Saved — Open in Lectern');
+  const link = popup.getByRole('link', { name: 'Open in Lectern' });
+  const origin = new URL(backend.url).origin;
+  const [saved] = await storedWithUrl(libraryDir, story.url());
+  await expect(link).toHaveAttribute('href', `${origin}/#/article/${saved?.meta.id}`);
+
+  const [opened] = await Promise.all([clipper.context.waitForEvent('page'), link.click()]);
+  await expect(opened.getByTestId('article-content')).toContainText(SCRIPT_TEXT);
+  // Their event streams would hold Lectern's shutdown in the next test.
+  await opened.close();
+  await shellTab.close();
+});
+
+test('a queued clip Lectern refuses stays listed with the reason until retried or discarded', async ({
+  browser,
+}) => {
+  await stopLectern();
+  const empty = await clipper.context.newPage();
+  await empty.goto(site.url('/nothing'));
+  const queued = await savePage(clipper, empty);
+  await expect(queued.getByTestId('clip-result')).toContainText('Lectern is not running');
+  await queued.close();
+  expect(await clipper.waiting()).toBe(1);
+
+  backend = await startLectern(libraryDir);
+  await openLectern(browser, backend);
+  // Opening the popup offers the clip at once; Lectern finds nothing to read in it.
+  const popup = await clipper.openPopup(empty);
+  const refused = popup.getByTestId('refused-clip');
+  await expect(refused).toContainText(NOTHING_TO_READ, { timeout: 60_000 });
+  await expect(refused).toContainText('no text that Lectern could find to read');
+  expect(await clipper.badge()).toBe('!');
+  expect(await clipper.waiting()).toBe(1);
+
+  await refused.getByRole('button', { name: 'Retry' }).click();
+  await expect(popup.getByTestId('clip-result')).toContainText('no text that Lectern could find to read', {
+    timeout: 60_000,
+  });
+  await expect(refused).toHaveCount(1);
+
+  await refused.getByRole('button', { name: 'Discard' }).click();
+  await expect(refused).toHaveCount(0);
+  expect(await clipper.waiting()).toBe(0);
+  expect(await clipper.badge()).toBe('');
+  expect(await storedWithUrl(libraryDir, empty.url())).toEqual([]);
+  await popup.close();
+});
+
+test('clips made after the pairing was revoked wait, say why, and arrive once paired again', async ({
+  browser,
+}) => {
+  const lectern = lecternWindow?.pages()[0] as Page;
+  await lectern.goto(`${backend.url}#/settings`);
+  await lectern.getByRole('button', { name: 'Revoke' }).click();
+  await expect(lectern.getByRole('button', { name: 'Revoke' })).toHaveCount(0);
+  await stopLectern();
+
+  const story = await openStory(clipper, site, 'Clipped After Revoking');
+  const queued = await savePage(clipper, story);
+  await expect(queued.getByTestId('clip-result')).toContainText('Lectern is not running');
+  await queued.close();
+
+  backend = await startLectern(libraryDir);
+  const window = await openLectern(browser, backend);
+  const popup = await clipper.openPopup(story);
+  await expect(popup.getByTestId('unpaired-reason')).toContainText('revoked', { timeout: 60_000 });
+  await expect(popup.getByTestId('waiting')).toContainText('1 clip waits');
+  expect(await storedWithUrl(libraryDir, story.url())).toEqual([]);
+
+  await popup.getByRole('button', { name: 'Connect to Lectern' }).click();
+  await window.getByRole('dialog').getByRole('button', { name: 'Allow' }).click();
+  await expect
+    .poll(async () => (await storedWithUrl(libraryDir, story.url())).length, { timeout: 60_000 })
+    .toBe(1);
+  await expect.poll(() => clipper.waiting()).toBe(0);
+});
+
 test('saves a selection, a link and a 5 MB page', async () => {
   const story = await openStory(clipper, site, 'Selected Lines');
   await story.evaluate(() => {
@@ -205,7 +306,8 @@ test('saves a selection, a link and a 5 MB page', async () => {
 
   const long = await clipper.context.newPage();
   await long.goto(site.url('/long'));
-  // Lectern extracts the whole 5 MB before it answers: 10 to 60 s on a busy two-core machine.
+  // Lectern extracts the whole 5 MB on an import worker before it answers, within the
+  // worker's 20 s per-file limit: on a machine loaded far past its cores it can run over.
   const longPopup = await savePage(clipper, long, 'Save page', 240_000);
   await expect(longPopup.getByTestId('clip-result')).toContainText('Saved — Open in Lectern');
   await expect.poll(async () => (await storedWithUrl(libraryDir, long.url())).length).toBe(1);

@@ -19,6 +19,7 @@ declare const chrome: {
   tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+  action: { getBadgeText(details: object): Promise<string> };
 };
 
 const EXTENSION_DIR = fileURLToPath(new URL('../../out/extension/chromium', import.meta.url));
@@ -34,8 +35,10 @@ export interface ExtensionBrowser {
   openPopup(page: Page): Promise<Page>;
   /** Sends `message` from the popup to the background, as the popup's own code does, and answers its reply. */
   callFromPopup(popup: Page, message: BackgroundCall): Promise<unknown>;
-  /** How many clips wait in the extension's outbox. */
+  /** How many clips the extension's outbox holds, waiting or refused. */
   waiting(): Promise<number>;
+  /** The toolbar badge's text across tabs. */
+  badge(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -80,6 +83,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
         async () =>
           Object.keys(await chrome.storage.local.get(null)).filter((key) => key.startsWith('outbox:')).length,
       ),
+    badge: () => background.evaluate(() => chrome.action.getBadgeText({})),
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });

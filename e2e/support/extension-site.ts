@@ -2,7 +2,9 @@
  * The web site the clipper spec clips, on 127.0.0.1 beside Lectern: pages
  * whose article is written by a script after load, an image served only to a
  * browser holding the cookie the page's script set, lazy images named by
- * data-src and srcset, and a page of about 5 MB.
+ * data-src and srcset, a figure's CSS background picture, a chart drawn on a
+ * canvas, a same-origin frame, a
+ * page of about 5 MB, and a page with nothing to read, which Lectern refuses.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +13,7 @@ import { articlePage } from '../../electron/core/import/fixtures/web-server';
 
 export const SCRIPT_TEXT = 'This paragraph was written by the page’s own script after it loaded';
 export const SHADOW_TEXT = 'A web component drew this sentence inside its shadow root';
+export const FRAME_TEXT = 'This passage lives in a frame from the same site';
 export const COOKIE = 'clip_session=granted';
 /** Each image's bytes are distinct, so the spec can tell which one Lectern stored. */
 export const IMAGES = {
@@ -18,9 +21,11 @@ export const IMAGES = {
   '/lazy/harbour.png': pngBytes(42),
   '/srcset/small.png': pngBytes(43),
   '/srcset/large.png': pngBytes(44),
+  '/cropped/lighthouse.png': pngBytes(45),
 } as const;
 const PLACEHOLDER = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
 const LONG_PAGE_BYTES = 5 * 1024 * 1024;
+export const NOTHING_TO_READ = 'Nothing To Read Here';
 
 export interface ClipSite {
   url(path: string): string;
@@ -37,6 +42,9 @@ function scriptWrittenPage(title: string): string {
     <p>Further down, the harbour at dawn: <img src="${PLACEHOLDER}" data-src="/lazy/harbour.png" loading="lazy" alt="Harbour"></p>
     <p>And the ferry, in two sizes: <img srcset="/srcset/small.png 300w, /srcset/large.png 1200w" sizes="50vw" src="/srcset/small.png" alt="Ferry"></p>
     <tide-note></tide-note>
+    <figure><div style="width:200px;height:100px;background-image:url('/cropped/lighthouse.png');background-size:cover"></div><figcaption>The lighthouse</figcaption></figure>
+    <figure><canvas id="tide-graph" width="240" height="120" aria-label="Tide graph"></canvas></figure>
+    <iframe src="/frame" title="Harbour notice"></iframe>
     <p>Read <a href="/linked">the story of the old ferry</a> next.</p>
     <p>The timetable changed every spring, and every spring the islanders wrote letters about it.</p>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
@@ -50,6 +58,9 @@ function scriptWrittenPage(title: string): string {
   });
   addEventListener('load', () => {
     document.getElementById('story').innerHTML = ${JSON.stringify(article)};
+    const graph = document.getElementById('tide-graph').getContext('2d');
+    graph.fillStyle = '#2557a7';
+    graph.fillRect(20, 40, 200, 60);
   });
 </script></body></html>`;
 }
@@ -83,7 +94,12 @@ export async function startClipSite(): Promise<ClipSite> {
     }
     if (path.startsWith('/story/')) return html(scriptWrittenPage(decodeURIComponent(path.slice(7))));
     if (path === '/linked') return html(articlePage('The Story of the Old Ferry'));
+    if (path === '/frame') return html(`<!doctype html><html><body><p>${FRAME_TEXT}.</p></body></html>`);
     if (path === '/long') return html(longPage());
+    if (path === '/nothing')
+      return html(
+        `<!doctype html><html><head><title>${NOTHING_TO_READ}</title></head><body><div></div></body></html>`,
+      );
     response.writeHead(404, { 'content-type': 'text/plain' });
     response.end('not here');
   });

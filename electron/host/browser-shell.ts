@@ -58,7 +58,10 @@ export async function runBrowserShell(argv: readonly string[]): Promise<RunningS
     current = { dir, backend: next, stopRelay: next.events.subscribe((event) => events.emit(event)) };
   };
   const startClip = (on: Backend) =>
-    startClipEndpoint(on, clipPortSetting(process.env.LECTERN_CLIP_PORT), { localImageHostsForTests });
+    startClipEndpoint(on, clipPortSetting(process.env.LECTERN_CLIP_PORT), {
+      localImageHostsForTests,
+      articleAddress: (id) => articleAddress(shell, id),
+    });
   /**
    * Opens the other library first (taking its lock), so a failure leaves the
    * current one in use; the clip endpoint then serves the new library.
@@ -103,6 +106,15 @@ export async function runBrowserShell(argv: readonly string[]): Promise<RunningS
       await backend().close();
     },
   };
+}
+
+/**
+ * The address of an article in this shell's window: the page's origin and
+ * the reader's route (renderer/src/app/router.svelte.ts). It carries no
+ * token: the browser the person reads in holds the shell's cookie.
+ */
+export function articleAddress(shell: Pick<ShellServer, 'url'>, articleId: string): string {
+  return `${new URL(shell.url).origin}/#/article/${encodeURIComponent(articleId)}`;
 }
 
 /** What the log says of the web clipper; the end-to-end tests read its port from it. */

@@ -77,8 +77,19 @@ export interface ClipRequest {
   note: string;
 }
 
-export type ClipAnswer =
-  { status: 'saved'; id: string; title: string } | { status: 'duplicate'; id: string; title: string };
+/** The article a clip made, or the one it already was. */
+export type ClipAnswer = ({ status: 'saved' } | { status: 'duplicate' }) & ClippedArticle;
+
+export interface ClippedArticle {
+  id: string;
+  title: string;
+  /**
+   * The address that opens the article in the Lectern that answered: the
+   * desktop app's `lectern://open?id=…`, or the browser shell's own page
+   * (`http://127.0.0.1:<port>/#/article/<id>`), which only Lectern knows.
+   */
+  open: string;
+}
 
 /** Every refusal has this body, with a sentence the popup can show as it is. */
 export interface ClipRefusal {

@@ -16,7 +16,18 @@ export interface ClipOptions {
 export type ClipOutcome =
   | ClipAnswer
   | { status: 'queued'; title: string; waiting: number; reason: string }
-  | { status: 'failed'; message: string };
+  /** `requestId` is set when the clip stays in the outbox, held for the person to retry or discard. */
+  | { status: 'failed'; message: string; requestId?: string };
+
+/** A clip Lectern refused, held in the browser with Lectern's reason. */
+export interface RefusedClip {
+  requestId: string;
+  title: string;
+  url: string;
+  reason: string;
+  /** When Lectern refused it (ms since the epoch). */
+  at: number;
+}
 
 export interface TabSummary {
   id: number;
@@ -30,7 +41,10 @@ export interface TabSummary {
 export interface ClipperStatus {
   lectern: 'running' | 'absent';
   paired: boolean;
+  /** Why Lectern stopped taking this browser's token (revoked, or another library), until it is paired again. */
+  unpairedReason: string | null;
   waiting: number;
+  refused: RefusedClip[];
   tab: TabSummary | null;
 }
 
@@ -43,6 +57,8 @@ export interface AllTabsOutcome {
 /** Popup → background: each request with the answer it gets. */
 export interface BackgroundCalls {
   status: { request: { tabId: number | null }; answer: ClipperStatus };
+  /** Offers the waiting clips to Lectern now, answering once each has had its answer. */
+  flush: { request: object; answer: { flushed: true } };
   tags: { request: object; answer: string[] };
   'pair-start': { request: object; answer: PairStarted | { error: string } };
   'pair-status': { request: { pairingId: string }; answer: PairStep | { error: string } };
@@ -53,6 +69,8 @@ export interface BackgroundCalls {
     answer: ClipOutcome;
   };
   'save-all-tabs': { request: { windowId: number; options: ClipOptions }; answer: AllTabsOutcome };
+  'retry-refused': { request: { requestId: string }; answer: ClipOutcome };
+  'discard-refused': { request: { requestId: string }; answer: { discarded: true } };
 }
 
 export type BackgroundCall = {

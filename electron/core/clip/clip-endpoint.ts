@@ -10,6 +10,7 @@
 import type { AddressInfo } from 'node:net';
 import { CLIP_PORT, CLIP_PORT_FALLBACKS } from '../../shared/clip-protocol';
 import type { ClipEndpointStatus } from '../../shared/api';
+import { lecternLink } from '../export/lectern-link';
 import type { Backend } from '../open-backend';
 import { createClipServer } from './clip-server';
 import { ClipImporter } from './import-clip';
@@ -34,6 +35,11 @@ export interface ClipEndpoint {
 }
 
 export interface ClipEndpointOptions {
+  /**
+   * The address that opens an article in this shell's window, told to the
+   * extension with each clip; the desktop app's lectern://open link when left out.
+   */
+  articleAddress?: (id: string) => string;
   /** For the end-to-end tests only: see ImportServiceOptions.localImageHostsForTests. */
   localImageHostsForTests?: readonly string[];
 }
@@ -84,6 +90,7 @@ export async function startClipEndpoint(
     return { ...closed, status };
   }
   const importer = new ClipImporter(library, service, clipper, events, {
+    articleAddress: options.articleAddress ?? ((id) => lecternLink(id)),
     fetchWebImages: () => library.file.libraryOptions().fetchImages,
     localImageHostsForTests: options.localImageHostsForTests,
   });

@@ -226,8 +226,15 @@ describe('POST /clip', () => {
     const clip = pageClip({ tags: ['nature', 'to read'], state: 'archive', note: 'For the weekend.' });
     const answer = await postClip(clip, token);
     expect(answer.status).toBe(200);
-    const { id, status, title } = answer.body as { id: string; status: string; title: string };
+    const { id, status, title, open } = answer.body as {
+      id: string;
+      status: string;
+      title: string;
+      open: string;
+    };
     expect({ status, title }).toEqual({ status: 'saved', title: 'Watching the tide' });
+    // The desktop app's link, unless the shell names its own address (the browser shell does).
+    expect(open).toBe(`lectern://open?id=${id}`);
     const article = await folder.backend.service.getArticle(id);
     expect(article.meta).toMatchObject({
       url: clip.url,
@@ -245,6 +252,23 @@ describe('POST /clip', () => {
     const changes = events.filter((event) => event.type === 'library-changed');
     expect(changes).toHaveLength(1);
     expect((await folder.backend.service.listClippers()).paired[0]?.lastUsedAt).not.toBeNull();
+  });
+
+  it('names the address that opens the article in the shell that saved it', async () => {
+    await endpoint.close();
+    endpoint = await startClipEndpoint(
+      folder.backend,
+      { ports: [0] },
+      {
+        articleAddress: (id) => `http://127.0.0.1:5000/#/article/${id}`,
+      },
+    );
+    if (endpoint.status.state !== 'listening') throw new Error('the endpoint did not start');
+    port = endpoint.status.port;
+    const saved = (await postClip(pageClip(), token)).body as { id: string; open: string };
+    expect(saved.open).toBe(`http://127.0.0.1:5000/#/article/${saved.id}`);
+    const again = (await postClip(pageClip(), token)).body as { status: string; open: string };
+    expect(again).toMatchObject({ status: 'duplicate', open: saved.open });
   });
 
   it('answers a resent request id, even after a restart, and an address already saved, as duplicate', async () => {

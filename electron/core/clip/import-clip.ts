@@ -6,16 +6,17 @@
  * fetched: before extraction, like an MHTML archive's parts, matched by
  * address against src, srcset and lazy-load attributes (an image behind the
  * person's login arrives). The web is asked only for an image the extension
- * could not send, as for a dropped page. A page
- * goes through the import pipeline's prepareFile, a selection through
- * prepareText (a selection clip, like a dragged one), a link through the
- * import service's importUrls, exactly as a dropped link. Then the clip's
- * tags, state and note are applied, in the same change as the import, so
- * every window hears of the article once, as it will stay.
+ * could not send, as for a dropped page. A page goes through the import
+ * workers' prepareFile (prepare-pool.ts), as a dropped page does, so a clip
+ * of many megabytes is extracted off this thread and the window's requests
+ * go on meanwhile; its image parts travel with it, by address. A selection
+ * goes through prepareText on this thread (a selection clip, like a dragged
+ * one, is small), a link through the import service's importUrls, exactly as
+ * a dropped link. Then the clip's tags, state and note are applied, in the
+ * same change as the import, so every window hears of the article once, as
+ * it will stay.
  *
- * A page is prepared on this thread, not on the import workers, because its
- * images are looked up in this request's parts (the same trade-off as a
- * link's page). Clips are filed one at a time: the request id and address
+ * Clips are filed one at a time: the request id and address
  * checks then see every earlier clip, so a resend, even after a restart
  * (request ids are kept in clipper.json), answers `duplicate` with the first
  * article. A drop of the same page in the very same moment is not serialized
@@ -29,36 +30,33 @@ import type { ClipAnswer, ClipRequest } from '../../shared/clip-protocol';
 import { LecternError } from '../../shared/errors';
 import { withTag } from '../../shared/tags';
 import type { EventHub } from '../events';
-import type { LocalImage } from '../import/images/localize-images';
+import { absoluteAddress, imagesByAddress, type PageWithImages } from '../import/images/images-by-address';
 import { fetchingWebImages } from '../import/images/web-images';
-import { prepareFile, prepareText, type PrepareOptions } from '../import/pipeline/import-file';
+import { prepareText } from '../import/pipeline/import-file';
+import { preparePool, type PreparePool } from '../import/workers/prepare-pool';
 import type { Library, NewArticle } from '../library/library';
 import type { Clipper } from './clipper';
 
 export interface ClipImportOptions {
+  /** The address that opens an article in this Lectern's window (ClipAnswer.open). */
+  articleAddress: (id: string) => string;
   /** Whether images the clip did not carry may be fetched from the web (the library's option, read per clip). */
   fetchWebImages: () => boolean;
   /** For tests only: hosts whose images may be fetched from a local address (see ImportServiceOptions). */
   localImageHostsForTests?: readonly string[];
+  /** Where a page is extracted: the import workers, as for a dropped page (tests give their own pool). */
+  pool?: Pick<PreparePool, 'prepare'>;
 }
 
-/** An image address as a comparable absolute URL, resolved against the page; null if it does not parse. */
-function absolute(url: string, page: string): string | null {
-  return URL.parse(url, page)?.href ?? null;
-}
-
-/** The clip's image parts, by the address the page gives them (resolved against the page). */
-function clipImages(clip: ClipRequest, parts: ReadonlyMap<string, Uint8Array>): LocalImage {
-  const byUrl = new Map<string, Uint8Array>();
+/** The clip's image parts, by the absolute address the page gives them. */
+function clipImages(clip: ClipRequest, parts: ReadonlyMap<string, Uint8Array>): PageWithImages {
+  const images = new Map<string, Uint8Array>();
   for (const image of clip.images) {
     const bytes = parts.get(image.part);
-    const url = absolute(image.url, clip.url);
-    if (bytes && url) byUrl.set(url, bytes);
+    const url = absoluteAddress(image.url, clip.url);
+    if (bytes && url) images.set(url, bytes);
   }
-  return (src) => {
-    const url = absolute(src, clip.url);
-    return (url && byUrl.get(url)) || null;
-  };
+  return { url: clip.url, images };
 }
 
 /** A file name that reads well in the pipeline's messages and is always taken for a page. */
@@ -100,7 +98,8 @@ export class ClipImporter {
   #answer(clip: ClipRequest, outcome: ImportOutcome & { article: ArticleSummary }): ClipAnswer {
     this.events.emit({ type: 'clip-saved', outcome });
     const { id, title } = outcome.article;
-    return { status: outcome.status === 'duplicate' ? 'duplicate' : 'saved', id, title };
+    const status = outcome.status === 'duplicate' ? 'duplicate' : 'saved';
+    return { status, id, title, open: this.options.articleAddress(id) };
   }
 
   async #link(clip: ClipRequest): Promise<ArticleSummary> {
@@ -118,17 +117,22 @@ export class ClipImporter {
     if (!clip.html?.trim()) {
       throw new LecternError('invalid-argument', `The clip of ${clip.url} came without its page’s HTML.`);
     }
-    const options: PrepareOptions = {
-      localImage: clipImages(clip, parts),
-      ...fetchingWebImages(this.options.fetchWebImages(), this.options.localImageHostsForTests),
-    };
+    const page = clipImages(clip, parts);
+    const fetchWebImages = this.options.fetchWebImages();
+    const localHosts = this.options.localImageHostsForTests ?? [];
     const article: NewArticle =
       clip.kind === 'page'
-        ? await prepareFile(
+        ? await (this.options.pool ?? preparePool).prepare(
             { name: pageName(clip), type: 'text/html', bytes: new TextEncoder().encode(clip.html) },
-            { ...options, fetchedFrom: clip.url },
+            new Map(),
+            fetchWebImages,
+            localHosts,
+            page,
           )
-        : await prepareText({ text: '', html: clip.html, title: clip.title, url: clip.url }, options);
+        : await prepareText(
+            { text: '', html: clip.html, title: clip.title, url: clip.url },
+            { localImage: imagesByAddress(page), ...fetchingWebImages(fetchWebImages, localHosts) },
+          );
     article.fields.url = clip.url;
     if (!article.fields.title.trim() && clip.title.trim()) article.fields.title = clip.title.trim();
     return this.library.batch(async () => this.#applyChoices(clip, (await this.library.add(article)).id));

@@ -1,7 +1,8 @@
 /**
  * The toolbar badge: a tick on the tab whose page was just saved, "!" with
  * the reason in the tooltip on a tab whose clip failed, and, across all
- * tabs, how many clips wait for Lectern. Tab badges are reset by the browser
+ * tabs, "!" while clips Lectern refused are held for the person to retry or
+ * discard (the louder news), else how many clips wait for Lectern. Tab badges are reset by the browser
  * when the tab navigates, so a tick never outlives its page.
  */
 import { ext } from '../browser-api';
@@ -12,12 +13,14 @@ const FAILED_COLOUR = '#b42318';
 const WAITING_COLOUR = '#a15c07';
 const TITLE = 'Save to Lectern';
 
-export async function showWaiting(count: number): Promise<void> {
-  await ext.action.setBadgeBackgroundColor({ color: WAITING_COLOUR });
-  await ext.action.setBadgeText({ text: count > 0 ? String(count) : '' });
-  await ext.action.setTitle({
-    title: count > 0 ? `${TITLE} (${count} waiting for Lectern to open)` : TITLE,
-  });
+export async function showOutbox(waiting: number, refused: number): Promise<void> {
+  const parts = [
+    refused > 0 ? `${refused} not saved: open this to retry or discard` : '',
+    waiting > 0 ? `${waiting} waiting for Lectern to open` : '',
+  ].filter(Boolean);
+  await ext.action.setBadgeBackgroundColor({ color: refused > 0 ? FAILED_COLOUR : WAITING_COLOUR });
+  await ext.action.setBadgeText({ text: refused > 0 ? '!' : waiting > 0 ? String(waiting) : '' });
+  await ext.action.setTitle({ title: parts.length > 0 ? `${TITLE} (${parts.join('; ')})` : TITLE });
 }
 
 export async function showSaved(tabId: number, title: string): Promise<void> {

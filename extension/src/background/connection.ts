@@ -14,6 +14,8 @@ import { LecternClient, type Answer } from './lectern-client';
 
 const PORT_KEY = 'lectern:port';
 const TOKEN_KEY = 'lectern:token';
+/** Lectern's sentence for the token it stopped taking, kept until this browser is paired again. */
+const UNPAIRED_KEY = 'lectern:unpaired';
 const PORTS = [CLIP_PORT, ...CLIP_PORT_FALLBACKS];
 
 export const NOT_RUNNING = 'Lectern is not running. Open Lectern, then try again.';
@@ -41,9 +43,14 @@ export class Connection {
     return (await this.#stored()).token !== undefined;
   }
 
-  /** Lectern no longer takes the token (revoked in its settings): the next popup pairs again. */
-  async forget(): Promise<void> {
+  /** Lectern no longer takes the token (revoked in its settings): the next popup pairs again, and says why. */
+  async forget(reason: string): Promise<void> {
     await ext.storage.local.remove(TOKEN_KEY);
+    await ext.storage.local.set({ [UNPAIRED_KEY]: reason });
+  }
+
+  async unpairedReason(): Promise<string | null> {
+    return ((await ext.storage.local.get([UNPAIRED_KEY]))[UNPAIRED_KEY] as string | undefined) ?? null;
   }
 
   async startPairing(): Promise<PairStarted | { error: string }> {
@@ -71,6 +78,7 @@ export class Connection {
     if (answer.kind !== 'ok') return { error: failure(answer) };
     if (answer.value.status !== 'allowed') return answer.value;
     await ext.storage.local.set({ [TOKEN_KEY]: answer.value.token });
+    await ext.storage.local.remove(UNPAIRED_KEY);
     return { status: 'allowed' };
   }
 }

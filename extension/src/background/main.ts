@@ -26,12 +26,12 @@ const clipper = new Clipper();
 async function answer(message: BackgroundCall): Promise<BackgroundCalls[BackgroundCall['call']]['answer']> {
   switch (message.call) {
     case 'status': {
-      void clipper.flush();
       const tab = message.tabId === null ? null : await ext.tabs.get(message.tabId).catch(() => null);
       return {
         lectern: (await clipper.connection.find()) ? 'running' : 'absent',
         paired: await clipper.connection.isPaired(),
-        waiting: await clipper.waiting(),
+        unpairedReason: await clipper.connection.unpairedReason(),
+        ...(await clipper.held()),
         tab:
           tab?.id === undefined
             ? null
@@ -44,6 +44,9 @@ async function answer(message: BackgroundCall): Promise<BackgroundCalls[Backgrou
               },
       };
     }
+    case 'flush':
+      await clipper.flush();
+      return { flushed: true };
     case 'tags': {
       const client = await clipper.connection.find();
       const tags = client ? await client.tags() : null;
@@ -64,6 +67,11 @@ async function answer(message: BackgroundCall): Promise<BackgroundCalls[Backgrou
       return clipper.saveLink(message.url, message.title, message.options, message.tabId);
     case 'save-all-tabs':
       return clipper.saveAllTabs(message.windowId, message.options);
+    case 'retry-refused':
+      return clipper.retry(message.requestId);
+    case 'discard-refused':
+      await clipper.discard(message.requestId);
+      return { discarded: true };
   }
 }
 

@@ -101,7 +101,7 @@ describe('Outbox', () => {
 
     const away = new LecternClient(await closedPort(), 'token');
     expect(await outbox.flush((c) => away.clip(c))).toMatchObject([{ answer: { kind: 'unreachable' } }]);
-    expect(await outbox.count()).toBe(2);
+    expect(await outbox.waiting()).toHaveLength(2);
 
     const lectern = await startLectern();
     const client = new LecternClient(lectern.port, 'token');
@@ -110,7 +110,7 @@ describe('Outbox', () => {
       { kind: 'ok', value: { status: 'saved', id: 'a-first', title: 'Story first' } },
       { kind: 'ok', value: { status: 'saved', id: 'a-second', title: 'Story second' } },
     ]);
-    expect(await outbox.count()).toBe(0);
+    expect(await outbox.entries()).toEqual([]);
     expect(await outbox.flush((c) => client.clip(c))).toEqual([]);
     expect(lectern.received.map((r) => r.request.requestId)).toEqual(['first', 'second']);
   });
@@ -142,8 +142,8 @@ describe('Outbox', () => {
     expect(lectern.received[0]?.imageBytes).toEqual({ 'image-0': [...bytes] });
   });
 
-  it('drops a clip Lectern refused, with Lectern’s reason', async () => {
-    const outbox = new Outbox(new MemoryArea());
+  it('holds a clip Lectern refused with Lectern’s reason, and never resends it by itself', async () => {
+    const outbox = new Outbox(new MemoryArea(), () => 1_000);
     await outbox.add(clip('refused', 1));
     const lectern = await startLectern(400);
     const client = new LecternClient(lectern.port, 'token');
@@ -151,7 +151,82 @@ describe('Outbox', () => {
       kind: 'refused',
       message: 'Lectern saves only web pages (http or https).',
     });
-    expect(await outbox.count()).toBe(0);
+    expect(await outbox.refused()).toMatchObject([
+      {
+        request: { requestId: 'refused', title: 'Story refused' },
+        refused: { reason: 'Lectern saves only web pages (http or https).', at: 1_000 },
+      },
+    ]);
+    expect(await outbox.waiting()).toEqual([]);
+
+    let sends = 0;
+    const counting = (c: QueuedClip) => {
+      sends++;
+      return client.clip(c);
+    };
+    expect(await outbox.flush(counting)).toEqual([]);
+    expect(await outbox.send('refused', counting)).toBeNull();
+    expect(sends).toBe(0);
+  });
+
+  it('holds a clip refused as too large, and goes on with the clips behind it', async () => {
+    const outbox = new Outbox(new MemoryArea());
+    await outbox.add(clip('huge', 1));
+    await outbox.add(clip('small', 2));
+    const received: string[] = [];
+    const outcomes = await outbox.flush(async (c) => {
+      received.push(c.request.requestId);
+      return c.request.requestId === 'huge'
+        ? { kind: 'refused', message: 'This clip is larger than Lectern accepts in one request.' }
+        : { kind: 'ok', value: { status: 'saved', id: 'a-small', title: 'Story small', open: '' } };
+    });
+    expect(outcomes.map((o) => o.answer.kind)).toEqual(['refused', 'ok']);
+    expect(received).toEqual(['huge', 'small']);
+    expect((await outbox.entries()).map((e) => [e.request.requestId, e.refused?.reason])).toEqual([
+      ['huge', 'This clip is larger than Lectern accepts in one request.'],
+    ]);
+  });
+
+  it('sends a refused clip again once released, keeping its images, and forgets it once saved', async () => {
+    const area = new MemoryArea();
+    const outbox = new Outbox(area);
+    const bytes = new Uint8Array([1, 2, 3]);
+    await outbox.add(
+      clip('again', 1, [{ part: 'image-0', type: 'image/png', base64: bytesToBase64(bytes) }]),
+    );
+    const refusing = await startLectern(422);
+    await outbox.flush((c) => new LecternClient(refusing.port, 'token').clip(c));
+    expect(await outbox.refused()).toHaveLength(1);
+
+    await outbox.release('again');
+    expect(await outbox.refused()).toEqual([]);
+    const lectern = await startLectern();
+    const outcomes = await outbox.flush((c) => new LecternClient(lectern.port, 'token').clip(c));
+    expect(outcomes.map((o) => o.answer.kind)).toEqual(['ok']);
+    expect(lectern.received[0]?.imageBytes).toEqual({ 'image-0': [...bytes] });
+    expect(area.items.size).toBe(0);
+  });
+
+  it('a released clip Lectern refuses again is held again, with the new reason', async () => {
+    const outbox = new Outbox(new MemoryArea());
+    await outbox.add(clip('twice', 1));
+    const reasons = ['First reason.', 'Second reason.'];
+    const sender = async () => ({ kind: 'refused' as const, message: reasons.shift() as string });
+    await outbox.flush(sender);
+    await outbox.release('twice');
+    await outbox.flush(sender);
+    expect((await outbox.refused())[0]?.refused?.reason).toBe('Second reason.');
+  });
+
+  it('discards a clip for good, refused or waiting', async () => {
+    const area = new MemoryArea();
+    const outbox = new Outbox(area);
+    await outbox.add(clip('refused', 1));
+    await outbox.add(clip('waiting', 2));
+    await outbox.send('refused', async () => ({ kind: 'refused', message: 'No.' }));
+    await outbox.discard('refused');
+    await outbox.discard('waiting');
+    expect(area.items.size).toBe(0);
   });
 
   it('keeps a clip when the token is no longer accepted', async () => {
@@ -160,6 +235,7 @@ describe('Outbox', () => {
     const lectern = await startLectern(401);
     const client = new LecternClient(lectern.port, 'revoked');
     expect(await outbox.send('unpaired', (c) => client.clip(c))).toMatchObject({ kind: 'unpaired' });
-    expect(await outbox.count()).toBe(1);
+    expect(await outbox.waiting()).toHaveLength(1);
+    expect(await outbox.refused()).toEqual([]);
   });
 });

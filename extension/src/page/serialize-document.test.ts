@@ -88,6 +88,79 @@ describe('serializeDocument', () => {
   });
 });
 
+describe('serializeDocument: canvases and frames', () => {
+  beforeEach(() => {
+    document.documentElement.innerHTML = '<head><title>Story</title></head><body></body>';
+  });
+
+  it('turns a canvas into an image of its pixels, and leaves out one it cannot read', () => {
+    document.body.innerHTML =
+      '<canvas id="chart" class="wide" width="300" height="150" aria-label="Tide heights"></canvas><canvas id="tainted" width="10" height="10"></canvas><canvas id="empty" width="0" height="0"></canvas>';
+    // jsdom draws nothing: the browser's answers stand in, a PNG for a canvas it can read and a SecurityError for a tainted one.
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    (document.getElementById('chart') as HTMLCanvasElement).toDataURL = () => png;
+    (document.getElementById('tainted') as HTMLCanvasElement).toDataURL = () => {
+      throw new DOMException('The canvas has been tainted by cross-origin data.', 'SecurityError');
+    };
+
+    const { html, images } = serializeDocument(document, BASE);
+    const copy = parse(html);
+
+    expect(copy.getElementById('chart')?.outerHTML).toBe(
+      `<img id="chart" class="wide" src="${png}" width="300" height="150" alt="Tide heights">`,
+    );
+    expect(copy.querySelector('canvas')).toBeNull();
+    expect(copy.getElementById('tainted')).toBeNull();
+    // A data address needs no fetching: its bytes are in the HTML.
+    expect(images).toEqual([]);
+  });
+
+  it('copies a same-origin frame’s document in its place, against the frame’s address', () => {
+    document.body.innerHTML = '<p>Before the frame</p><iframe id="embedded"></iframe><p>After it</p>';
+    const frame = (document.getElementById('embedded') as HTMLIFrameElement).contentDocument as Document;
+    frame.body.innerHTML =
+      '<p>Written inside the frame</p><img data-src="/frame/chart.png" src=""><script>var inFrame = 1;</script>';
+
+    const { html, images } = serializeDocument(document, BASE);
+
+    expect(html).toContain(
+      '<p>Before the frame</p><div><p>Written inside the frame</p><img src="https://news.example/frame/chart.png"></div><p>After it</p>',
+    );
+    expect(html).not.toContain('inFrame');
+    expect(html).not.toContain('<iframe');
+    expect(images).toEqual([{ url: 'https://news.example/frame/chart.png', part: 'image-0' }]);
+  });
+
+  it('gives a figure whose picture is a CSS background that picture as an image', () => {
+    document.body.innerHTML = `
+      <figure id="cropped"><div class="crop" style="background-image: url('/photos/ferry.jpg')"></div><figcaption>The ferry</figcaption></figure>
+      <figure id="own"><div style="background-image: url('/photos/texture.png')"><img src="/photos/own.jpg"></div></figure>
+      <div id="decor" style="background-image: url('/photos/pattern.png')"><p>Text</p></div>`;
+
+    const { html, images } = serializeDocument(document, BASE);
+    const copy = parse(html);
+
+    expect(copy.querySelector('#cropped .crop img')?.getAttribute('src')).toBe(
+      'https://news.example/photos/ferry.jpg',
+    );
+    expect(copy.querySelectorAll('#own img')).toHaveLength(1);
+    expect(copy.querySelector('#decor img')).toBeNull();
+    expect(images.map((image) => image.url)).toEqual([
+      'https://news.example/photos/ferry.jpg',
+      'https://news.example/photos/own.jpg',
+    ]);
+  });
+
+  it('keeps a frame it cannot read as a frame', () => {
+    document.body.innerHTML = '<iframe id="other" src="https://elsewhere.example/widget"></iframe>';
+    Object.defineProperty(document.getElementById('other'), 'contentDocument', { value: null });
+
+    const { html } = serializeDocument(document, BASE);
+
+    expect(html).toContain('<iframe id="other" src="https://elsewhere.example/widget"></iframe>');
+  });
+});
+
 describe('serializeFragment', () => {
   it('serializes a copied selection with its images picked', () => {
     document.body.innerHTML = `<p id="a">First <b>bold</b> words</p><p>Then <img data-src="/in-selection.png" src="${GIF}"></p>`;

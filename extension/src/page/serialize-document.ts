@@ -7,9 +7,19 @@
  * shadow tree flattened in (slots replaced by what is assigned to them, as
  * rendering does), form fields get their current values written as
  * attributes, and every image gets one absolute `src` picked by
- * pick-image-source.ts. Scripts, templates and <noscript> are left out: none
- * of them is part of the page as rendered. Closed shadow roots cannot be
- * reached from outside and stay empty.
+ * pick-image-source.ts. Two things a sanitizer would otherwise throw away
+ * are turned into what they show: a <canvas> (a chart, a drawing) becomes
+ * an image of its pixels, made here as a PNG data address, and a
+ * same-origin <iframe> is replaced by its document's body, copied by the
+ * same rules against the frame's own address. A canvas another site's
+ * pictures have tainted cannot be read from the page and is left out; a
+ * frame from another origin cannot be either, and stays a frame (which the
+ * import drops). A figure whose picture is a CSS background (common on
+ * sites that crop images with `background-size`) gets that picture as an
+ * <img>, since the import keeps no styles. Scripts,
+ * templates and <noscript> are left out: none of them is part of the page as
+ * rendered. Closed shadow roots cannot be reached from outside and stay
+ * empty.
  */
 import { IMAGE_SOURCE_ATTRIBUTES, pickImageSource } from './pick-image-source';
 
@@ -124,14 +134,90 @@ function renderedChildren(parent: Node): Node[] {
   return children;
 }
 
+/** Attributes a canvas's image keeps: what styles or names it. */
+const CANVAS_KEPT = ['id', 'class', 'title'];
+
+/** A canvas as an image of its pixels, or null when it is empty or tainted by another site's pictures. */
+function canvasImage(live: HTMLCanvasElement): Element | null {
+  if (live.width === 0 || live.height === 0) return null;
+  let data: string;
+  try {
+    data = live.toDataURL('image/png');
+  } catch {
+    return null;
+  }
+  if (typeof data !== 'string' || !data.startsWith('data:image/png')) return null;
+  const image = live.ownerDocument.createElement('img');
+  for (const name of CANVAS_KEPT) {
+    const value = live.getAttribute(name);
+    if (value !== null) image.setAttribute(name, value);
+  }
+  image.setAttribute('src', data);
+  image.setAttribute('width', String(live.width));
+  image.setAttribute('height', String(live.height));
+  image.setAttribute('alt', live.getAttribute('aria-label') ?? live.textContent?.trim() ?? '');
+  return image;
+}
+
+/** A same-origin frame's body, copied in its place; null for a frame the page cannot read. */
+function frameContent(live: HTMLIFrameElement, baseUrl: string, parts: ImageParts): Element | null {
+  let frame: Document | null;
+  try {
+    frame = live.contentDocument;
+  } catch {
+    return null;
+  }
+  if (!frame?.body) return null;
+  // A frame written by its page (about:blank, srcdoc) resolves against the page's address.
+  const frameBase = /^https?:/i.test(frame.URL) ? frame.baseURI : baseUrl;
+  const copy = live.ownerDocument.createElement('div');
+  for (const child of renderedChildren(frame.body)) {
+    const copied = copyNode(child, frameBase, parts);
+    if (copied) copy.appendChild(copied);
+  }
+  return copy;
+}
+
+/**
+ * The picture a figure shows as a CSS background, as an <img>: only inside a
+ * <figure> (elsewhere a background is decoration) and only where the figure
+ * has no image of its own.
+ */
+function backgroundPicture(live: Element, baseUrl: string, parts: ImageParts): Element | null {
+  const figure = live.closest('figure');
+  if (!figure || figure.querySelector('img, picture, canvas')) return null;
+  const style = live.ownerDocument.defaultView?.getComputedStyle(live).backgroundImage ?? '';
+  const address = /url\(\s*(['"]?)(.*?)\1\s*\)/.exec(style)?.[2];
+  if (!address) return null;
+  let url: string;
+  try {
+    url = new URL(address, baseUrl).href;
+  } catch {
+    return null;
+  }
+  if (!/^https?:/i.test(url)) return null;
+  const image = live.ownerDocument.createElement('img');
+  image.setAttribute('src', url);
+  image.setAttribute('alt', live.getAttribute('aria-label') ?? '');
+  parts.add(url);
+  return image;
+}
+
 function copyNode(live: Node, baseUrl: string, parts: ImageParts): Node | null {
   if (!isElement(live)) return live.cloneNode(false);
   if (SKIPPED.has(live.tagName)) return null;
+  if (live.tagName === 'CANVAS') return canvasImage(live as HTMLCanvasElement);
+  if (live.tagName === 'IFRAME') {
+    const frame = frameContent(live as HTMLIFrameElement, baseUrl, parts);
+    if (frame) return frame;
+  }
   if (live.tagName === 'SOURCE' && live.parentElement?.tagName === 'PICTURE') return null;
   const copy = live.cloneNode(false) as Element;
   if (live.tagName === 'IMG') settleImage(live as HTMLImageElement, copy, baseUrl, parts);
   else if (live.tagName === 'A') settleLink(live, copy, baseUrl);
   else settleFormField(live, copy);
+  const background = backgroundPicture(live, baseUrl, parts);
+  if (background) copy.appendChild(background);
   if (live.tagName !== 'TEXTAREA') {
     for (const child of renderedChildren(live)) {
       const copied = copyNode(child, baseUrl, parts);

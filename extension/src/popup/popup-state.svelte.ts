@@ -34,10 +34,39 @@ export class PopupState {
 
   readonly needsPairing = $derived(this.status?.lectern === 'running' && !this.status.paired);
 
+  #tabId: number | null = null;
+
+  /**
+   * Shows where things stand, then offers the waiting clips to Lectern and
+   * shows where they stand after: a clip Lectern refuses appears in the list.
+   */
   async load(): Promise<void> {
-    this.status = await callBackground({ call: 'status', tabId: await tabToActOn() });
-    if (this.status.lectern === 'running' && this.status.paired)
+    this.#tabId = await tabToActOn();
+    await this.refresh();
+    if (this.status?.lectern === 'running' && this.status.paired) {
       this.suggestions = await callBackground({ call: 'tags' });
+      if (this.status.waiting > 0) {
+        await callBackground({ call: 'flush' });
+        await this.refresh();
+      }
+    }
+  }
+
+  async refresh(): Promise<void> {
+    this.status = await callBackground({ call: 'status', tabId: this.#tabId });
+  }
+
+  /** Sends a refused clip again; its outcome shows as a fresh clip's would. */
+  async retry(requestId: string): Promise<void> {
+    await this.#run(async () => ({
+      kind: 'one',
+      outcome: await callBackground({ call: 'retry-refused', requestId }),
+    }));
+  }
+
+  async discard(requestId: string): Promise<void> {
+    await callBackground({ call: 'discard-refused', requestId });
+    await this.refresh();
   }
 
   async pair(): Promise<void> {
@@ -81,6 +110,7 @@ export class PopupState {
     this.busy = true;
     try {
       this.result = await work();
+      await this.refresh();
     } finally {
       this.busy = false;
     }

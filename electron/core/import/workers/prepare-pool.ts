@@ -37,6 +37,7 @@ import type { FileInput } from '../../../shared/api';
 import { deserializeError, LecternError, type SerializedError } from '../../../shared/errors';
 import { IMPORT_DEADLINE_MS, IMPORT_WORKER_MEMORY_MB } from '../../../shared/limits';
 import type { NewArticle } from '../../library/library';
+import type { PageWithImages } from '../images/images-by-address';
 import { prepareFile } from '../pipeline/import-file';
 import { prepareOptions, type PrepareRequest } from './prepare-request';
 
@@ -189,15 +190,26 @@ export class PreparePool {
     this.#run(slot, { request, resolve: done, reject: done });
   }
 
-  /** prepareFile for a dropped file and the files that came with it, on a worker when there is one. */
+  /**
+   * prepareFile for a dropped file and the files that came with it, or for a
+   * clipped page and its images (`page`), on a worker when there is one.
+   */
   prepare(
     file: FileInput,
     related: Map<string, Uint8Array>,
     fetchWebImages = false,
     localImageHosts: readonly string[] = [],
+    page?: PageWithImages,
   ): Promise<NewArticle> {
     if (this.#script === undefined) this.#script = workerScript();
-    const request: PrepareRequest = { id: this.#nextId++, file, related, fetchWebImages, localImageHosts };
+    const request: PrepareRequest = {
+      id: this.#nextId++,
+      file,
+      related,
+      fetchWebImages,
+      localImageHosts,
+      ...(page && { page }),
+    };
     if (!this.#script) return prepareHere(request);
     return new Promise((resolve, reject) => {
       this.#queue.push({ request, resolve, reject });

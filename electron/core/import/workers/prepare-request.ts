@@ -4,6 +4,7 @@
  */
 import type { FileInput } from '../../../shared/api';
 import type { PrepareOptions } from '../pipeline/import-file';
+import { imagesByAddress, type PageWithImages } from '../images/images-by-address';
 import { fetchingWebImages } from '../images/web-images';
 
 export interface PrepareRequest {
@@ -14,8 +15,22 @@ export interface PrepareRequest {
   fetchWebImages: boolean;
   /** Image hosts that may be on a local address: tests' own servers only (see fetchingWebImages). */
   localImageHosts: readonly string[];
+  /**
+   * For a web clip: the page's address (for relative links and the article's
+   * URL) and the images that came with it, looked up by address instead of
+   * in `related`.
+   */
+  page?: PageWithImages;
 }
 
-export function prepareOptions({ related, fetchWebImages, localImageHosts }: PrepareRequest): PrepareOptions {
-  return { related, ...fetchingWebImages(fetchWebImages, localImageHosts) };
+export function prepareOptions({
+  related,
+  fetchWebImages,
+  localImageHosts,
+  page,
+}: PrepareRequest): PrepareOptions {
+  const fetching = fetchingWebImages(fetchWebImages, localImageHosts);
+  return page
+    ? { localImage: imagesByAddress(page), fetchedFrom: page.url, ...fetching }
+    : { related, ...fetching };
 }
