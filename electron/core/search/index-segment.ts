@@ -14,7 +14,9 @@
 import { mapBounded } from '../../shared/async';
 import { recordPath, readContent, type Place } from '../library/article-folder';
 import { readRecord } from '../library/article-record';
-import { documentEntry, searchDocument, type SearchDocument } from './document';
+import { MAX_TERM_LENGTH, tokenize } from '../../shared/search/tokens';
+import { searchDocument, type SearchDocument } from './document';
+import { pairFilterOf, wordHash1, wordHash2, type FieldHashes } from './pair-filter';
 
 export interface IndexSegment {
   ids: string[];
@@ -46,24 +48,49 @@ export interface BuiltSegment {
 /** Articles whose files are read at once while a segment is built. */
 const READ_CONCURRENCY = 8;
 
+/** What a segment knows of a term: its articles (null for a term too long to index) and its two hashes. */
+interface TermEntry {
+  docs: number[] | null;
+  first: number;
+  second: number;
+}
+
+/**
+ * Builds a segment article by article. It keeps what documentEntry (with
+ * InvertedIndex.set) makes of an article, at less cost: each token is
+ * looked up once in the segment's own dictionary, which both deduplicates
+ * it and gives its hashes for the pair filter, so a word is hashed once per
+ * segment instead of once per occurrence.
+ */
 export class SegmentBuilder {
   readonly #ids: string[] = [];
   readonly #stamps: string[] = [];
   readonly #filters: Uint8Array[] = [];
-  /** Term → the numbers of the articles holding it, in the order they were added. */
-  readonly #postings = new Map<string, number[]>();
+  readonly #terms = new Map<string, TermEntry>();
 
   add(id: string, stamp: string, doc: SearchDocument): void {
     const number = this.#ids.length;
-    const { terms, pairs } = documentEntry(doc);
+    const fields = doc.fields.map((field): FieldHashes => {
+      const tokens = tokenize(field);
+      const first = new Uint32Array(tokens.length);
+      const second = new Uint32Array(tokens.length);
+      for (let i = 0; i < tokens.length; i++) {
+        const term = tokens[i] as string;
+        let entry = this.#terms.get(term);
+        if (!entry) {
+          const docs = term.length <= MAX_TERM_LENGTH ? [] : null;
+          entry = { docs, first: wordHash1(term), second: wordHash2(term) };
+          this.#terms.set(term, entry);
+        }
+        if (entry.docs && entry.docs[entry.docs.length - 1] !== number) entry.docs.push(number);
+        first[i] = entry.first;
+        second[i] = entry.second;
+      }
+      return { first, second };
+    });
     this.#ids.push(id);
     this.#stamps.push(stamp);
-    this.#filters.push(pairs);
-    for (const term of terms) {
-      const docs = this.#postings.get(term);
-      if (docs) docs.push(number);
-      else this.#postings.set(term, [number]);
-    }
+    this.#filters.push(pairFilterOf(fields));
   }
 
   finish(): IndexSegment {
@@ -74,14 +101,19 @@ export class SegmentBuilder {
       filters.set(filter, at);
       at += filter.length;
     }
-    const terms = [...this.#postings.keys()];
-    const counts = new Uint32Array(terms.length);
+    const terms: string[] = [];
+    const lists: number[][] = [];
     let total = 0;
-    for (const docs of this.#postings.values()) total += docs.length;
+    for (const [term, { docs }] of this.#terms) {
+      if (!docs) continue;
+      terms.push(term);
+      lists.push(docs);
+      total += docs.length;
+    }
+    const counts = new Uint32Array(terms.length);
     const postings = new Uint32Array(total);
     let offset = 0;
-    terms.forEach((term, i) => {
-      const docs = this.#postings.get(term) as number[];
+    lists.forEach((docs, i) => {
       counts[i] = docs.length;
       postings.set(docs, offset);
       offset += docs.length;
