@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { articleFolder } from '../library/article-folder';
 import { newArticle, useLibraryFolder } from '../library/fixtures/library-folder';
 import type { Library } from '../library/library';
-import { documentEntry, searchDocument } from './document';
+import { oneByOneIndex } from './fixtures/one-by-one-index';
 import { IndexPool } from './index-pool';
 import type { SegmentItem } from './index-segment';
 import { InvertedIndex } from './inverted-index';
@@ -38,22 +38,6 @@ async function fixtureLibrary(): Promise<{ library: Library; items: SegmentItem[
   return { library, items, unreadable };
 }
 
-/** The index as indexing each article one by one makes it. */
-async function oneByOne(library: Library, items: SegmentItem[]): Promise<InvertedIndex> {
-  const index = new InvertedIndex();
-  for (const { id, stamp } of items) {
-    try {
-      const { terms, pairs } = documentEntry(
-        searchDocument(await library.get(id), await library.content(id)),
-      );
-      index.set(id, stamp, terms, pairs);
-    } catch {
-      // Unreadable: left out, as the engine leaves it.
-    }
-  }
-  return index;
-}
-
 async function inSegments(
   pool: IndexPool,
   items: SegmentItem[],
@@ -76,7 +60,7 @@ async function inSegments(
 describe('the index pool', { timeout: 60_000 }, () => {
   it('builds, on worker threads, the very index that indexing one article at a time builds', async () => {
     const { library, items, unreadable } = await fixtureLibrary();
-    const serial = await (await oneByOne(library, items)).serialize();
+    const serial = await (await oneByOneIndex(library, items)).serialize();
     const parallel = await inSegments(new IndexPool({ size: 3 }), items);
     expect(parallel.workers).toBeGreaterThan(1);
     expect(parallel.unreadable).toEqual([unreadable]);
@@ -85,7 +69,7 @@ describe('the index pool', { timeout: 60_000 }, () => {
 
   it('builds the same index on the calling thread where no worker can run', async () => {
     const { library, items } = await fixtureLibrary();
-    const serial = await (await oneByOne(library, items)).serialize();
+    const serial = await (await oneByOneIndex(library, items)).serialize();
     const here = await inSegments(new IndexPool({ script: null }), items);
     expect(here.workers).toBe(0);
     expect(Buffer.from(await here.index.serialize()).equals(Buffer.from(serial))).toBe(true);
@@ -93,7 +77,7 @@ describe('the index pool', { timeout: 60_000 }, () => {
 
   it('builds on the calling thread when a worker dies before it answers', async () => {
     const { library, items } = await fixtureLibrary();
-    const serial = await (await oneByOne(library, items)).serialize();
+    const serial = await (await oneByOneIndex(library, items)).serialize();
     const dying = await inSegments(new IndexPool({ size: 2, script: { code: 'process.exit(3)' } }), items);
     expect(dying.workers).toBe(0);
     expect(Buffer.from(await dying.index.serialize()).equals(Buffer.from(serial))).toBe(true);
