@@ -6,8 +6,10 @@
  * - On start the saved index is loaded and checked against the catalog: an
  *   article whose updatedAt differs from the one it was indexed at is
  *   indexed again, one the library no longer has is dropped. A missing or
- *   damaged file means a rebuild, in the background, one article per turn of
- *   the event loop so calls keep being answered (from the scan) meanwhile.
+ *   damaged file means a rebuild, in the background: many articles are
+ *   indexed in segments on worker threads (index-pool.ts) and merged between
+ *   turns of the event loop, a few one per turn, so calls keep being answered
+ *   meanwhile.
  * - Every change the library reports (see notify) queues its articles; the
  *   queue is worked off in the background once the changes pause (so a
  *   burst of edits is not slowed by indexing between them) and the file saved a few seconds
