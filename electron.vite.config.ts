@@ -16,11 +16,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The import pool's worker is its own entry, found beside index.js at run time (prepare-pool.ts).
+      // The import pool's and the index pool's workers are entries of their own, found beside
+      // index.js at run time (core/workers/worker-script.ts).
       rolldownOptions: {
         input: {
           index: resolve('electron/main/index.ts'),
           'prepare-worker': resolve('electron/core/import/workers/prepare-worker.ts'),
+          'index-worker': resolve('electron/core/search/index-worker.ts'),
         },
       },
     },

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { epubBytes } from '../core/import/fixtures/epub';
 import { pngBytes } from '../core/import/fixtures/images';
 import { startTestSite, UNREACHABLE_URL, type TestSite } from '../core/import/fixtures/web-server';
+import { Library } from '../core/library/library';
+import { SearchEngine } from '../core/search/search-engine';
 import type { CliLine } from './cli';
 
 let work: string;
@@ -146,6 +148,36 @@ describe('lectern import', { timeout: 120_000 }, () => {
     expect(lines(stdout).map((line) => line.status)).toEqual(Array(10).fill('failed'));
     // The run released its lock on the way out.
     await expect(readFile(join(library, 'lectern.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('leaves a search index that holds every article it imported, so the next start rebuilds nothing', async () => {
+    // More articles than a search reads whole when they are missing from the index.
+    const folder = join(work, 'many');
+    await mkdir(folder, { recursive: true });
+    for (let i = 0; i < 150; i++)
+      await writeFile(
+        join(folder, `note-${i}.txt`),
+        `Note ${i}\n\nThe body of note ${i} mentions cormorant${i}.`,
+      );
+    const dir = join(work, 'library-index');
+    const result = await runCli(['import', folder, '--library', dir, '--json']);
+    expect(result.code).toBe(0);
+
+    const library = await Library.open(dir);
+    const engine = new SearchEngine(library);
+    try {
+      await engine.start();
+      expect(engine.state).toBe('ready');
+      expect(library.list()).toHaveLength(150);
+      for (const word of ['cormorant0', 'cormorant149', 'mentions']) {
+        const found = await engine.search(word);
+        expect(found).toMatchObject({ complete: true, indexing: 0 });
+        expect(found.ids).toHaveLength(word === 'mentions' ? 150 : 1);
+      }
+    } finally {
+      await engine.close();
+      await library.close();
+    }
   });
 
   it('releases the library’s lock when it is interrupted', async () => {

@@ -16,6 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { yieldToEventLoop } from '../../shared/async';
+import type { IndexSegment } from './index-segment';
 
 const MAGIC = 'LECTERN-INDEX';
 // 4: word-pair filters hash each word once (pair-filter.ts), so filters of format 3 no longer match.
@@ -60,6 +61,16 @@ class Postings {
       this.data = grown;
     }
     this.data[this.length++] = doc;
+  }
+
+  /** Appends `count` numbers of `from`, starting at `at`, each raised by `base`. */
+  append(from: Uint32Array, at: number, count: number, base: number): void {
+    if (this.length + count > this.data.length) {
+      const grown = new Uint32Array(Math.max(4, this.data.length * 2, this.length + count));
+      grown.set(this.data.subarray(0, this.length));
+      this.data = grown;
+    }
+    for (let i = 0; i < count; i++) this.data[this.length++] = (from[at + i] as number) + base;
   }
 
   view(): Uint32Array {
@@ -146,6 +157,38 @@ export class InvertedIndex {
       }
       postings.push(doc);
     }
+    if (this.#unsorted.length > MAX_UNSORTED) this.#mergeDictionary();
+  }
+
+  /**
+   * Indexes (or re-indexes) a segment's documents (index-segment.ts), as
+   * set() would one by one in their order: the same numbers, the same
+   * postings, for one dictionary lookup per term of the segment.
+   */
+  addSegment(segment: IndexSegment): void {
+    const base = this.#docs.length;
+    let filterAt = 0;
+    segment.ids.forEach((id, i) => {
+      this.remove(id);
+      this.#numberOf.set(id, base + i);
+      this.#docs.push(id);
+      this.#stamps.push(segment.stamps[i] as string);
+      const length = segment.filterLengths[i] as number;
+      this.#filters.push(segment.filters.subarray(filterAt, filterAt + length));
+      filterAt += length;
+    });
+    let at = 0;
+    segment.terms.forEach((term, i) => {
+      const count = segment.counts[i] as number;
+      let postings = this.#terms.get(term);
+      if (!postings) {
+        postings = new Postings(new Uint32Array(Math.max(2, count)), 0);
+        this.#terms.set(term, postings);
+        this.#unsorted.push(term);
+      }
+      postings.append(segment.postings, at, count, base);
+      at += count;
+    });
     if (this.#unsorted.length > MAX_UNSORTED) this.#mergeDictionary();
   }
 

@@ -30,14 +30,14 @@ function mix(h: number): number {
 }
 
 /** The first of a word's two hashes: FNV-1a. */
-function wordHash1(word: string): number {
+export function wordHash1(word: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
 /** The second, independent of the first: a murmur-style mix. */
-function wordHash2(word: string): number {
+export function wordHash2(word: string): number {
   let h = 0x5bd1e995;
   for (let i = 0; i < word.length; i++) {
     h = Math.imul(h ^ word.charCodeAt(i), 0x5bd1e995);
@@ -68,25 +68,37 @@ function setBits(filter: Uint8Array, h1: number, h2: number): void {
   }
 }
 
+/** A field's words as their two hashes (wordHash1, wordHash2), word by word. */
+export interface FieldHashes {
+  first: Uint32Array;
+  second: Uint32Array;
+}
+
 /** The filter of every adjacent pair within each field's tokens. */
 export function buildPairFilter(fields: readonly (readonly string[])[]): Uint8Array {
+  return pairFilterOf(
+    fields.map((tokens) => ({
+      first: Uint32Array.from(tokens, wordHash1),
+      second: Uint32Array.from(tokens, wordHash2),
+    })),
+  );
+}
+
+/** The same filter from the fields' word hashes, for a caller that hashes each distinct word once. */
+export function pairFilterOf(fields: readonly FieldHashes[]): Uint8Array {
   let total = 0;
-  for (const tokens of fields) total += Math.max(0, tokens.length - 1);
+  for (const { first } of fields) total += Math.max(0, first.length - 1);
   // Distinct pairs are counted in an open-addressed table of their two
   // hashes (all the filter keeps of a pair), so the filter is sized by them.
   const slots = 2 ** Math.ceil(Math.log2(Math.max(2, total * 2)));
   const first = new Uint32Array(slots);
   const second = new Uint32Array(slots);
   let distinct = 0;
-  for (const tokens of fields) {
-    if (tokens.length < 2) continue;
-    let a1 = wordHash1(tokens[0] as string);
-    let a2 = wordHash2(tokens[0] as string);
-    for (let i = 1; i < tokens.length; i++) {
-      const b1 = wordHash1(tokens[i] as string);
-      const b2 = wordHash2(tokens[i] as string);
-      const h1 = pairHash1(a1, b1);
-      const h2 = pairHash2(a2, b2);
+  for (const words of fields) {
+    const length = words.first.length;
+    for (let i = 1; i < length; i++) {
+      const h1 = pairHash1(words.first[i - 1] as number, words.first[i] as number);
+      const h2 = pairHash2(words.second[i - 1] as number, words.second[i] as number);
       let slot = h1 & (slots - 1);
       while (second[slot] !== 0 && (first[slot] !== h1 || second[slot] !== h2))
         slot = (slot + 1) & (slots - 1);
@@ -95,8 +107,6 @@ export function buildPairFilter(fields: readonly (readonly string[])[]): Uint8Ar
         second[slot] = h2;
         distinct++;
       }
-      a1 = b1;
-      a2 = b2;
     }
   }
   const filter = new Uint8Array(Math.max(MIN_BYTES, Math.ceil((distinct * BITS_PER_PAIR) / 8)));

@@ -160,6 +160,32 @@ describe('the search engine', () => {
     }
   });
 
+  it('rebuilds a large library on worker threads into the index that answers as a full scan does', async () => {
+    const first = await open();
+    await first.close();
+    backends = [];
+    // Written by the library alone, so the next start has 300 articles to index.
+    const library = await Library.open(dir);
+    const words = ['tern', 'skua', 'fulmar', 'gannet', 'shag', 'eider', 'puffin'];
+    for (let i = 0; i < 300; i++) {
+      const article = newArticle(`Seabird ${i}`);
+      article.html = `<p>${words.filter((_, w) => i % (w + 2) === 0).join(' ')} seen at cliff ${i % 13}</p>`;
+      await library.add(article);
+    }
+    await library.close();
+
+    const second = await open();
+    await second.search.settled();
+    const { parseQuery } = await import('../../shared/search/query');
+    for (const query of ['tern', 'skua -fulmar', '"gannet shag"', 'puf', 'cliff 7', '"at cliff 12"', 'x']) {
+      const indexed = await second.search.run(parseQuery(query));
+      const scanned = await second.search.run(parseQuery(query), query, true);
+      expect(indexed).toMatchObject({ indexed: true, complete: true, indexing: 0 });
+      expect([query, indexed.ids.sort()]).toEqual([query, scanned.ids.sort()]);
+    }
+    expect((await second.search.search('tern')).ids).toHaveLength(150);
+  });
+
   it('reports what a malformed query ignored and searches its words', async () => {
     const backend = await open();
     await fixture(backend);

@@ -6,8 +6,10 @@
  * - On start the saved index is loaded and checked against the catalog: an
  *   article whose updatedAt differs from the one it was indexed at is
  *   indexed again, one the library no longer has is dropped. A missing or
- *   damaged file means a rebuild, in the background, one article per turn of
- *   the event loop so calls keep being answered (from the scan) meanwhile.
+ *   damaged file means a rebuild, in the background: many articles are
+ *   indexed in segments on worker threads (index-pool.ts) and merged between
+ *   turns of the event loop, a few one per turn, so calls keep being answered
+ *   meanwhile.
  * - Every change the library reports (see notify) queues its articles; the
  *   queue is worked off in the background once the changes pause (so a
  *   burst of edits is not slowed by indexing between them) and the file saved a few seconds
@@ -34,6 +36,8 @@ import { writeFileAtomic } from '../files/atomic-write';
 import { CACHE_DIR } from '../library/catalog';
 import type { Library } from '../library/library';
 import { documentEntry, searchDocument, siteText, type SearchDocument } from './document';
+import { IndexPool } from './index-pool';
+import type { BuiltSegment, SegmentItem } from './index-segment';
 import { DamagedIndexError, InvertedIndex } from './inverted-index';
 import { fieldTokens, filtersHold, searchesTrash, sortArticles, termsHold } from './match';
 import { mayHoldPhrase, phraseProbe, type PhraseProbe } from './pair-filter';
@@ -57,6 +61,15 @@ const READ_CONCURRENCY = 16;
 const READ_UNINDEXED_MAX = 100;
 /** Articles read ahead of the one being indexed. */
 const READ_AHEAD = 8;
+/**
+ * From this many articles to index at once (a rebuild, a bulk import by
+ * another process), they are indexed in segments on worker threads
+ * (index-pool.ts); fewer are indexed one by one here, which costs less than
+ * starting a worker.
+ */
+const SEGMENTS_FROM = 256;
+/** Articles in one segment: enough that merging it is cheap, few enough that progress shows. */
+const SEGMENT_SIZE = 128;
 /** Summaries sent with a result: more than a tall window shows. */
 const FIRST_SUMMARIES = 40;
 
@@ -71,6 +84,8 @@ export class SearchEngine {
   /** Articles to index again (or drop), worked off by #work. */
   readonly #pending = new Set<string>();
   #working: Promise<void> | null = null;
+  /** The workers of a rebuild under way, stopped at close. */
+  #pool: IndexPool | null = null;
   #starting: Promise<void> | null = null;
   /** Starts #work once notified changes pause (REINDEX_QUIET_MS). */
   readonly #reindexSoon = debounce(() => this.#work(), REINDEX_QUIET_MS, { maxWaitMs: REINDEX_MAX_WAIT_MS });
@@ -161,6 +176,10 @@ export class SearchEngine {
         // Walked from a copy: taking each id from the front of the set would
         // step over every id already taken, at each turn.
         const queue = [...this.#pending];
+        if (queue.length >= SEGMENTS_FROM) {
+          await this.#indexInSegments(queue);
+          continue;
+        }
         for (let at = 0; at < queue.length && !this.#closed; at += READ_AHEAD) {
           // The next few articles are read while each is indexed, so the disk
           // and the tokenizer work at once instead of taking turns.
@@ -185,6 +204,50 @@ export class SearchEngine {
         this.#working = null;
         if (this.#pending.size > 0) this.#work();
       });
+  }
+
+  /**
+   * Indexes many articles in segments built on worker threads, merged in
+   * the queue's order as they come back (so the index is the one that
+   * indexing them one by one makes), the event loop turning between merges.
+   * Each article is stamped before its files are read, as in #read.
+   */
+  async #indexInSegments(queue: string[]): Promise<void> {
+    const trashed = new Set(this.library.summaries('trash').map((a) => a.id));
+    const pool = new IndexPool();
+    this.#pool = pool;
+    try {
+      const builds: Promise<BuiltSegment | null>[] = [];
+      for (let at = 0; at < queue.length; at += SEGMENT_SIZE) {
+        const items: SegmentItem[] = [];
+        for (const id of queue.slice(at, at + SEGMENT_SIZE)) {
+          if (!this.#pending.delete(id)) continue;
+          if (!this.library.has(id)) this.#apply(id, null);
+          else
+            items.push({
+              id,
+              place: trashed.has(id) ? 'trash' : 'articles',
+              stamp: this.library.summary(id).updatedAt,
+            });
+        }
+        if (items.length > 0) builds.push(pool.build(this.library.dir, items));
+      }
+      for (const build of builds) {
+        const built = await build;
+        if (!built || this.#closed) break;
+        this.#index.addSegment(built.segment);
+        for (const id of built.segment.ids) {
+          this.#summaryTokens.delete(id);
+          // Gone while it was read: dropped, as #apply drops it.
+          if (!this.library.has(id)) this.#index.remove(id);
+        }
+        this.#dirty = true;
+        await yieldToEventLoop();
+      }
+    } finally {
+      pool.close();
+      this.#pool = null;
+    }
   }
 
   /**
@@ -248,6 +311,7 @@ export class SearchEngine {
     this.#saveSoon.cancel();
     if (this.#state === 'ready') await this.settled();
     this.#closed = true;
+    this.#pool?.close();
     this.#reindexSoon.cancel();
     await this.#working;
     if (this.#state === 'ready' && this.#dirty) await this.#save();

@@ -27,11 +27,7 @@
  * those are capped by the importers themselves. Files prepared in-process
  * (no worker script) have no such backstop.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileInput } from '../../../shared/api';
 import { deserializeError, LecternError, type SerializedError } from '../../../shared/errors';
@@ -39,6 +35,7 @@ import { IMPORT_DEADLINE_MS, IMPORT_WORKER_MEMORY_MB } from '../../../shared/lim
 import type { NewArticle } from '../../library/library';
 import type { PageWithImages } from '../images/images-by-address';
 import { prepareFile } from '../pipeline/import-file';
+import { workerScript, type WorkerScript } from '../../workers/worker-script';
 import { prepareOptions, type PrepareRequest } from './prepare-request';
 
 const MAX_WORKERS = 4;
@@ -77,27 +74,6 @@ interface Slot {
 }
 
 type Reply = { ready: true } | { id: number; article: NewArticle } | { id: number; error: SerializedError };
-
-/** What a worker runs: a script path, or code (eval) that loads the TypeScript source through tsx. */
-export type WorkerScript = { file: string } | { code: string };
-
-/** The worker's script, or null when this build has none. */
-function workerScript(): WorkerScript | null {
-  const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('.ts')) {
-    const file = join(dirname(here), 'prepare-worker.js');
-    return existsSync(file) ? { file } : null;
-  }
-  const file = join(dirname(here), 'prepare-worker.ts');
-  if (!existsSync(file)) return null;
-  // A worker does not inherit tsx's loader hooks: it registers them first.
-  const tsxDir = dirname(createRequire(here).resolve('tsx/package.json'));
-  const tsx = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  const source = pathToFileURL(file).href;
-  return {
-    code: `import(${JSON.stringify(tsx)}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(source)}));`,
-  };
-}
 
 /** A request prepared on this thread, where no worker can run. */
 function prepareHere(request: PrepareRequest): Promise<NewArticle> {
@@ -153,7 +129,7 @@ export class PreparePool {
    * line before it reads its files. Resolves once they are warm.
    */
   async warm(count: number, keepMs = this.#idleMs): Promise<void> {
-    if (this.#script === undefined) this.#script = workerScript();
+    if (this.#script === undefined) this.#script = workerScript(import.meta.url, 'prepare-worker');
     if (!this.#script) return;
     this.#warmUntil = Math.max(this.#warmUntil, Date.now() + keepMs);
     // The warm-up page is sent once a worker has loaded, and only if no file
@@ -201,7 +177,7 @@ export class PreparePool {
     localImageHosts: readonly string[] = [],
     page?: PageWithImages,
   ): Promise<NewArticle> {
-    if (this.#script === undefined) this.#script = workerScript();
+    if (this.#script === undefined) this.#script = workerScript(import.meta.url, 'prepare-worker');
     const request: PrepareRequest = {
       id: this.#nextId++,
       file,

@@ -1,0 +1,32 @@
+/**
+ * Finds the script of a worker thread that sits beside the module starting
+ * it: `<name>.ts` when running from source (the command line, tests and
+ * benchmarks run through tsx), `<name>.js` in the built app, where each
+ * worker is its own entry beside index.js (electron.vite.config.ts). A
+ * worker does not inherit tsx's loader hooks, so from source it runs a line
+ * of code that registers them before importing the script.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** What a worker runs: a script path, or code (eval) that loads the TypeScript source through tsx. */
+export type WorkerScript = { file: string } | { code: string };
+
+/** The script `name` beside the module at `moduleUrl` (its import.meta.url), or null when this build has none. */
+export function workerScript(moduleUrl: string, name: string): WorkerScript | null {
+  const here = fileURLToPath(moduleUrl);
+  if (!here.endsWith('.ts')) {
+    const file = join(dirname(here), `${name}.js`);
+    return existsSync(file) ? { file } : null;
+  }
+  const file = join(dirname(here), `${name}.ts`);
+  if (!existsSync(file)) return null;
+  const tsxDir = dirname(createRequire(here).resolve('tsx/package.json'));
+  const tsx = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
+  const source = pathToFileURL(file).href;
+  return {
+    code: `import(${JSON.stringify(tsx)}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(source)}));`,
+  };
+}
