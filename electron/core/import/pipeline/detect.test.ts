@@ -46,12 +46,7 @@ describe('detectKind', () => {
     ['an EPUB', ZIP, 'book.epub', 'epub'],
     ['an .mhtml file', 'From: <Saved by Blink>\r\nContent-Type: multipart/related;', 'page.mhtml', 'mhtml'],
     ['an .mht with any content', 'MIME-Version: 1.0', 'page.mht', 'mhtml'],
-    [
-      'a web archive with no extension',
-      'MIME-Version: 1.0\r\nContent-Type: multipart/related',
-      'saved',
-      'mhtml',
-    ],
+    ['MHTML with no extension', 'MIME-Version: 1.0\r\nContent-Type: multipart/related', 'saved', 'mhtml'],
     ['Markdown', '# Title', 'notes.md', 'markdown'],
     ['a .url link file', '[InternetShortcut]\nURL=https://example.com/', 'link.url', 'link'],
     ['a binary .webloc', BINARY, 'link.webloc', 'link'],
