@@ -3,27 +3,18 @@
  * chosen from the button beside the sort menu or in Settings, and
  * remembered in the library's settings, so a reload (or a restart) keeps it.
  */
+import { pictureAndPlainPages } from './fixtures/pages';
 import { dropFiles } from './support/drop';
 import { usePictureSite } from './support/picture-site';
 import { expect, test } from './support/lectern';
 
 const { picture } = usePictureSite();
 
-const page = (title: string, body: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><article><h1>${title}</h1>${body}${'<p>The ferry timetable changed every spring, and every spring the islanders complained about it in letters to the harbour office.</p>'.repeat(4)}</article></body></html>`;
-
 test('the compact list shows no thumbnails, denser rows, and stays compact after a reload', async ({
   lectern,
 }) => {
   let window = lectern.page;
-  await dropFiles(window, [
-    {
-      name: 'lamps.html',
-      mimeType: 'text/html',
-      content: page('Lamps of the Harbour', `<img src="${picture('lamp', 420)}" alt="The harbour lamp">`),
-    },
-    { name: 'letters.html', mimeType: 'text/html', content: page('Letters Without Pictures', '') },
-  ]);
+  await dropFiles(window, pictureAndPlainPages(picture('lamp', 420)));
   const rows = () => window.getByRole('list', { name: 'Articles' }).getByRole('listitem');
   const pictured = () => rows().filter({ hasText: 'Lamps of the Harbour' });
   await expect(pictured().locator('img')).toBeVisible({ timeout: 30_000 });
