@@ -4,27 +4,18 @@
  * the web when the list is shown), in a fixed box so rows do not jump as
  * pictures arrive, and in every window size and theme.
  */
+import { pictureAndPlainPages } from './fixtures/pages';
 import { dropFiles } from './support/drop';
 import { usePictureSite } from './support/picture-site';
 import { expect, test } from './support/lectern';
 
 const { picture } = usePictureSite();
 
-const page = (title: string, body: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><article><h1>${title}</h1>${body}${'<p>The ferry timetable changed every spring, and every spring the islanders complained about it in letters to the harbour office.</p>'.repeat(4)}</article></body></html>`;
-
 test('each row shows its article’s stored lead image as a fixed-size thumbnail', async ({
   lectern,
 }, testInfo) => {
   const window = lectern.page;
-  await dropFiles(window, [
-    {
-      name: 'lamps.html',
-      mimeType: 'text/html',
-      content: page('Lamps of the Harbour', `<img src="${picture('lamp', 420)}" alt="The harbour lamp">`),
-    },
-    { name: 'letters.html', mimeType: 'text/html', content: page('Letters Without Pictures', '') },
-  ]);
+  await dropFiles(window, pictureAndPlainPages(picture('lamp', 420)));
   const rows = window.getByRole('list', { name: 'Articles' }).getByRole('listitem');
   const pictured = rows.filter({ hasText: 'Lamps of the Harbour' });
   const plain = rows.filter({ hasText: 'Letters Without Pictures' });

@@ -32,14 +32,7 @@ import { LecternError, type SerializedError } from '../shared/errors';
 import { MAX_REQUEST_BYTES } from '../shared/limits';
 import { decodeWire, encodeWire } from '../shared/wire';
 import { createLoopbackServer, requestUrl } from '../core/net/loopback-server';
-import {
-  bodyTooLarge,
-  declaredLength,
-  LARGE_BODIES_AT_ONCE,
-  LARGE_BODY_BYTES,
-  readBody,
-  Slots,
-} from '../core/net/request-body';
+import { BodyReader } from '../core/net/request-body';
 
 export interface ShellServerOptions {
   dispatch: Dispatch;
@@ -118,7 +111,7 @@ function refuse(response: ServerResponse, status: number, message: string): void
 export async function startShellServer(options: ShellServerOptions): Promise<ShellServer> {
   const { dispatch, events, rendererDir, token, libraryDir, iconFile } = options;
   const streams = new Set<ServerResponse>();
-  const largeBodies = new Slots(LARGE_BODIES_AT_ONCE);
+  const bodies = new BodyReader();
   const launchCodes = new Set<string>();
   let origin = '';
   let host = '';
@@ -131,29 +124,20 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
   }
 
   async function handleCall(request: IncomingMessage, response: ServerResponse, method: string) {
-    const declared = declaredLength(request);
-    if (declared !== null && declared > MAX_REQUEST_BYTES) {
-      return refuseCall(response, 413, bodyTooLarge().toJSON());
-    }
-    const giveBack = declared === null || declared > LARGE_BODY_BYTES ? await largeBodies.take() : null;
     try {
-      let body: Buffer;
-      try {
-        body = await readBody(request);
-      } catch (error) {
-        if (error instanceof LecternError) return refuseCall(response, 413, error.toJSON());
-        // The client hung up or broke the body's framing: nobody is left to read an answer.
-        return refuseCall(response, 400, UNREADABLE);
-      }
-      let result: CallResult;
-      try {
-        result = await dispatch(method, decodeWire(body));
-      } catch {
-        result = { ok: false, error: UNREADABLE };
-      }
-      send(response, 200, encodeWire(result), 'application/octet-stream');
-    } finally {
-      giveBack?.();
+      await bodies.read(request, MAX_REQUEST_BYTES, async (body) => {
+        let result: CallResult;
+        try {
+          result = await dispatch(method, decodeWire(body));
+        } catch {
+          result = { ok: false, error: UNREADABLE };
+        }
+        send(response, 200, encodeWire(result), 'application/octet-stream');
+      });
+    } catch (error) {
+      if (error instanceof LecternError) return refuseCall(response, 413, error.toJSON());
+      // The client hung up or broke the body's framing: nobody is left to read an answer.
+      return refuseCall(response, 400, UNREADABLE);
     }
   }
 

@@ -21,6 +21,8 @@ describe('readSettings', () => {
       },
     },
     { stored: { lastBackup: { at: 5, ok: true } }, expected: DEFAULT_SETTINGS },
+    { stored: { listDensity: 'compact' }, expected: { ...DEFAULT_SETTINGS, listDensity: 'compact' } },
+    { stored: { listDensity: 'tiny', theme: 'dark' }, expected: { ...DEFAULT_SETTINGS, theme: 'dark' } },
   ])('reads $stored field by field', ({ stored, expected }) => {
     expect(readSettings(stored)).toEqual(expected);
   });

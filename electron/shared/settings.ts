@@ -1,6 +1,6 @@
 /**
  * The reader's settings: theme and typography, the last highlight colour and
- * whether the notebook is open; and the scheduled backup with its last
+ * whether the notebook is open; how dense the article list is; and the scheduled backup with its last
  * result, which the backend writes here so every window hears of it with the
  * other settings. Stored in lectern.json under
  * `settings.reader`, so they follow the library across machines. Reading is
@@ -15,6 +15,10 @@ export type ThemeChoice = (typeof THEMES)[number];
 
 export const FONTS = ['serif', 'sans', 'mono'] as const;
 export type FontChoice = (typeof FONTS)[number];
+
+/** The article list with thumbnails and two-line excerpts, or compact: one line, no thumbnail. */
+export const LIST_DENSITIES = ['comfortable', 'compact'] as const;
+export type ListDensity = (typeof LIST_DENSITIES)[number];
 
 /** The nightly backup (off by default): where, how many to keep, and when. */
 export interface BackupSchedule {
@@ -48,6 +52,7 @@ export interface ReaderSettings {
   /** The colour `h` and the toolbar's first button use. */
   highlightColor: HighlightColor;
   notebookOpen: boolean;
+  listDensity: ListDensity;
   backup: BackupSchedule;
   lastBackup: BackupResult | null;
 }
@@ -68,6 +73,7 @@ export const DEFAULT_SETTINGS: ReaderSettings = {
   justify: false,
   highlightColor: 'yellow',
   notebookOpen: true,
+  listDensity: 'comfortable',
   backup: DEFAULT_BACKUP_SCHEDULE,
   lastBackup: null,
 };
@@ -116,6 +122,7 @@ export function readSettings(stored: unknown): ReaderSettings {
     justify: typeof raw.justify === 'boolean' ? raw.justify : d.justify,
     highlightColor: pick(HIGHLIGHT_COLORS, raw.highlightColor, d.highlightColor),
     notebookOpen: typeof raw.notebookOpen === 'boolean' ? raw.notebookOpen : d.notebookOpen,
+    listDensity: pick(LIST_DENSITIES, raw.listDensity, d.listDensity),
     backup: readBackupSchedule(raw.backup),
     lastBackup: readBackupResult(raw.lastBackup),
   };

@@ -27,14 +27,7 @@ import { LecternError } from '../../shared/errors';
 import { clipRequest, pairRequest } from '../../shared/schemas/clip-protocol';
 import type { LecternApi } from '../../shared/api';
 import { createLoopbackServer, requestUrl } from '../net/loopback-server';
-import {
-  bodyTooLarge,
-  declaredLength,
-  LARGE_BODIES_AT_ONCE,
-  LARGE_BODY_BYTES,
-  readBody,
-  Slots,
-} from '../net/request-body';
+import { BodyReader, bodyTooLarge } from '../net/request-body';
 import {
   bearerToken,
   checkBodyType,
@@ -97,7 +90,7 @@ export function createClipServer({ clipper, importer, service }: ClipServerOptio
   setPort(port: number): void;
 } {
   let port = 0;
-  const largeBodies = new Slots(LARGE_BODIES_AT_ONCE);
+  const bodies = new BodyReader();
 
   function answer(
     request: IncomingMessage,
@@ -124,16 +117,11 @@ export function createClipServer({ clipper, importer, service }: ClipServerOptio
   async function body(request: IncomingMessage, kind: BodyKind, limit: number): Promise<Buffer> {
     const wrongType = checkBodyType(request.headers, kind);
     if (wrongType) throw new Refused(wrongType);
-    const declared = declaredLength(request);
-    if (declared !== null && declared > limit) throw tooLarge(limit);
-    const giveBack = declared === null || declared > LARGE_BODY_BYTES ? await largeBodies.take() : null;
     try {
-      return await readBody(request, limit);
+      return await bodies.read(request, limit, (read) => read);
     } catch (error) {
       if (error instanceof LecternError) throw tooLarge(limit);
       throw refused(400, 'invalid-request', 'The request ended before its body did.');
-    } finally {
-      giveBack?.();
     }
   }
 

@@ -109,18 +109,30 @@ async function recordDefaults(folder: string, id: string, now: Date): Promise<Ar
     excerpt: '',
     wordCount: 0,
     addedAt,
-    updatedAt: now.toISOString(),
-    status: 'inbox',
-    favorite: false,
-    tags: [],
-    progress: 0,
-    note: '',
+    ...untouchedState(now),
     source: {
       kind: KIND_BY_EXTENSION[original.slice('original.'.length)] ?? 'html',
       name: null,
       sha256: '',
       original,
     },
+  };
+}
+
+/**
+ * The fields a person fills in by reading, as a new article has them: in the
+ * inbox, no tags, nothing read, noted or highlighted.
+ */
+export function untouchedState(
+  now: Date,
+): Pick<ArticleMeta, 'updatedAt' | 'status' | 'favorite' | 'tags' | 'progress' | 'note' | 'highlights'> {
+  return {
+    updatedAt: now.toISOString(),
+    status: 'inbox',
+    favorite: false,
+    tags: [],
+    progress: 0,
+    note: '',
     highlights: [],
   };
 }

@@ -28,7 +28,7 @@ import {
   type NewArticle,
   type Place,
 } from './article-folder';
-import { readRecord, writeRecord, type Stamp } from './article-record';
+import { readRecord, untouchedState, writeRecord, type Stamp } from './article-record';
 import { listVersions, readVersion, saveVersion, versionOf, type StoredVersion } from './article-versions';
 import { CACHE_DIR, Catalog, type CatalogChanges } from './catalog';
 import { ChangeFeed, type LibraryListener } from './change-feed';
@@ -265,14 +265,8 @@ export class Library {
       id: newArticleId(now),
       ...article.fields,
       addedAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      status: 'inbox',
-      favorite: false,
-      tags: [],
-      progress: 0,
-      note: '',
+      ...untouchedState(now),
       source: { ...article.source, original: `original.${article.original.extension}` },
-      highlights: [],
       ...(article.pending ? { pending: article.pending } : {}),
     };
   }

@@ -6,7 +6,8 @@
  * is refused before a byte is read, a streamed body as soon as its count
  * passes it. Bodies that may be large (over LARGE_BODY_BYTES, or of unknown
  * length) also wait for one of LARGE_BODIES_AT_ONCE slots, held until the
- * call is answered, so six 100 MB imports queue instead of holding six
+ * caller is done with the body (BodyReader puts the steps in this order for
+ * both servers), so six 100 MB imports queue instead of holding six
  * buffers (and their decoded copies) at once. The trade-off: a large import
  * waits behind another, and a waiting client's bytes sit in the kernel's
  * socket buffers; everyday calls stay well under the threshold and never wait.
@@ -98,4 +99,30 @@ export function readBody(request: IncomingMessage, limit = MAX_REQUEST_BYTES): P
     request.on('error', onError);
     request.on('close', onClose);
   });
+}
+
+/**
+ * A server's bodies, read through every guard in order: the declared length
+ * checked against the cap, a slot taken for a large body, the body read and
+ * handed to `use`, and the slot held until `use` is done, because what `use`
+ * makes of the body (a decoded copy, an import) is the memory the slots bound.
+ * Rejects with `too-large` past the cap, or the stream's error.
+ */
+export class BodyReader {
+  readonly #largeBodies: Slots;
+
+  constructor(largeAtOnce = LARGE_BODIES_AT_ONCE) {
+    this.#largeBodies = new Slots(largeAtOnce);
+  }
+
+  async read<T>(request: IncomingMessage, limit: number, use: (body: Buffer) => T | Promise<T>): Promise<T> {
+    const declared = declaredLength(request);
+    if (declared !== null && declared > limit) throw bodyTooLarge(limit);
+    const giveBack = declared === null || declared > LARGE_BODY_BYTES ? await this.#largeBodies.take() : null;
+    try {
+      return await use(await readBody(request, limit));
+    } finally {
+      giveBack?.();
+    }
+  }
 }

@@ -175,6 +175,18 @@ describe('settings', () => {
     });
   });
 
+  it('keeps the compact list through a reopen, and refuses a density it does not know', async () => {
+    expect((await backend.service.getSettings()).listDensity).toBe('comfortable');
+    expect(valueOf(await backend.dispatch('updateSettings', [{ listDensity: 'compact' }]))).toMatchObject({
+      listDensity: 'compact',
+    });
+    const refused = await backend.dispatch('updateSettings', [{ listDensity: 'tiny' }]);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    await backend.close();
+    backend = await openBackend(dir);
+    expect((await backend.service.getSettings()).listDensity).toBe('compact');
+  });
+
   it('refuses values out of range', async () => {
     const result = await backend.dispatch('updateSettings', [{ fontSize: 90 }]);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });

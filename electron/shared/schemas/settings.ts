@@ -1,7 +1,14 @@
 import * as v from 'valibot';
 import type { SettingsApi } from '../api/settings';
 import { HIGHLIGHT_COLORS } from '../annotation';
-import { BACKUP_KEEP_RANGE, BACKUP_TIME_PATTERN, FONTS, SETTING_RANGES, THEMES } from '../settings';
+import {
+  BACKUP_KEEP_RANGE,
+  BACKUP_TIME_PATTERN,
+  FONTS,
+  LIST_DENSITIES,
+  SETTING_RANGES,
+  THEMES,
+} from '../settings';
 import type { ArgsSchemas } from './common';
 import { absolutePath } from './export';
 
@@ -20,6 +27,7 @@ export const settingsArgs: ArgsSchemas<SettingsApi> = {
       justify: v.optional(v.boolean()),
       highlightColor: v.optional(v.picklist(HIGHLIGHT_COLORS)),
       notebookOpen: v.optional(v.boolean()),
+      listDensity: v.optional(v.picklist(LIST_DENSITIES)),
       // The last backup's result is the backend's to write; a window only changes the schedule.
       backup: v.optional(
         v.strictObject({

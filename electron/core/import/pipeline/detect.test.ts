@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LecternError } from '../../../shared/errors';
 import { extensionOf } from '../../../shared/importable-files';
-import { detectKind } from './detect';
+import { detectKind, type ImportKind } from './detect';
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52];
 const ZIP = [0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0];
@@ -23,31 +23,36 @@ function refusal(content: string | number[], name: string, mime = ''): LecternEr
 }
 
 describe('detectKind', () => {
-  it.each<[string, string | number[], string, string]>([
-    ['an .html page', '<!doctype html><p>Hi</p>', 'page.html', ''],
-    ['an .htm page', '<html><body>Hi</body></html>', 'page.htm', ''],
-    ['an upper-case .HTML name', '<p>Hi</p>', 'PAGE.HTML', ''],
-    ['an .xhtml page', '<?xml version="1.0"?><html/>', 'page.xhtml', ''],
-    ['an unknown extension holding a doctype', '<!DOCTYPE html>\n<html><p>Hi</p></html>', 'saved.page', ''],
-    ['an unknown extension holding <html>', '\n  <html lang="en"><body>x</body></html>', 'saved.xyz', ''],
-    ['no extension holding a page', '<!-- saved --><html><body>x</body></html>', 'README', ''],
-    ['an unknown extension reported as text/html', 'just words', 'download.php', 'text/html'],
-    ['a UTF-8 BOM before the doctype', '\ufeff<!doctype html><p>x</p>', 'saved.asp', ''],
-  ])('reads %s as html', (_label, content, name, mime) => {
-    expect(detectKind(bytes(content), name, mime)).toBe('html');
-  });
-
-  it.each<[string, string | number[], string, string]>([
-    ['a .txt file', 'Some words\n\nMore words', 'notes.txt', ''],
-    ['a .txt file holding markup', '<html><body>shown as text</body></html>', 'notes.txt', ''],
-    ['a .text file', 'Some words', 'notes.text', ''],
-    ['no extension', 'Plain words, no extension at all.', 'README', ''],
-    ['a dot-file name with no extension', 'Plain words.', '.notes', ''],
-    ['an unknown extension reported as text/plain', 'Plain words.', 'notes.log', 'text/plain'],
-    ['UTF-16LE text, whose NUL bytes are not binary', [0xff, 0xfe, 0x48, 0, 0x69, 0], 'notes.txt', ''],
-    ['UTF-16BE text', [0xfe, 0xff, 0, 0x48, 0, 0x69], 'README', ''],
-  ])('reads %s as text', (_label, content, name, mime) => {
-    expect(detectKind(bytes(content), name, mime)).toBe('text');
+  it.each<[string, string | number[], string, ImportKind, string?]>([
+    ['an .html page', '<!doctype html><p>Hi</p>', 'page.html', 'html'],
+    ['an .htm page', '<html><body>Hi</body></html>', 'page.htm', 'html'],
+    ['an upper-case .HTML name', '<p>Hi</p>', 'PAGE.HTML', 'html'],
+    ['an .xhtml page', '<?xml version="1.0"?><html/>', 'page.xhtml', 'html'],
+    ['an unknown extension holding a doctype', '<!DOCTYPE html>\n<p>Hi</p>', 'saved.page', 'html'],
+    ['an unknown extension holding <html>', '\n  <html lang="en"><body>x</body></html>', 'saved.xyz', 'html'],
+    ['no extension holding a page', '<!-- saved --><html><body>x</body></html>', 'README', 'html'],
+    ['an unknown extension reported as text/html', 'just words', 'download.php', 'html', 'text/html'],
+    ['a UTF-8 BOM before the doctype', '\ufeff<!doctype html><p>x</p>', 'saved.asp', 'html'],
+    ['a .txt file', 'Some words\n\nMore words', 'notes.txt', 'text'],
+    ['a .txt file holding markup', '<html><body>shown as text</body></html>', 'notes.txt', 'text'],
+    ['a .text file', 'Some words', 'notes.text', 'text'],
+    ['no extension', 'Plain words, no extension at all.', 'README', 'text'],
+    ['a dot-file name with no extension', 'Plain words.', '.notes', 'text'],
+    ['an unknown extension reported as text/plain', 'Plain words.', 'notes.log', 'text', 'text/plain'],
+    ['UTF-16LE text, whose NUL bytes are not binary', [0xff, 0xfe, 0x48, 0, 0x69, 0], 'notes.txt', 'text'],
+    ['UTF-16BE text', [0xfe, 0xff, 0, 0x48, 0, 0x69], 'README', 'text'],
+    ['a PDF', PDF, 'paper.pdf', 'pdf'],
+    ['a PDF with no extension', PDF, 'download', 'pdf'],
+    ['an EPUB', ZIP, 'book.epub', 'epub'],
+    ['an .mhtml file', 'From: <Saved by Blink>\r\nContent-Type: multipart/related;', 'page.mhtml', 'mhtml'],
+    ['an .mht with any content', 'MIME-Version: 1.0', 'page.mht', 'mhtml'],
+    ['MHTML with no extension', 'MIME-Version: 1.0\r\nContent-Type: multipart/related', 'saved', 'mhtml'],
+    ['Markdown', '# Title', 'notes.md', 'markdown'],
+    ['a .url link file', '[InternetShortcut]\nURL=https://example.com/', 'link.url', 'link'],
+    ['a binary .webloc', BINARY, 'link.webloc', 'link'],
+    ['a .desktop link', '[Desktop Entry]\nType=Link\nURL=https://example.com/', 'link.desktop', 'link'],
+  ])('reads %s as %s', (_label, content, name, kind, mime = '') => {
+    expect(detectKind(bytes(content), name, mime)).toBe(kind);
   });
 
   it.each<[string, string | number[], string, string]>([
@@ -87,26 +92,6 @@ describe('detectKind', () => {
     const error = refusal(content, name);
     expect(error.code).toBe('empty-file');
     expect(error.message).toBe(`${name} is empty: there is nothing in it to import.`);
-  });
-
-  it.each<[string, string | number[], string, string]>([
-    ['a PDF', PDF, 'paper.pdf', 'pdf'],
-    ['a PDF with no extension', PDF, 'download', 'pdf'],
-    ['an EPUB', ZIP, 'book.epub', 'epub'],
-    ['an .mhtml file', 'From: <Saved by Blink>\r\nContent-Type: multipart/related;', 'page.mhtml', 'mhtml'],
-    ['an .mht with any content', 'MIME-Version: 1.0', 'page.mht', 'mhtml'],
-    [
-      'a web archive with no extension',
-      'MIME-Version: 1.0\r\nContent-Type: multipart/related; x',
-      'saved',
-      'mhtml',
-    ],
-    ['Markdown', '# Title', 'notes.md', 'markdown'],
-    ['a .url link file', '[InternetShortcut]\nURL=https://example.com/', 'link.url', 'link'],
-    ['a binary .webloc', BINARY, 'link.webloc', 'link'],
-    ['a .desktop link', '[Desktop Entry]\nType=Link\nURL=https://example.com/', 'link.desktop', 'link'],
-  ])('reads %s as %s', (_label, content, name, kind) => {
-    expect(detectKind(bytes(content), name, '')).toBe(kind);
   });
 
   it('judges by content even when the MIME type claims HTML', () => {

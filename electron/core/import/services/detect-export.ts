@@ -6,7 +6,7 @@
  * export and goes on to the ordinary import.
  */
 import { csvRecords } from './csv';
-import type { ParsedExport } from './exported-item';
+import type { ExportService, ParsedExport } from './exported-item';
 import { parseChrome } from './chrome';
 import { parseFirefox } from './firefox';
 import { parseInstapaper } from './instapaper';
@@ -17,18 +17,13 @@ import { parseRaindrop } from './raindrop';
 import { parseReadwiseHighlights, parseReadwiseReader } from './readwise';
 import { parseWallabag } from './wallabag';
 
+/**
+ * A service whose export comes in one form is told by the service's own
+ * name; Pocket's comes in two, and Omnivore's is recognised by its
+ * metadata file.
+ */
 export type ExportKind =
-  | 'pocket-html'
-  | 'pocket-csv'
-  | 'instapaper'
-  | 'omnivore-metadata'
-  | 'wallabag'
-  | 'readwise'
-  | 'readwise-reader'
-  | 'raindrop'
-  | 'netscape'
-  | 'firefox'
-  | 'chrome';
+  'pocket-html' | 'pocket-csv' | 'omnivore-metadata' | Exclude<ExportService, 'pocket' | 'omnivore'>;
 
 const READERS: Record<ExportKind, (text: string, file: string) => ParsedExport> = {
   'pocket-html': parsePocketHtml,
