@@ -77,9 +77,13 @@ export function captionName(element: Element): boolean {
   return /(?:^|[^a-z])(?:caption|credit)/.test(nameOf(element));
 }
 
-/** Whole short blocks that are page furniture, not article text. */
+/**
+ * Whole short blocks that are page furniture, not article text. Each phrase
+ * must end where a word ends, so "Ad" does not take "Advanced solid-state
+ * home button" with it.
+ */
 const BOILERPLATE_PHRASE =
-  /^(?:advertisement|advertising|sponsored(?: content)?|ad|read (?:more|next|also|the full story)|more (?:on|from|about) this|related(?: articles| stories| posts| content| coverage| reading)?|recommended(?: for you)?|you (?:may|might) also like|sign up\b|subscribe\b|follow us\b|share (?:this|on)\b|tags?\s*:|topics?\s*:|filed under\b|©|copyright\b|all rights reserved)/i;
+  /^(?:advertisement|advertising|sponsored(?: content)?|ad|read (?:more|next|also|the full story)|more (?:on|from|about) this|related(?: articles| stories| posts| content| coverage| reading)?|recommended(?: for you)?|you (?:may|might) also like|sign up|subscribe|follow us|share (?:this|on)|tags?\s*:|topics?\s*:|filed under|©|copyright|all rights reserved)(?![\p{L}\p{N}])/iu;
 
 /** A picture's credit or caption line. */
 const CREDIT =

@@ -21,6 +21,7 @@ import { cleanArticle } from './clean-article';
 import { articleTitle } from './page-title';
 import { ruleOn, type ExtractOptions } from './extraction-rules';
 import { prunePage } from './prune-page';
+import { siteHost } from './site-links';
 import { absoluteHttpUrl, canonicalUrl, clean, parseDate, readMetadata } from './metadata';
 
 /** What the page says about itself, in the article record's own fields where they mean the same. */
@@ -126,6 +127,7 @@ export function extractHtml(html: string, name: string, options: ExtractOptions 
     absoluteHttpUrl(document.querySelector('base[href]')?.getAttribute('href'), canonical) ?? canonical;
   const metadata = readMetadata(document, base);
   if (base) resolveRelativeUrls(document, base);
+  const site = siteHost(document, metadata.url ?? base);
   prunePage(document, options);
   const containerHtml = ruleOn(options, 'body-container') ? bodyContainerHtml(document) : null;
   const article = readableArticle(document);
@@ -139,7 +141,7 @@ export function extractHtml(html: string, name: string, options: ExtractOptions 
   });
   let content = article?.content ?? null;
   if (content && containerHtml) content = bodyContainerArticle(containerHtml, content) ?? content;
-  if (content) cleanArticle(content, { title, byline }, options);
+  if (content) cleanArticle(content, { title, byline, site }, options);
   // Readability rewrites the document as it works, so when it finds nothing
   // the page's body is taken from a fresh parse: rare, and cheaper than
   // serializing every page's body beforehand just in case.

@@ -82,14 +82,46 @@ describe('the extraction layer around Readability', () => {
     for (const sentence of PROSE) expect(text(html)).toContain(sentence);
   });
 
-  it('link-density: drops a short block that is all links', () => {
+  it("link-density: drops a short block that is all links to the site's own pages", () => {
     removedBy(
       'link-density',
       page(
         '<p><a href="https://tides.example/a">Lights</a> · <a href="https://tides.example/b">Keepers</a></p>',
+        { head: '<link rel="canonical" href="https://www.tides.example/tables">' },
       ),
       'Keepers',
     );
+  });
+
+  it('link-density: keeps a list of links out to other sites, which is the article pointing at its sources', () => {
+    const html = page(
+      '<ul><li><a href="https://almanac.example/1871">The 1871 almanac</a></li><li><a href="https://archive.example/ledgers">Ledgers online</a></li></ul>',
+      { head: '<link rel="canonical" href="https://tides.example/tables">' },
+    );
+    expect(text(html)).toContain('The 1871 almanac');
+    expect(text(html)).toContain('Ledgers online');
+  });
+
+  it('link-density: keeps an in-page table of contents', () => {
+    const html = page(
+      '<ul><li><a href="#early">Early tables</a></li><li><a href="#machines">Machines</a></li></ul>',
+      {
+        head: '<link rel="canonical" href="https://tides.example/tables">',
+      },
+    );
+    expect(text(html)).toContain('Early tables');
+  });
+
+  it('link-density: without an address, takes the host the page links to most as its own site', () => {
+    const menu = ['a', 'b', 'c']
+      .map((slug) => `<a href="https://tides.example/${slug}">Section ${slug}</a>`)
+      .join(' ');
+    const html = page(
+      '<p><a href="https://tides.example/d">Lights</a> · <a href="https://tides.example/e">Keepers</a></p><p><a href="https://almanac.example/1871">The 1871 almanac</a></p>',
+      { around: `<nav>${menu}</nav>` },
+    );
+    expect(text(html)).not.toContain('Keepers');
+    expect(text(html)).toContain('The 1871 almanac');
   });
 
   it('boilerplate-text: drops an Advertisement line, a photo credit and a row of share words', () => {
@@ -99,6 +131,12 @@ describe('the extraction layer around Readability', () => {
     removedBy('boilerplate-text', html, 'Advertisement');
     removedBy('boilerplate-text', html, 'Mary Anning/County Archive');
     removedBy('boilerplate-text', html, 'Share on Facebook');
+  });
+
+  it('boilerplate-text: a phrase counts only as a whole word, so "Ad" leaves "Advanced …" alone', () => {
+    const html = page('<p>Ad</p><ul><li>Advanced brass gearing for finer curves</li></ul>');
+    removedBy('boilerplate-text', html, 'Ad ');
+    expect(text(html)).toContain('Advanced brass gearing');
   });
 
   it('article-edges: drops a leading byline and date line and a heading left at the end', () => {
