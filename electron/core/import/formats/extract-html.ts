@@ -89,15 +89,20 @@ const wordCount = (element: Element | null | undefined) =>
   (element?.textContent ?? '').match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
 
 /**
- * Readability again, on the named container alone, kept when it holds half
+ * Readability again, on the named container alone, kept when it holds 80 %
  * or more of the first run's words (and not more: then the first run missed
  * nothing the container has): it leaves out what Readability took from
- * around the body (a standfirst repeated, a "Related" block beside it).
+ * around the body (a standfirst repeated, a "Related" block beside it). The page's title goes with the container, so Readability
+ * tells a heading that repeats the title from one that differs from it, as
+ * it did on the whole page.
  */
-function bodyContainerArticle(containerHtml: string, first: Element): Element | null {
-  const { document } = parseHTML(`<!doctype html><html><body>${containerHtml}</body></html>`) as unknown as {
+function bodyContainerArticle(containerHtml: string, title: string, first: Element): Element | null {
+  const { document } = parseHTML(
+    `<!doctype html><html><head><title></title></head><body>${containerHtml}</body></html>`,
+  ) as unknown as {
     document: Document;
   };
+  document.title = title;
   const second = readableArticle(document)?.content;
   const words = wordCount(second);
   const firstWords = wordCount(first);
@@ -130,6 +135,7 @@ export function extractHtml(html: string, name: string, options: ExtractOptions 
   const site = siteHost(document, metadata.url ?? base);
   prunePage(document, options);
   const containerHtml = ruleOn(options, 'body-container') ? bodyContainerHtml(document) : null;
+  const pageTitle = document.title;
   const article = readableArticle(document);
   const byline = personByline(article?.byline) ?? personByline(metadata.byline);
   const siteName = clean(article?.siteName) ?? metadata.siteName;
@@ -140,7 +146,7 @@ export function extractHtml(html: string, name: string, options: ExtractOptions 
     headline: metadata.headline,
   });
   let content = article?.content ?? null;
-  if (content && containerHtml) content = bodyContainerArticle(containerHtml, content) ?? content;
+  if (content && containerHtml) content = bodyContainerArticle(containerHtml, pageTitle, content) ?? content;
   if (content) cleanArticle(content, { title, byline, site }, options);
   // Readability rewrites the document as it works, so when it finds nothing
   // the page's body is taken from a fresh parse: rare, and cheaper than

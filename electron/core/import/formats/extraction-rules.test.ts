@@ -163,4 +163,11 @@ describe('the extraction layer around Readability', () => {
     expect(text(html)).not.toContain('summer sale');
     expect(text(html, ['body-container'])).toContain('summer sale');
   });
+
+  it("body-container: keeps the container's heading when it differs from the page's title", () => {
+    const html = `<!doctype html><html><head><title>Tides: a history</title></head><body>
+      <article><h1>Tides: clerks, posts and brass machines</h1>${PROSE.map((p) => `<div>${p}</div>`).join('')}</article>
+      </body></html>`;
+    expect(text(html)).toContain('clerks, posts and brass machines');
+  });
 });
