@@ -88,11 +88,36 @@ function bodyContainerHtml(document: Document): string | null {
 const wordCount = (element: Element | null | undefined) =>
   (element?.textContent ?? '').match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
 
+/** Words a paragraph needs before its loss counts as losing a standfirst, not a byline, date or share line. */
+const LEAD_WORDS = 15;
+
+const squeezed = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Whether the first run opens with a paragraph of prose that the container's
+ * run lacks: a standfirst or lead set just before the body container, which
+ * the page means as the article's first words. Only what comes before the
+ * first block the two runs share counts: what follows the body (a "Related"
+ * list, an author's note) is what the container is there to leave out.
+ */
+function dropsLead(first: Element, second: Element): boolean {
+  const kept = squeezed(second.textContent);
+  for (const block of first.querySelectorAll('p, div')) {
+    if (block.querySelector('p, div')) continue;
+    const text = squeezed(block.textContent);
+    if (!text) continue;
+    if (kept.includes(text)) return false;
+    if (wordCount(block) >= LEAD_WORDS) return true;
+  }
+  return false;
+}
+
 /**
  * Readability again, on the named container alone, kept when it holds 80 %
  * or more of the first run's words (and not more: then the first run missed
- * nothing the container has): it leaves out what Readability took from
- * around the body (a standfirst repeated, a "Related" block beside it). The page's title goes with the container, so Readability
+ * nothing the container has) and no lead paragraph is lost: it leaves out
+ * what Readability took from around the body (a standfirst repeated, a
+ * "Related" block beside it). The page's title goes with the container, so Readability
  * tells a heading that repeats the title from one that differs from it, as
  * it did on the whole page.
  */
@@ -106,7 +131,9 @@ function bodyContainerArticle(containerHtml: string, title: string, first: Eleme
   const second = readableArticle(document)?.content;
   const words = wordCount(second);
   const firstWords = wordCount(first);
-  return second && words >= firstWords * 0.8 && words <= firstWords ? second : null;
+  return second && words >= firstWords * 0.8 && words <= firstWords && !dropsLead(first, second)
+    ? second
+    : null;
 }
 
 /** The first picture in the article, when the page names no lead image itself. */

@@ -170,4 +170,13 @@ describe('the extraction layer around Readability', () => {
       </body></html>`;
     expect(text(html)).toContain('clerks, posts and brass machines');
   });
+
+  it('body-container: is not taken when it would drop the standfirst set just before it', () => {
+    const standfirst =
+      'A century of tide tables, from hand-copied ledgers to brass machines, and the clerks who kept them true to the sea.';
+    const html = `<!doctype html><html><head><title>Tides</title></head><body><div class="story">
+      <div class="standfirst">${standfirst}</div>
+      <div class="article-body">${PROSE.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
+    expect(text(html)).toContain(standfirst);
+  });
 });
