@@ -43,8 +43,6 @@ const BOILERPLATE_NAME = new RegExp(
       'tags?(?:$|[^a-z])',
       'tag-?list',
       'topics',
-      'caption',
-      'credit',
       'copyright',
       'slide',
       'carousel',
@@ -67,14 +65,20 @@ export function nameOf(element: Element): string {
   return `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.toLowerCase();
 }
 
-/** Whether an element's class or id names it boilerplate. */
-export function boilerplateName(element: Element): boolean {
-  return BOILERPLATE_NAME.test(nameOf(element));
+/**
+ * Whether an element's class or id names it a picture's caption or credit.
+ * A "caption" with a heading of its own is a video's or gallery's title and
+ * summary, which pages mean to be read with the article, so it is not one.
+ */
+export function captionName(element: Element): boolean {
+  return (
+    /(?:^|[^a-z])(?:caption|credit)/.test(nameOf(element)) && !element.querySelector('h1, h2, h3, h4, h5, h6')
+  );
 }
 
-/** Whether an element's class or id names it a caption or credit. */
-export function captionName(element: Element): boolean {
-  return /(?:^|[^a-z])(?:caption|credit)/.test(nameOf(element));
+/** Whether an element's class or id names it boilerplate, captions and credits included. */
+export function boilerplateName(element: Element): boolean {
+  return BOILERPLATE_NAME.test(nameOf(element)) || captionName(element);
 }
 
 /**

@@ -62,6 +62,14 @@ describe('the extraction layer around Readability', () => {
     expect(pruned(['prune-captions'])).toContain('A ledger page');
   });
 
+  it("prune-captions: keeps a video's title and summary, which a caption-named block holds under a heading", () => {
+    const html = page(
+      '<div class="video"><img src="https://tides.example/film.jpg"><div class="caption"><h4>The last tide clerk</h4><p>A short film on the office that printed the tables until 1962, with its last clerk.</p></div></div>',
+    );
+    expect(text(html)).toContain('The last tide clerk');
+    expect(text(html)).toContain('A short film on the office');
+  });
+
   it('boilerplate-classes: drops a share bar named by its class', () => {
     removedBy(
       'boilerplate-classes',
