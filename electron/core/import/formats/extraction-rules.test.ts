@@ -110,6 +110,13 @@ describe('the extraction layer around Readability', () => {
     expect(text(html)).toContain('Ledgers online');
   });
 
+  it('link-density: keeps a source line whose link spells out an address, even on its own site', () => {
+    const html = page('<p><a href="https://tides.example.com/">www.tides.example.com</a></p>', {
+      head: '<link rel="canonical" href="https://tides.example.com/tables">',
+    });
+    expect(text(html)).toContain('www.tides.example.com');
+  });
+
   it('link-density: keeps an in-page table of contents', () => {
     const html = page(
       '<ul><li><a href="#early">Early tables</a></li><li><a href="#machines">Machines</a></li></ul>',

@@ -39,10 +39,22 @@ export function siteHost(document: Document, url: string | null): string | null 
   return first && first[1] >= MIN_SITE_LINKS && first[1] > (second?.[1] ?? 0) ? first[0] : null;
 }
 
-/** Whether a link leads to another page of the site `site` (relative links always do). */
+/**
+ * Link text that is itself an address ("www.example.com", "example.org/x",
+ * "https://…"): a source named, not a menu entry. Bare names need a common
+ * top-level domain, so "Node.js" stays a name.
+ */
+const ADDRESS_TEXT =
+  /^(?:https?:\/\/|www\.)\S+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|io)(?:\.[a-z]{2})?(?:\/\S*)?$/i;
+
+/**
+ * Whether a link leads to another page of the site `site` (relative links
+ * always do), as a menu entry: a link that spells out its address is the
+ * article citing a source, even on its own site.
+ */
 export function navigationLink(link: Element, site: string | null): boolean {
   const href = (link.getAttribute('href') ?? '').trim();
-  if (href.startsWith('#')) return false;
+  if (href.startsWith('#') || ADDRESS_TEXT.test((link.textContent ?? '').trim())) return false;
   if (!SCHEME.test(href)) return true;
   const host = hostOf(href);
   if (!host || !site) return false;
