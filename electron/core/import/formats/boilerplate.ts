@@ -71,9 +71,15 @@ export function nameOf(element: Element): string {
  * summary, which pages mean to be read with the article, so it is not one.
  */
 export function captionName(element: Element): boolean {
-  return (
-    /(?:^|[^a-z])(?:caption|credit)/.test(nameOf(element)) && !element.querySelector('h1, h2, h3, h4, h5, h6')
-  );
+  if (creditName(element)) return true;
+  // A figure's own caption is read with its picture (prune-page.ts keeps it only when it is one).
+  if (element.closest('figcaption')) return false;
+  return /(?:^|[^a-z])caption/.test(nameOf(element)) && !element.querySelector('h1, h2, h3, h4, h5, h6');
+}
+
+/** Whether an element's class or id names it a credit line. */
+export function creditName(element: Element): boolean {
+  return /(?:^|[^a-z])credit/.test(nameOf(element));
 }
 
 /** Whether an element's class or id names it boilerplate, captions and credits included. */
@@ -99,12 +105,18 @@ const SHARE_WORDS = new Set(
   ),
 );
 
+/** Whether a line is only a picture's credit ("Photo: …", "… /Getty Images"). */
+export function creditText(text: string): boolean {
+  const trimmed = text.replace(/\s+/g, ' ').trim();
+  return trimmed.length <= 120 && CREDIT.test(trimmed);
+}
+
 /** Whether a short block's text is only page furniture: a boilerplate phrase, a credit, a row of share words. */
 export function boilerplateText(text: string): boolean {
   const trimmed = text.replace(/\s+/g, ' ').trim();
   if (!trimmed || trimmed.length > 120) return false;
   if (BOILERPLATE_PHRASE.test(trimmed) && trimmed.length <= 60) return true;
-  if (CREDIT.test(trimmed)) return true;
+  if (creditText(trimmed)) return true;
   const words = trimmed.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return (
     words.length > 0 && words.some((w) => w.startsWith('share')) && words.every((w) => SHARE_WORDS.has(w))

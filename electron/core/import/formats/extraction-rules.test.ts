@@ -32,12 +32,41 @@ function removedBy(rule: ExtractionRule, html: string, phrase: string): void {
 }
 
 describe('the extraction layer around Readability', () => {
-  it('prune-tags: drops a figure caption but keeps its picture', () => {
+  it("prune-tags: keeps a figure's picture and its short caption, without the credit", () => {
     const html = page(
-      '<figure><img src="https://tides.example/chart.png"><figcaption>A tide chart from the archive, drawn in 1871 by the office clerks</figcaption></figure>',
+      '<figure><img src="https://tides.example/chart.png"><figcaption>A tide chart drawn by the office clerks <span class="credit">County Archive</span></figcaption></figure>',
     );
-    removedBy('prune-tags', html, 'A tide chart from the archive');
+    expect(text(html)).toContain('A tide chart drawn by the office clerks');
+    expect(text(html)).not.toContain('County Archive');
     expect(extractHtml(html, 'tides.html').contentHtml).toContain('https://tides.example/chart.png');
+  });
+
+  it("prune-tags: drops a credit written at the end of a figure's caption", () => {
+    const html = page(
+      '<figure><img src="https://tides.example/posts.jpg"><figcaption>The painted posts at dawn. Credit: Mary Anning</figcaption></figure>',
+    );
+    expect(text(html)).toContain('The painted posts at dawn.');
+    expect(text(html)).not.toContain('Mary Anning');
+  });
+
+  it("prune-tags: drops a figure's long caption, a news photo's story of its own", () => {
+    const caption =
+      'Harbour masters measure the water against the painted posts at dawn, as they have done every morning since the office first asked them to in 1871';
+    removedBy(
+      'prune-tags',
+      page(`<figure><img src="https://tides.example/dawn.jpg"><figcaption>${caption}</figcaption></figure>`),
+      'Harbour masters measure the water',
+    );
+  });
+
+  it('prune-tags: drops a figcaption that is a link to another article', () => {
+    removedBy(
+      'prune-tags',
+      page(
+        '<figure><img src="https://tides.example/b.jpg"><figcaption><a href="https://tides.example/b">Brass machines of the port</a></figcaption></figure>',
+      ),
+      'Brass machines of the port',
+    );
   });
 
   it('prune-tags: a caption printed twice (figure and credit line) appears nowhere, not twice', () => {
