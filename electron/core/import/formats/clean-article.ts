@@ -68,8 +68,8 @@ function boilerplateClasses(root: Element): void {
 
 /**
  * Short blocks that are mostly links to the site's own pages: lists of other
- * articles, tag rows, section menus. A block with more text than a short list is left to
- * Readability's own link-density check.
+ * articles, tag rows, section menus. A block with more text than a short
+ * list is left to Readability's own link-density check.
  */
 function linkDensity(root: Element, site: string | null): void {
   const matches = [...root.querySelectorAll('p, ul, ol, dl, div, section, table')].filter((element) => {

@@ -34,6 +34,9 @@ function keepPictures(element: Element): void {
 const TRAILING_CREDIT =
   /[\s|–—-]*\(?\b(?:photo(?:graph)?|image|picture|credit)s?(?: credit)?\s*:[^()]*\)?[^.!?]*$/i;
 
+/** NodeFilter.SHOW_TEXT, which Node has no global for. */
+const SHOW_TEXT = 4;
+
 const linkText = (element: Element) =>
   [...element.querySelectorAll('a')].reduce((sum, link) => sum + textLength(link), 0);
 
@@ -60,9 +63,10 @@ function captionWithoutCredits(figure: Element): Element | null {
     if (caption.contains(part) && (creditName(part) || creditText(part.textContent ?? ''))) part.remove();
   }
   const texts: Node[] = [];
-  const walker = figure.ownerDocument.createTreeWalker(caption, 4);
-  for (let node = walker.nextNode(); node; node = walker.nextNode())
+  const walker = figure.ownerDocument.createTreeWalker(caption, SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.textContent?.trim()) texts.push(node);
+  }
   const last = texts.at(-1);
   if (last) last.textContent = (last.textContent ?? '').replace(TRAILING_CREDIT, '');
   const text = (caption.textContent ?? '').replace(/\s+/g, ' ').trim();
