@@ -43,8 +43,6 @@ const BOILERPLATE_NAME = new RegExp(
       'tags?(?:$|[^a-z])',
       'tag-?list',
       'topics',
-      'caption',
-      'credit',
       'copyright',
       'slide',
       'carousel',
@@ -67,19 +65,35 @@ export function nameOf(element: Element): string {
   return `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.toLowerCase();
 }
 
-/** Whether an element's class or id names it boilerplate. */
-export function boilerplateName(element: Element): boolean {
-  return BOILERPLATE_NAME.test(nameOf(element));
-}
-
-/** Whether an element's class or id names it a caption or credit. */
+/**
+ * Whether an element's class or id names it a picture's caption or credit.
+ * A "caption" with a heading of its own is a video's or gallery's title and
+ * summary, which pages mean to be read with the article, so it is not one.
+ */
 export function captionName(element: Element): boolean {
-  return /(?:^|[^a-z])(?:caption|credit)/.test(nameOf(element));
+  if (creditName(element)) return true;
+  // A figure's own caption is read with its picture (prune-page.ts keeps it only when it is one).
+  if (element.closest('figcaption')) return false;
+  return /(?:^|[^a-z])caption/.test(nameOf(element)) && !element.querySelector('h1, h2, h3, h4, h5, h6');
 }
 
-/** Whole short blocks that are page furniture, not article text. */
+/** Whether an element's class or id names it a credit line. */
+export function creditName(element: Element): boolean {
+  return /(?:^|[^a-z])credit/.test(nameOf(element));
+}
+
+/** Whether an element's class or id names it boilerplate, captions and credits included. */
+export function boilerplateName(element: Element): boolean {
+  return BOILERPLATE_NAME.test(nameOf(element)) || captionName(element);
+}
+
+/**
+ * Whole short blocks that are page furniture, not article text. Each phrase
+ * must end where a word ends, so "Ad" does not take "Advanced solid-state
+ * home button" with it.
+ */
 const BOILERPLATE_PHRASE =
-  /^(?:advertisement|advertising|sponsored(?: content)?|ad|read (?:more|next|also|the full story)|more (?:on|from|about) this|related(?: articles| stories| posts| content| coverage| reading)?|recommended(?: for you)?|you (?:may|might) also like|sign up\b|subscribe\b|follow us\b|share (?:this|on)\b|tags?\s*:|topics?\s*:|filed under\b|©|copyright\b|all rights reserved)/i;
+  /^(?:advertisement|advertising|sponsored(?: content)?|ad|read (?:more|next|also|the full story)|more (?:on|from|about) this|related(?: articles| stories| posts| content| coverage| reading)?|recommended(?: for you)?|you (?:may|might) also like|sign up|subscribe|follow us|share (?:this|on)|tags?\s*:|topics?\s*:|filed under|©|copyright|all rights reserved)(?![\p{L}\p{N}])/iu;
 
 /** A picture's credit or caption line. */
 const CREDIT =
@@ -91,12 +105,18 @@ const SHARE_WORDS = new Set(
   ),
 );
 
+/** Whether a line is only a picture's credit ("Photo: …", "… /Getty Images"). */
+export function creditText(text: string): boolean {
+  const trimmed = text.replace(/\s+/g, ' ').trim();
+  return trimmed.length <= 120 && CREDIT.test(trimmed);
+}
+
 /** Whether a short block's text is only page furniture: a boilerplate phrase, a credit, a row of share words. */
 export function boilerplateText(text: string): boolean {
   const trimmed = text.replace(/\s+/g, ' ').trim();
   if (!trimmed || trimmed.length > 120) return false;
   if (BOILERPLATE_PHRASE.test(trimmed) && trimmed.length <= 60) return true;
-  if (CREDIT.test(trimmed)) return true;
+  if (creditText(trimmed)) return true;
   const words = trimmed.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   return (
     words.length > 0 && words.some((w) => w.startsWith('share')) && words.every((w) => SHARE_WORDS.has(w))

@@ -12,6 +12,7 @@ import { boilerplateName, boilerplateText } from './boilerplate';
 import { ruleOn, type ExtractOptions } from './extraction-rules';
 import { parseDate } from './metadata';
 import { removeGuarded, textLength } from './removal-guard';
+import { navigationLink } from './site-links';
 
 const CONTAINERS = new Set([
   'DIV',
@@ -35,6 +36,8 @@ const HEADING = /^H[1-6]$/;
 export interface ArticleContext {
   title: string | null;
   byline: string | null;
+  /** The page's own host (site-links.ts), so links to its other pages can be told from links out of it. */
+  site: string | null;
 }
 
 const normalized = (text: string | null | undefined) =>
@@ -43,9 +46,11 @@ const normalized = (text: string | null | undefined) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
-function linkTextLength(element: Element): number {
+function linkTextLength(element: Element, site: string | null): number {
   let length = 0;
-  for (const link of element.querySelectorAll('a')) length += textLength(link);
+  for (const link of element.querySelectorAll('a')) {
+    if (navigationLink(link, site)) length += textLength(link);
+  }
   return length;
 }
 
@@ -62,17 +67,17 @@ function boilerplateClasses(root: Element): void {
 }
 
 /**
- * Short blocks that are mostly link text: lists of other articles, tag rows,
- * "Follow us" links. A block with more text than a short list is left to
- * Readability's own link-density check.
+ * Short blocks that are mostly links to the site's own pages: lists of other
+ * articles, tag rows, section menus. A block with more text than a short
+ * list is left to Readability's own link-density check.
  */
-function linkDensity(root: Element): void {
+function linkDensity(root: Element, site: string | null): void {
   const matches = [...root.querySelectorAll('p, ul, ol, dl, div, section, table')].filter((element) => {
     const length = textLength(element);
     // A short paragraph of links ends an article more often than it stands inside one.
     const last = !element.nextElementSibling;
     const limit = element.tagName === 'P' ? (last ? 60 : 30) : last ? 400 : 200;
-    return length > 0 && length < limit && linkTextLength(element) > 0.8 * length;
+    return length > 0 && length < limit && linkTextLength(element, site) > 0.8 * length;
   });
   removeGuarded(root, matches, 1 / 2);
 }
@@ -141,7 +146,7 @@ function editLinks(root: Element): void {
 export function cleanArticle(root: Element, context: ArticleContext, options?: ExtractOptions): void {
   if (ruleOn(options, 'edit-links')) editLinks(root);
   if (ruleOn(options, 'boilerplate-classes')) boilerplateClasses(root);
-  if (ruleOn(options, 'link-density')) linkDensity(root);
+  if (ruleOn(options, 'link-density')) linkDensity(root, context.site);
   if (ruleOn(options, 'boilerplate-text')) boilerplateBlocks(root);
   if (ruleOn(options, 'article-edges')) articleEdges(root, context);
   for (const element of root.querySelectorAll('[class]')) element.removeAttribute('class');

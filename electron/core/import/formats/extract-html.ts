@@ -21,6 +21,7 @@ import { cleanArticle } from './clean-article';
 import { articleTitle } from './page-title';
 import { ruleOn, type ExtractOptions } from './extraction-rules';
 import { prunePage } from './prune-page';
+import { siteHost } from './site-links';
 import { absoluteHttpUrl, canonicalUrl, clean, parseDate, readMetadata } from './metadata';
 
 /** What the page says about itself, in the article record's own fields where they mean the same. */
@@ -87,20 +88,52 @@ function bodyContainerHtml(document: Document): string | null {
 const wordCount = (element: Element | null | undefined) =>
   (element?.textContent ?? '').match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
 
+/** Words a paragraph needs before its loss counts as losing a standfirst, not a byline, date or share line. */
+const LEAD_WORDS = 15;
+
+const squeezed = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
 /**
- * Readability again, on the named container alone, kept when it holds half
- * or more of the first run's words (and not more: then the first run missed
- * nothing the container has): it leaves out what Readability took from
- * around the body (a standfirst repeated, a "Related" block beside it).
+ * Whether the first run opens with a paragraph of prose that the container's
+ * run lacks: a standfirst or lead set just before the body container, which
+ * the page means as the article's first words. Only what comes before the
+ * first block the two runs share counts: what follows the body (a "Related"
+ * list, an author's note) is what the container is there to leave out.
  */
-function bodyContainerArticle(containerHtml: string, first: Element): Element | null {
-  const { document } = parseHTML(`<!doctype html><html><body>${containerHtml}</body></html>`) as unknown as {
+function dropsLead(first: Element, second: Element): boolean {
+  const kept = squeezed(second.textContent);
+  for (const block of first.querySelectorAll('p, div')) {
+    if (block.querySelector('p, div')) continue;
+    const text = squeezed(block.textContent);
+    if (!text) continue;
+    if (kept.includes(text)) return false;
+    if (wordCount(block) >= LEAD_WORDS) return true;
+  }
+  return false;
+}
+
+/**
+ * Readability again, on the named container alone, kept when it holds 80 %
+ * or more of the first run's words (and not more: then the first run missed
+ * nothing the container has) and no lead paragraph is lost: it leaves out
+ * what Readability took from around the body (a standfirst repeated, a
+ * "Related" block beside it). The page's title goes with the container, so Readability
+ * tells a heading that repeats the title from one that differs from it, as
+ * it did on the whole page.
+ */
+function bodyContainerArticle(containerHtml: string, title: string, first: Element): Element | null {
+  const { document } = parseHTML(
+    `<!doctype html><html><head><title></title></head><body>${containerHtml}</body></html>`,
+  ) as unknown as {
     document: Document;
   };
+  document.title = title;
   const second = readableArticle(document)?.content;
   const words = wordCount(second);
   const firstWords = wordCount(first);
-  return second && words >= firstWords * 0.8 && words <= firstWords ? second : null;
+  return second && words >= firstWords * 0.8 && words <= firstWords && !dropsLead(first, second)
+    ? second
+    : null;
 }
 
 /** The first picture in the article, when the page names no lead image itself. */
@@ -126,8 +159,10 @@ export function extractHtml(html: string, name: string, options: ExtractOptions 
     absoluteHttpUrl(document.querySelector('base[href]')?.getAttribute('href'), canonical) ?? canonical;
   const metadata = readMetadata(document, base);
   if (base) resolveRelativeUrls(document, base);
+  const site = siteHost(document, metadata.url ?? base);
   prunePage(document, options);
   const containerHtml = ruleOn(options, 'body-container') ? bodyContainerHtml(document) : null;
+  const pageTitle = document.title;
   const article = readableArticle(document);
   const byline = personByline(article?.byline) ?? personByline(metadata.byline);
   const siteName = clean(article?.siteName) ?? metadata.siteName;
@@ -138,8 +173,8 @@ export function extractHtml(html: string, name: string, options: ExtractOptions 
     headline: metadata.headline,
   });
   let content = article?.content ?? null;
-  if (content && containerHtml) content = bodyContainerArticle(containerHtml, content) ?? content;
-  if (content) cleanArticle(content, { title, byline }, options);
+  if (content && containerHtml) content = bodyContainerArticle(containerHtml, pageTitle, content) ?? content;
+  if (content) cleanArticle(content, { title, byline, site }, options);
   // Readability rewrites the document as it works, so when it finds nothing
   // the page's body is taken from a fresh parse: rare, and cheaper than
   // serializing every page's body beforehand just in case.

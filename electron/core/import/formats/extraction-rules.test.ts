@@ -32,12 +32,41 @@ function removedBy(rule: ExtractionRule, html: string, phrase: string): void {
 }
 
 describe('the extraction layer around Readability', () => {
-  it('prune-tags: drops a figure caption but keeps its picture', () => {
+  it("prune-tags: keeps a figure's picture and its short caption, without the credit", () => {
     const html = page(
-      '<figure><img src="https://tides.example/chart.png"><figcaption>A tide chart from the archive, drawn in 1871 by the office clerks</figcaption></figure>',
+      '<figure><img src="https://tides.example/chart.png"><figcaption>A tide chart drawn by the office clerks <span class="credit">County Archive</span></figcaption></figure>',
     );
-    removedBy('prune-tags', html, 'A tide chart from the archive');
+    expect(text(html)).toContain('A tide chart drawn by the office clerks');
+    expect(text(html)).not.toContain('County Archive');
     expect(extractHtml(html, 'tides.html').contentHtml).toContain('https://tides.example/chart.png');
+  });
+
+  it("prune-tags: drops a credit written at the end of a figure's caption", () => {
+    const html = page(
+      '<figure><img src="https://tides.example/posts.jpg"><figcaption>The painted posts at dawn. Credit: Mary Anning</figcaption></figure>',
+    );
+    expect(text(html)).toContain('The painted posts at dawn.');
+    expect(text(html)).not.toContain('Mary Anning');
+  });
+
+  it("prune-tags: drops a figure's long caption, a news photo's story of its own", () => {
+    const caption =
+      'Harbour masters measure the water against the painted posts at dawn, as they have done every morning since the office first asked them to in 1871';
+    removedBy(
+      'prune-tags',
+      page(`<figure><img src="https://tides.example/dawn.jpg"><figcaption>${caption}</figcaption></figure>`),
+      'Harbour masters measure the water',
+    );
+  });
+
+  it('prune-tags: drops a figcaption that is a link to another article', () => {
+    removedBy(
+      'prune-tags',
+      page(
+        '<figure><img src="https://tides.example/b.jpg"><figcaption><a href="https://tides.example/b">Brass machines of the port</a></figcaption></figure>',
+      ),
+      'Brass machines of the port',
+    );
   });
 
   it('prune-tags: a caption printed twice (figure and credit line) appears nowhere, not twice', () => {
@@ -62,6 +91,14 @@ describe('the extraction layer around Readability', () => {
     expect(pruned(['prune-captions'])).toContain('A ledger page');
   });
 
+  it("prune-captions: keeps a video's title and summary, which a caption-named block holds under a heading", () => {
+    const html = page(
+      '<div class="video"><img src="https://tides.example/film.jpg"><div class="caption"><h4>The last tide clerk</h4><p>A short film on the office that printed the tables until 1962, with its last clerk.</p></div></div>',
+    );
+    expect(text(html)).toContain('The last tide clerk');
+    expect(text(html)).toContain('A short film on the office');
+  });
+
   it('boilerplate-classes: drops a share bar named by its class', () => {
     removedBy(
       'boilerplate-classes',
@@ -82,14 +119,53 @@ describe('the extraction layer around Readability', () => {
     for (const sentence of PROSE) expect(text(html)).toContain(sentence);
   });
 
-  it('link-density: drops a short block that is all links', () => {
+  it("link-density: drops a short block that is all links to the site's own pages", () => {
     removedBy(
       'link-density',
       page(
         '<p><a href="https://tides.example/a">Lights</a> · <a href="https://tides.example/b">Keepers</a></p>',
+        { head: '<link rel="canonical" href="https://www.tides.example/tables">' },
       ),
       'Keepers',
     );
+  });
+
+  it('link-density: keeps a list of links out to other sites, which is the article pointing at its sources', () => {
+    const html = page(
+      '<ul><li><a href="https://almanac.example/1871">The 1871 almanac</a></li><li><a href="https://archive.example/ledgers">Ledgers online</a></li></ul>',
+      { head: '<link rel="canonical" href="https://tides.example/tables">' },
+    );
+    expect(text(html)).toContain('The 1871 almanac');
+    expect(text(html)).toContain('Ledgers online');
+  });
+
+  it('link-density: keeps a source line whose link spells out an address, even on its own site', () => {
+    const html = page('<p><a href="https://tides.example.com/">www.tides.example.com</a></p>', {
+      head: '<link rel="canonical" href="https://tides.example.com/tables">',
+    });
+    expect(text(html)).toContain('www.tides.example.com');
+  });
+
+  it('link-density: keeps an in-page table of contents', () => {
+    const html = page(
+      '<ul><li><a href="#early">Early tables</a></li><li><a href="#machines">Machines</a></li></ul>',
+      {
+        head: '<link rel="canonical" href="https://tides.example/tables">',
+      },
+    );
+    expect(text(html)).toContain('Early tables');
+  });
+
+  it('link-density: without an address, takes the host the page links to most as its own site', () => {
+    const menu = ['a', 'b', 'c']
+      .map((slug) => `<a href="https://tides.example/${slug}">Section ${slug}</a>`)
+      .join(' ');
+    const html = page(
+      '<p><a href="https://tides.example/d">Lights</a> · <a href="https://tides.example/e">Keepers</a></p><p><a href="https://almanac.example/1871">The 1871 almanac</a></p>',
+      { around: `<nav>${menu}</nav>` },
+    );
+    expect(text(html)).not.toContain('Keepers');
+    expect(text(html)).toContain('The 1871 almanac');
   });
 
   it('boilerplate-text: drops an Advertisement line, a photo credit and a row of share words', () => {
@@ -99,6 +175,12 @@ describe('the extraction layer around Readability', () => {
     removedBy('boilerplate-text', html, 'Advertisement');
     removedBy('boilerplate-text', html, 'Mary Anning/County Archive');
     removedBy('boilerplate-text', html, 'Share on Facebook');
+  });
+
+  it('boilerplate-text: a phrase counts only as a whole word, so "Ad" leaves "Advanced …" alone', () => {
+    const html = page('<p>Ad</p><ul><li>Advanced brass gearing for finer curves</li></ul>');
+    removedBy('boilerplate-text', html, 'Ad ');
+    expect(text(html)).toContain('Advanced brass gearing');
   });
 
   it('article-edges: drops a leading byline and date line and a heading left at the end', () => {
@@ -124,5 +206,21 @@ describe('the extraction layer around Readability', () => {
       <div itemprop="articleBody">${PROSE.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
     expect(text(html)).not.toContain('summer sale');
     expect(text(html, ['body-container'])).toContain('summer sale');
+  });
+
+  it("body-container: keeps the container's heading when it differs from the page's title", () => {
+    const html = `<!doctype html><html><head><title>Tides: a history</title></head><body>
+      <article><h1>Tides: clerks, posts and brass machines</h1>${PROSE.map((p) => `<div>${p}</div>`).join('')}</article>
+      </body></html>`;
+    expect(text(html)).toContain('clerks, posts and brass machines');
+  });
+
+  it('body-container: is not taken when it would drop the standfirst set just before it', () => {
+    const standfirst =
+      'A century of tide tables, from hand-copied ledgers to brass machines, and the clerks who kept them true to the sea.';
+    const html = `<!doctype html><html><head><title>Tides</title></head><body><div class="story">
+      <div class="standfirst">${standfirst}</div>
+      <div class="article-body">${PROSE.map((p) => `<p>${p}</p>`).join('')}</div></div></body></html>`;
+    expect(text(html)).toContain(standfirst);
   });
 });

@@ -6,7 +6,7 @@
  */
 
 export const EXTRACTION_RULES = [
-  /** Drop figures, asides, navigation, forms and other non-article elements before Readability. */
+  /** Drop asides, navigation, forms and other non-article elements, and figures' credits and long captions, before Readability. */
   'prune-tags',
   /** Drop elements whose class or id names a caption or credit, before Readability. */
   'prune-captions',
@@ -16,7 +16,7 @@ export const EXTRACTION_RULES = [
   'edit-links',
   /** Drop blocks of the extracted article whose class or id names boilerplate. */
   'boilerplate-classes',
-  /** Drop short blocks of the extracted article that are mostly link text. */
+  /** Drop short blocks of the extracted article that are mostly links to the site's own pages. */
   'link-density',
   /** Drop short blocks that are boilerplate phrases, share lines, captions and photo credits. */
   'boilerplate-text',
