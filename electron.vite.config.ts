@@ -1,7 +1,9 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { WORKER_INPUTS } from './electron/core/import/workers/built-worker';
 import { META_CONTENT_SECURITY_POLICY } from './electron/shared/content-security-policy';
 
 /** Writes the one Content-Security-Policy (shared/content-security-policy.ts) into index.html. */
@@ -12,8 +14,42 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Lists the source files the import worker was built from, beside it, so a
+ * process running from source uses the built worker only while it is
+ * current (electron/core/import/workers/built-worker.ts).
+ */
+function workerInputs(): Plugin {
+  return {
+    name: 'lectern-worker-inputs',
+    generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find(
+        (output) => output.type === 'chunk' && output.isEntry && output.name === 'prepare-worker',
+      );
+      if (!entry) return;
+      const seen = new Set<string>();
+      const files = new Set<string>();
+      const visit = (fileName: string) => {
+        const chunk = bundle[fileName];
+        if (seen.has(fileName) || chunk?.type !== 'chunk') return;
+        seen.add(fileName);
+        for (const id of chunk.moduleIds)
+          if (!id.includes('node_modules') && existsSync(id)) files.add(relative(process.cwd(), id));
+        [...chunk.imports, ...chunk.dynamicImports].forEach(visit);
+      };
+      visit(entry.fileName);
+      this.emitFile({
+        type: 'asset',
+        fileName: relative('out/main', WORKER_INPUTS),
+        source: JSON.stringify([...files].sort(), null, 1),
+      });
+    },
+  };
+}
+
 export default defineConfig({
   main: {
+    plugins: [workerInputs()],
     build: {
       outDir: 'out/main',
       // The import pool's worker is its own entry, found beside index.js at run time (prepare-pool.ts).
