@@ -39,9 +39,8 @@ import type { FileInput } from '../../../shared/api';
 import { deserializeError, LecternError, type SerializedError } from '../../../shared/errors';
 import { IMPORT_DEADLINE_MS, IMPORT_WORKER_MEMORY_MB } from '../../../shared/limits';
 import type { NewArticle } from '../../library/library';
-import { prepareFile } from '../pipeline/import-file';
 import { currentBuiltWorker } from './built-worker';
-import { prepareOptions, type PrepareRequest } from './prepare-request';
+import type { PrepareRequest } from './prepare-request';
 
 const MAX_WORKERS = 4;
 const IDLE_MS = 30_000;
@@ -103,8 +102,16 @@ function workerScript(): WorkerScript | null {
   };
 }
 
-/** A request prepared on this thread, where no worker can run. */
-function prepareHere(request: PrepareRequest): Promise<NewArticle> {
+/**
+ * A request prepared on this thread, where no worker can run. The pipeline
+ * is loaded only then, so this module is light to load: the command line
+ * starts its workers before loading the rest of itself (cli-start.ts).
+ */
+async function prepareHere(request: PrepareRequest): Promise<NewArticle> {
+  const [{ prepareFile }, { prepareOptions }] = await Promise.all([
+    import('../pipeline/import-file'),
+    import('./prepare-request'),
+  ]);
   return prepareFile(request.file, prepareOptions(request));
 }
 
