@@ -280,9 +280,12 @@ export class PreparePool {
     if (this.#slots.length >= this.size || !this.#script) return null;
     const script = this.#script;
     const resourceLimits = { maxOldGenerationSizeMb: this.#memoryMb };
+    // A built script is plain JavaScript: it is not given the process's own
+    // flags, as `--import tsx` would have every module it loads, jsdom's
+    // hundreds among them, pass through tsx's hooks (a second and more a worker).
     const worker =
       'file' in script
-        ? new Worker(script.file, { resourceLimits })
+        ? new Worker(script.file, { resourceLimits, execArgv: [] })
         : new Worker(script.code, { eval: true, resourceLimits });
     const slot: Slot = { worker, task: null, ready: false, retired: false, deadline: null, warmed: null };
     worker.on('message', (reply: Reply) => {
