@@ -11,8 +11,9 @@
  * electron.vite.config.ts), and the built worker is used only while every one
  * of them is still there and none changed after the list was written. A
  * source file added since is only ever imported by one that changed, so it
- * is caught too. Its packages are not listed: the build leaves them out of
- * the bundle, so both load the same ones from node_modules.
+ * is caught too. The packages bundled into it are listed the same way, so
+ * an install that changes one is caught; those it leaves out (jsdom) both
+ * load from node_modules.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
