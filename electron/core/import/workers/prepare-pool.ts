@@ -90,7 +90,15 @@ function workerScript(): WorkerScript | null {
     return existsSync(file) ? { file } : null;
   }
   const built = currentBuiltWorker(join(dirname(here), '../../../..'));
-  if (built) return { file: built };
+  return built ? { file: built } : sourceWorkerScript();
+}
+
+/**
+ * The worker's TypeScript source loaded through tsx, or null outside a
+ * checkout; the benchmarks time it beside the built one.
+ */
+export function sourceWorkerScript(): WorkerScript | null {
+  const here = fileURLToPath(import.meta.url);
   const file = join(dirname(here), 'prepare-worker.ts');
   if (!existsSync(file)) return null;
   // A worker does not inherit tsx's loader hooks: it registers them first.
