@@ -228,8 +228,11 @@ export class PreparePool {
   #dispatch(): void {
     if (this.#idleTimer) clearTimeout(this.#idleTimer);
     this.#idleTimer = null;
+    // A worker running its warm-up page is free sooner than a new one could
+    // load, and a new one would take the cores it needs: files wait for it.
+    const warmingUp = this.#slots.some((candidate) => candidate.task?.request.file === WARM_UP_PAGE);
     while (this.#queue.length > 0) {
-      const slot = this.#slots.find((candidate) => !candidate.task) ?? this.#spawn();
+      const slot = this.#slots.find((candidate) => !candidate.task) ?? (warmingUp ? null : this.#spawn());
       if (!slot) return;
       this.#run(slot, this.#queue.shift() as Task);
     }
