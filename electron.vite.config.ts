@@ -1,7 +1,9 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { WORKER_INPUTS } from './electron/core/import/workers/built-worker';
 import { META_CONTENT_SECURITY_POLICY } from './electron/shared/content-security-policy';
 
 /** Writes the one Content-Security-Policy (shared/content-security-policy.ts) into index.html. */
@@ -12,10 +14,51 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Lists the source files the import worker was built from, beside it, so a
+ * process running from source uses the built worker only while it is
+ * current (electron/core/import/workers/built-worker.ts).
+ */
+function workerInputs(): Plugin {
+  return {
+    name: 'lectern-worker-inputs',
+    generateBundle(_options, bundle) {
+      const entry = Object.values(bundle).find(
+        (output) => output.type === 'chunk' && output.isEntry && output.name === 'prepare-worker',
+      );
+      if (!entry) return;
+      const seen = new Set<string>();
+      const files = new Set<string>();
+      const visit = (fileName: string) => {
+        const chunk = bundle[fileName];
+        if (seen.has(fileName) || chunk?.type !== 'chunk') return;
+        seen.add(fileName);
+        for (const id of chunk.moduleIds) if (existsSync(id)) files.add(relative(process.cwd(), id));
+        [...chunk.imports, ...chunk.dynamicImports].forEach(visit);
+      };
+      visit(entry.fileName);
+      this.emitFile({
+        type: 'asset',
+        fileName: relative('out/main', WORKER_INPUTS),
+        source: JSON.stringify([...files].sort(), null, 1),
+      });
+    },
+  };
+}
+
+/** The import pipeline's packages that are bundled into the build (see externalizeDeps below). */
+const IMPORT_PARSERS = ['linkedom', '@mozilla/readability', 'dompurify', 'markdown-it', 'undici'];
+
 export default defineConfig({
   main: {
+    plugins: [workerInputs()],
     build: {
       outDir: 'out/main',
+      // Bundled rather than loaded from node_modules: an import worker then
+      // loads a few files instead of resolving and reading some hundreds,
+      // about a third of a cold worker's start. jsdom stays out: it reads
+      // files beside its own modules, and is loaded on the first sanitize.
+      externalizeDeps: { exclude: IMPORT_PARSERS },
       // The import pool's and the index pool's workers are entries of their own, found beside
       // index.js at run time (core/workers/worker-script.ts).
       rolldownOptions: {

@@ -58,6 +58,8 @@ test('cancelling stops the import and says what was not started', async ({ lecte
     ...Array.from({ length: 59 }, (_, i) => note(i)),
   ]);
   const progress = page.getByTestId('import-progress');
+  // The panel names a file it is reading, so the import is seen moving before any is done.
+  await expect(progress).toContainText(/Reading \S+\.(url|txt)/);
   await progress.getByRole('button', { name: 'Cancel' }).click();
 
   const summary = page.getByTestId('import-summary');

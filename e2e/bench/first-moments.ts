@@ -7,16 +7,32 @@
  *   (a person finding the file) one small page is imported, timed until it
  *   is listed. Baseline: the same without the window's warm-up, which is how
  *   every start went before it.
+ * - Cold worker: from a worker's start until it has prepared its first
+ *   small page (what warm() waits for), the built worker against the same
+ *   from its TypeScript source through tsx, as every process from source
+ *   ran it before.
  * - Cold command line: one `lectern import` of the corpus's Readability
  *   pages in a fresh process, from spawn to exit, in pages per second,
  *   against Readability over jsdom alone on the same pages in this process
- *   (after one untimed pass).
+ *   (after one untimed pass); beside it the warm figure, the same pages
+ *   imported in this process once its import workers are warm.
+ *
+ * The import workers are the built ones, as a person gets them: the app
+ * runs them, and so does a process from source while the build is current
+ * (built-worker.ts); the bench builds first when it is not, and says which
+ * worker ran.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { currentBuiltWorker } from '../../electron/core/import/workers/built-worker';
+import {
+  preparePool,
+  PreparePool,
+  sourceWorkerScript,
+} from '../../electron/core/import/workers/prepare-pool';
 import { Library } from '../../electron/core/library/library';
 import { openBackend, WINDOW_INDEX_DELAY_MS } from '../../electron/core/open-backend';
 import { baselineArticle } from './baseline';
@@ -61,6 +77,26 @@ async function dropOnce(window: boolean): Promise<void> {
   }
 }
 
+/** Waits for `work` while holding the process open: warming workers are unref'd, so they do not. */
+async function holdingOpen<T>(work: Promise<T>): Promise<T> {
+  const hold = setInterval(() => undefined, 1000);
+  try {
+    return await work;
+  } finally {
+    clearInterval(hold);
+  }
+}
+
+/** In the child: starts one worker, built or from source, and prints how long until it is warm. */
+async function warmOnce(kind: 'built' | 'source'): Promise<void> {
+  const built = currentBuiltWorker(PROJECT);
+  const script = kind === 'built' ? built && { file: built } : sourceWorkerScript();
+  if (!script) throw new Error(`there is no ${kind} worker`);
+  const start = performance.now();
+  await holdingOpen(new PreparePool(1, { script }).warm(1));
+  console.log(JSON.stringify({ ms: performance.now() - start }));
+}
+
 function run(command: string, args: string[]): Promise<{ stdout: string; seconds: number }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
@@ -76,19 +112,49 @@ function run(command: string, args: string[]): Promise<{ stdout: string; seconds
   });
 }
 
-async function firstDrop(): Promise<void> {
+/** Builds the app when its import worker is missing or older than its sources; says which worker runs. */
+async function builtWorker(): Promise<string> {
+  if (!currentBuiltWorker(PROJECT)) await run(join(PROJECT, 'node_modules/.bin/electron-vite'), ['build']);
+  return currentBuiltWorker(PROJECT)
+    ? 'built (out/main/prepare-worker.js)'
+    : 'from source through tsx (the build failed)';
+}
+
+/** Runs this script in a fresh process with the given flag, once per round and mode, alternating; gives each mode's times. */
+async function inFreshProcesses<M extends string>(
+  flag: string,
+  modes: readonly M[],
+): Promise<Record<M, number[]>> {
   const tsx = join(PROJECT, 'node_modules/.bin/tsx');
-  const times = { window: [] as number[], baseline: [] as number[] };
+  const times = Object.fromEntries(modes.map((mode) => [mode, [] as number[]])) as Record<M, number[]>;
   for (let i = 0; i < ROUNDS; i++) {
-    for (const mode of ['baseline', 'window'] as const) {
-      const { stdout } = await run(tsx, [SELF, '--drop', mode]);
+    for (const mode of modes) {
+      const { stdout } = await run(tsx, [SELF, flag, mode]);
       times[mode].push((JSON.parse(stdout.trim().split('\n').at(-1) as string) as { ms: number }).ms);
     }
   }
+  return times;
+}
+
+async function coldWorker(): Promise<void> {
+  const times = await inFreshProcesses('--warm', ['source', 'built'] as const);
+  emit({
+    step: 'cold-worker',
+    rounds: ROUNDS,
+    worker: 'built (out/main/prepare-worker.js)',
+    medianMs: round(median(times.built)),
+    baseline: 'the same worker from its TypeScript source through tsx',
+    baselineMedianMs: round(median(times.source)),
+  });
+}
+
+async function firstDrop(worker: string): Promise<void> {
+  const times = await inFreshProcesses('--drop', ['baseline', 'window'] as const);
   emit({
     step: 'first-drop',
     droppedAfterMs: DROP_AFTER_MS,
     rounds: ROUNDS,
+    worker,
     medianMs: round(median(times.window)),
     maxMs: round(Math.max(...times.window)),
     targetMs: 500,
@@ -97,7 +163,7 @@ async function firstDrop(): Promise<void> {
   });
 }
 
-async function coldCommandLine(): Promise<void> {
+async function coldCommandLine(worker: string): Promise<void> {
   const corpus = corpusDir();
   const pages = corpus ? readabilityPages(corpus) : [];
   if (pages.length === 0) {
@@ -130,6 +196,7 @@ async function coldCommandLine(): Promise<void> {
       '--json',
     ]);
     const imported = cli.stdout.split('\n').filter((line) => line.includes('"imported"')).length;
+    const warmSeconds = await warmImport(join(work, 'warm-library'), pages);
     emit({
       step: 'cold-command-line',
       pages: pages.length,
@@ -140,16 +207,41 @@ async function coldCommandLine(): Promise<void> {
       baselinePagesPerSecond: round(pages.length / baselineSeconds, 1),
       ratio: round(baselineSeconds / cli.seconds, 2),
       targetRatio: 5,
+      worker,
+      warm: 'the same pages imported in this process, its import workers warm',
+      warmPagesPerSecond: round(pages.length / warmSeconds, 1),
+      warmRatio: round(baselineSeconds / warmSeconds, 2),
     });
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
+/** Seconds to import the pages into a new library through this process's warmed import workers. */
+async function warmImport(library: string, pages: ReturnType<typeof readabilityPages>): Promise<number> {
+  const backend = await openBackend(library);
+  try {
+    await backend.service.updateLibraryOptions({ fetchImages: false });
+    await holdingOpen(preparePool.warm(preparePool.size));
+    const start = performance.now();
+    await backend.service.importFiles(
+      pages.map((page) => ({ name: `${page.name}.html`, type: 'text/html', bytes: page.bytes })),
+    );
+    return (performance.now() - start) / 1000;
+  } finally {
+    await backend.close();
+  }
+}
+
 if (process.argv[2] === '--drop') {
   await dropOnce(process.argv[3] === 'window');
   process.exit(0);
+} else if (process.argv[2] === '--warm') {
+  await warmOnce(process.argv[3] === 'built' ? 'built' : 'source');
+  process.exit(0);
 } else {
-  await firstDrop();
-  await coldCommandLine();
+  const worker = await builtWorker();
+  await coldWorker();
+  await firstDrop(worker);
+  await coldCommandLine(worker);
 }

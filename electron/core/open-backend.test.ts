@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { preparePool } from './import/workers/prepare-pool';
 import { openBackend } from './open-backend';
 
 let dir: string;
@@ -42,5 +43,11 @@ describe('openBackend', () => {
     const started = Date.now();
     await second.close();
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("starts an import worker as soon as a window's backend opens, not after the index's wait", async () => {
+    const backend = await openBackend(dir, { indexDelayMs: 60_000 });
+    expect(preparePool.workers).toBe(1);
+    await backend.close();
   });
 });

@@ -11,10 +11,11 @@
  * for changes other programs make (library-watcher.ts). A backend behind a window lets the
  * index wait (WINDOW_INDEX_DELAY_MS): loading it is half a second of CPU at
  * 10,000 articles, which would otherwise compete with the window's first
- * paint; a search with words asked sooner loads it at once. After the same
- * wait it warms an import worker (prepare-pool.ts), so that the first drop
- * after a start is listed in a fraction of a second instead of waiting
- * seconds for a worker to load.
+ * paint; a search with words asked sooner loads it at once. Such a backend
+ * warms an import worker (prepare-pool.ts) as soon as it opens, not after
+ * that wait: a cold worker takes seconds to load its parsers and run its
+ * first page, on a thread of its own, and the first drop often comes within
+ * seconds of a start; warmed at once, it is listed in a fraction of a second.
  */
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventHub } from './events';
@@ -28,7 +29,7 @@ import { createService } from './service';
 import { purgeExpired } from './services/trash';
 import { Clipper } from './clip/clipper';
 
-/** How long a window's backend waits before loading the search index and warming an import worker. */
+/** How long a window's backend waits before loading the search index. */
 export const WINDOW_INDEX_DELAY_MS = 2000;
 /**
  * How long a window keeps its warmed import worker while nothing is
@@ -96,17 +97,17 @@ export async function openBackend(libraryDir: string, options: BackendOptions = 
   );
   let closing: () => void = () => undefined;
   const closed = new Promise<void>((resolve) => (closing = resolve));
+  const delay = options.indexDelayMs ?? 0;
+  if (delay > 0) void preparePool.warm(1, WINDOW_WARM_KEEP_MS);
   const background = (async () => {
     await library.verify();
     library.watch();
     if (options.scheduledBackups) backups.start();
     await purgeExpired(library);
-    const delay = options.indexDelayMs ?? 0;
     if (delay > 0) {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([new Promise((resolve) => (timer = setTimeout(resolve, delay))), closed]);
       clearTimeout(timer);
-      void preparePool.warm(1, WINDOW_WARM_KEEP_MS);
     }
     await search.start();
   })().catch((error: unknown) =>

@@ -5,9 +5,7 @@
  * input, or with --json one JSON object per line: {input, status, id, title,
  * error}. Exits with 1 when any input failed, 2 on a usage error.
  */
-import { pathToFileURL } from 'node:url';
 import type { ImportOutcome } from '../shared/api';
-import { serializeError } from '../shared/errors';
 import { importPaths } from '../core/import/pipeline/import-paths';
 import { defaultUserDataDir, resolveLibraryDir } from '../core/library/location';
 import { preparePool } from '../core/import/workers/prepare-pool';
@@ -106,7 +104,8 @@ export async function runCli(argv: string[], stop?: AbortSignal): Promise<number
     console.error(USAGE);
     return 2;
   }
-  // The import workers load (seconds, cold) while the library opens and the inputs are read.
+  // The import workers load (seconds, cold) while the library opens and the inputs are read;
+  // the command's entry (cli-start.ts) has already started them, callers of runCli may not have.
   void preparePool.warm(preparePool.size);
   const backend = await openBackend(resolveLibraryDir(argv, process.env, defaultUserDataDir()));
   // The lock is released however the run ends: done, failed or interrupted.
@@ -166,19 +165,4 @@ async function importAll(backend: Backend, parsed: { inputs: string[]; json: boo
     },
   });
   return failed ? 1 : 0;
-}
-
-/** Exits once stdout and stderr have flushed: process.exit alone cuts off output still queued for a pipe. */
-function exitAfterFlush(code: number): void {
-  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const stop = new AbortController();
-  process.on('SIGINT', () => stop.abort());
-  process.on('SIGTERM', () => stop.abort());
-  runCli(process.argv.slice(2), stop.signal).then(exitAfterFlush, (error: unknown) => {
-    console.error(serializeError(error).message);
-    exitAfterFlush(1);
-  });
 }

@@ -17,6 +17,7 @@ import {
   type AppExportProgressEvent,
   type ImportApi,
   type ImportProgressEvent,
+  type ImportReadingEvent,
   type LinkQueueEvent,
 } from './api/import';
 import { SEARCH_METHODS, type SearchApi } from './api/search';
@@ -102,6 +103,7 @@ export type LecternEvent =
       type: 'events-resumed';
     }
   | ImportProgressEvent
+  | ImportReadingEvent
   | LinkQueueEvent
   | AppExportProgressEvent
   | BulkProgressEvent

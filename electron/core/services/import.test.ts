@@ -383,6 +383,20 @@ describe('bulk imports', () => {
     expect(library.list()).toHaveLength(500);
   });
 
+  it("says which file a job is reading before the first is done, so the window's progress moves from the first file", async () => {
+    const files = [
+      file('first.txt', 'First\n\nThe first note.'),
+      file('second.txt', 'Second\n\nThe second.'),
+    ];
+    await service.importFiles(files, { jobId: 'reading', total: 2 });
+    const job = events.filter((event) => 'jobId' in event && event.jobId === 'reading');
+    expect(job[0]).toEqual({ type: 'import-reading', jobId: 'reading', input: 'first.txt' });
+    const reading = job.filter((event) => event.type === 'import-reading').map((event) => event.input);
+    expect(reading.sort()).toEqual(['first.txt', 'second.txt']);
+    const firstDone = job.findIndex((event) => event.type === 'import-progress');
+    expect(job.findIndex((event) => event.type === 'import-reading')).toBeLessThan(firstDone);
+  });
+
   it('stops a cancelled job: files not yet started fail as cancelled, nothing is half-written', async () => {
     const files = Array.from({ length: 60 }, (_, i) => file(`n-${i}.txt`, `Note ${i}\n\nBody ${i}.`));
     const running = service.importFiles(files, { jobId: 'stop-me' });

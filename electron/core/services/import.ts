@@ -178,11 +178,14 @@ export function importService(
     });
   }
 
+  /** How a file's outcome names it: its path where the window or command line gave one. */
+  const unitInput = (unit: ImportUnit<FileInput>) => unit.main.path ?? unit.main.name;
+
   async function importUnit(
     unit: ImportUnit<FileInput>,
     signal: AbortSignal | undefined,
   ): Promise<ImportOutcome> {
-    const input = unit.main.path ?? unit.main.name;
+    const input = unitInput(unit);
     if (signal?.aborted) return cancelled(input);
     const link = (() => {
       try {
@@ -205,6 +208,7 @@ export function importService(
   async function runJob<T>(
     items: T[],
     job: ImportJob | undefined,
+    inputOf: (item: T) => string,
     run: (item: T, signal: AbortSignal) => Promise<ImportOutcome>,
   ): Promise<ImportOutcome[]> {
     const running = (job && jobs.get(job.jobId)) || { controller: new AbortController(), calls: 0 };
@@ -212,6 +216,8 @@ export function importService(
     if (job) jobs.set(job.jobId, running);
     try {
       return await mapBounded(items, IMPORT_CONCURRENCY, async (item) => {
+        if (job && !running.controller.signal.aborted)
+          events.emit({ type: 'import-reading', jobId: job.jobId, input: inputOf(item) });
         const outcome = await run(item, running.controller.signal);
         if (job)
           events.emit({ type: 'import-progress', jobId: job.jobId, total: job.total ?? null, outcome });
@@ -333,12 +339,15 @@ export function importService(
     },
 
     async importFiles(files, job) {
-      return runJob(groupSavedPages(files), job, importUnit);
+      return runJob(groupSavedPages(files), job, unitInput, importUnit);
     },
 
     async importUrls(urls, job) {
-      return runJob(urls, job, (url, signal) =>
-        signal.aborted ? Promise.resolve(cancelled(url)) : importUrl(url, url, signal),
+      return runJob(
+        urls,
+        job,
+        (url) => url,
+        (url, signal) => (signal.aborted ? Promise.resolve(cancelled(url)) : importUrl(url, url, signal)),
       );
     },
 

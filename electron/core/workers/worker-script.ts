@@ -17,10 +17,14 @@ export type WorkerScript = { file: string } | { code: string };
 /** The script `name` beside the module at `moduleUrl` (its import.meta.url), or null when this build has none. */
 export function workerScript(moduleUrl: string, name: string): WorkerScript | null {
   const here = fileURLToPath(moduleUrl);
-  if (!here.endsWith('.ts')) {
-    const file = join(dirname(here), `${name}.js`);
-    return existsSync(file) ? { file } : null;
-  }
+  if (here.endsWith('.ts')) return sourceWorkerScript(moduleUrl, name);
+  const file = join(dirname(here), `${name}.js`);
+  return existsSync(file) ? { file } : null;
+}
+
+/** The TypeScript source `name` beside the module at `moduleUrl`, loaded through tsx, or null outside a checkout. */
+export function sourceWorkerScript(moduleUrl: string, name: string): WorkerScript | null {
+  const here = fileURLToPath(moduleUrl);
   const file = join(dirname(here), `${name}.ts`);
   if (!existsSync(file)) return null;
   const tsxDir = dirname(createRequire(here).resolve('tsx/package.json'));

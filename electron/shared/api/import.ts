@@ -140,6 +140,17 @@ export interface FetchedImagesOutcome {
   missing: number;
 }
 
+/**
+ * Sent when a job starts on an input, so a window shows which file it is
+ * reading before the first is done: a cold start can take seconds over it.
+ */
+export interface ImportReadingEvent {
+  type: 'import-reading';
+  jobId: string;
+  /** The input as its outcome will name it: a file's path (or name), or a web address. */
+  input: string;
+}
+
 /** Sent for each input a job finishes, so a window can show progress. */
 export interface ImportProgressEvent {
   type: 'import-progress';

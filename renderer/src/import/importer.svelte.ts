@@ -32,6 +32,8 @@ export interface Progress {
   total: number;
   done: number;
   cancelling: boolean;
+  /** The file (or address) last started, so the panel shows the import moving before the first is done. */
+  reading: string | null;
 }
 
 export interface Summary {
@@ -93,6 +95,9 @@ export class Importer {
     api.onEvent((event) => {
       if (event.type === 'import-progress' && event.jobId === this.#jobId && this.progress) {
         this.progress.done = Math.min(this.progress.total, this.progress.done + 1);
+      }
+      if (event.type === 'import-reading' && event.jobId === this.#jobId && this.progress) {
+        this.progress.reading = event.input;
       }
     });
   }
@@ -306,7 +311,7 @@ export class Importer {
     this.#jobId = jobId;
     this.#cancelled = false;
     this.summary = null;
-    this.progress = { total, done: outcomes.length, cancelling: false };
+    this.progress = { total, done: outcomes.length, cancelling: false, reading: null };
     try {
       await work(jobId);
     } finally {

@@ -76,6 +76,26 @@ describe('Importer', () => {
     await running;
   });
 
+  it('shows which item its job is reading before the first is done, and only for its own job', async () => {
+    let finish: () => void = () => undefined;
+    let jobId = '';
+    const client = fakeClient({
+      importUrls: (_urls, job) => {
+        jobId = job?.jobId ?? '';
+        return new Promise((resolve) => (finish = () => resolve([])));
+      },
+    });
+    const importer = new Importer(client, new Notices(), { openArticle: vi.fn() });
+    const running = importer.importUrls(['https://example.org/a', 'https://example.org/b']);
+    expect(importer.progress).toMatchObject({ done: 0, reading: null });
+    client.emit({ type: 'import-reading', jobId: 'another-job', input: 'https://example.org/z' });
+    expect(importer.progress?.reading).toBeNull();
+    client.emit({ type: 'import-reading', jobId, input: 'https://example.org/a' });
+    expect(importer.progress).toMatchObject({ done: 0, reading: 'https://example.org/a' });
+    finish();
+    await running;
+  });
+
   it('says when a drop carried nothing it reads, and lets such a paste pass', async () => {
     const { notices, importer } = setup({});
     await importer.add({ kind: 'nothing' }, 'ignore');

@@ -114,6 +114,26 @@ describe('PreparePool', () => {
     expect((await pool.prepare(named('story.html'), new Map())).fields.title).toBe('story.html');
   });
 
+  it('has a file that comes while a worker runs its warm-up page wait for it, not start a cold one', async () => {
+    // Takes its time over the warm-up page, as a cold worker does.
+    const slowWarmUp = `
+      const { parentPort } = require('node:worker_threads');
+      parentPort.postMessage({ ready: true });
+      parentPort.on('message', ({ id, file }) => {
+        const reply = () => parentPort.postMessage({ id, article: { fields: { title: file.name } } });
+        if (file.name === 'warm-up.html') setTimeout(reply, 1500);
+        else reply();
+      });
+    `;
+    const pool = new PreparePool(2, { script: { code: slowWarmUp } });
+    const warming = pool.warm(1);
+    // Long enough for the worker to load and start its warm-up page.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await pool.prepare(named('story.html'), new Map())).fields.title).toBe('story.html');
+    expect(pool.workers).toBe(1);
+    await warming;
+  });
+
   it('stops idle workers, and starts them again for the next file', async () => {
     const pool = new PreparePool(1, { idleMs: 50 });
     await pool.prepare(page(5), new Map());

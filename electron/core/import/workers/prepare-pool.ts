@@ -9,9 +9,11 @@
  * they have work, and stop once idle for IDLE_MS: each holds its own DOM
  * libraries, a hundred megabytes and more, which an open library that is
  * not importing should not keep. The worker script sits beside this
- * module: prepare-worker.ts when running from source (loaded through tsx, as
- * the command line and tests do), prepare-worker.js in the built app (its own
- * entry in electron.vite.config.ts). Where neither is found, or a worker
+ * module: prepare-worker.js in the built app (its own entry in
+ * electron.vite.config.ts); when running from source (the command line,
+ * benchmarks and tests), that same built script while the build is current
+ * (built-worker.ts), as it loads in a fraction of the time, else
+ * prepare-worker.ts loaded through tsx. Where none is found, or a worker
  * dies before saying it is ready (its script does not load), files are
  * prepared in-process: slower, same result. A worker that dies later fails
  * only the file it held, with a message naming it.
@@ -28,15 +30,21 @@
  * (no worker script) have no such backstop.
  */
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileInput } from '../../../shared/api';
 import { deserializeError, LecternError, type SerializedError } from '../../../shared/errors';
 import { IMPORT_DEADLINE_MS, IMPORT_WORKER_MEMORY_MB } from '../../../shared/limits';
 import type { NewArticle } from '../../library/library';
 import type { PageWithImages } from '../images/images-by-address';
-import { prepareFile } from '../pipeline/import-file';
-import { workerScript, type WorkerScript } from '../../workers/worker-script';
-import { prepareOptions, type PrepareRequest } from './prepare-request';
+import {
+  sourceWorkerScript as sourceScript,
+  workerScript as scriptBeside,
+  type WorkerScript,
+} from '../../workers/worker-script';
+import { currentBuiltWorker } from './built-worker';
+import type { PrepareRequest } from './prepare-request';
 
 const MAX_WORKERS = 4;
 const IDLE_MS = 30_000;
@@ -75,8 +83,32 @@ interface Slot {
 
 type Reply = { ready: true } | { id: number; article: NewArticle } | { id: number; error: SerializedError };
 
-/** A request prepared on this thread, where no worker can run. */
-function prepareHere(request: PrepareRequest): Promise<NewArticle> {
+/**
+ * The worker's script, or null when this build has none. From source the
+ * built worker is taken while it is current (built-worker.ts).
+ */
+function workerScript(): WorkerScript | null {
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.ts')) return scriptBeside(import.meta.url, 'prepare-worker');
+  const built = currentBuiltWorker(join(dirname(here), '../../../..'));
+  return built ? { file: built } : sourceWorkerScript();
+}
+
+/** The worker's TypeScript source loaded through tsx; the benchmarks time it beside the built one. */
+export function sourceWorkerScript(): WorkerScript | null {
+  return sourceScript(import.meta.url, 'prepare-worker');
+}
+
+/**
+ * A request prepared on this thread, where no worker can run. The pipeline
+ * is loaded only then, so this module is light to load: the command line
+ * starts its workers before loading the rest of itself (cli-start.ts).
+ */
+async function prepareHere(request: PrepareRequest): Promise<NewArticle> {
+  const [{ prepareFile }, { prepareOptions }] = await Promise.all([
+    import('../pipeline/import-file'),
+    import('./prepare-request'),
+  ]);
   return prepareFile(request.file, prepareOptions(request));
 }
 
@@ -129,7 +161,7 @@ export class PreparePool {
    * line before it reads its files. Resolves once they are warm.
    */
   async warm(count: number, keepMs = this.#idleMs): Promise<void> {
-    if (this.#script === undefined) this.#script = workerScript(import.meta.url, 'prepare-worker');
+    if (this.#script === undefined) this.#script = workerScript();
     if (!this.#script) return;
     this.#warmUntil = Math.max(this.#warmUntil, Date.now() + keepMs);
     // The warm-up page is sent once a worker has loaded, and only if no file
@@ -177,7 +209,7 @@ export class PreparePool {
     localImageHosts: readonly string[] = [],
     page?: PageWithImages,
   ): Promise<NewArticle> {
-    if (this.#script === undefined) this.#script = workerScript(import.meta.url, 'prepare-worker');
+    if (this.#script === undefined) this.#script = workerScript();
     const request: PrepareRequest = {
       id: this.#nextId++,
       file,
@@ -196,8 +228,11 @@ export class PreparePool {
   #dispatch(): void {
     if (this.#idleTimer) clearTimeout(this.#idleTimer);
     this.#idleTimer = null;
+    // A worker running its warm-up page is free sooner than a new one could
+    // load, and a new one would take the cores it needs: files wait for it.
+    const warmingUp = this.#slots.some((candidate) => candidate.task?.request.file === WARM_UP_PAGE);
     while (this.#queue.length > 0) {
-      const slot = this.#slots.find((candidate) => !candidate.task) ?? this.#spawn();
+      const slot = this.#slots.find((candidate) => !candidate.task) ?? (warmingUp ? null : this.#spawn());
       if (!slot) return;
       this.#run(slot, this.#queue.shift() as Task);
     }
@@ -256,9 +291,12 @@ export class PreparePool {
     if (this.#slots.length >= this.size || !this.#script) return null;
     const script = this.#script;
     const resourceLimits = { maxOldGenerationSizeMb: this.#memoryMb };
+    // A built script is plain JavaScript: it is not given the process's own
+    // flags, as `--import tsx` would have every module it loads, jsdom's
+    // hundreds among them, pass through tsx's hooks (a second and more a worker).
     const worker =
       'file' in script
-        ? new Worker(script.file, { resourceLimits })
+        ? new Worker(script.file, { resourceLimits, execArgv: [] })
         : new Worker(script.code, { eval: true, resourceLimits });
     const slot: Slot = { worker, task: null, ready: false, retired: false, deadline: null, warmed: null };
     worker.on('message', (reply: Reply) => {

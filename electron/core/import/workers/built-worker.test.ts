@@ -1,0 +1,67 @@
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BUILT_WORKER, currentBuiltWorker, WORKER_INPUTS } from './built-worker';
+
+let dir: string;
+const BUILT_AT = new Date('2026-01-02T10:00:00Z');
+const EARLIER = new Date('2026-01-01T10:00:00Z');
+const LATER = new Date('2026-01-03T10:00:00Z');
+
+async function put(path: string, text: string, at: Date): Promise<void> {
+  const file = join(dir, path);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+  await utimes(file, at, at);
+}
+
+/** A project whose build lists two sources, both older than the build. */
+async function builtProject(): Promise<void> {
+  await put('src/a.ts', 'export const a = 1;', EARLIER);
+  await put('src/b.ts', 'export const b = 2;', EARLIER);
+  await put(BUILT_WORKER, '// built', BUILT_AT);
+  await put(WORKER_INPUTS, JSON.stringify(['src/a.ts', 'src/b.ts']), BUILT_AT);
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'lectern-built-worker-'));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('currentBuiltWorker', () => {
+  it('gives the built worker while none of its sources changed after the build', async () => {
+    await builtProject();
+    expect(currentBuiltWorker(dir)).toBe(join(dir, BUILT_WORKER));
+  });
+
+  it('gives nothing once a source changed after the build', async () => {
+    await builtProject();
+    await utimes(join(dir, 'src/b.ts'), LATER, LATER);
+    expect(currentBuiltWorker(dir)).toBeNull();
+  });
+
+  it('gives nothing when a listed source is gone', async () => {
+    await builtProject();
+    await rm(join(dir, 'src/a.ts'));
+    expect(currentBuiltWorker(dir)).toBeNull();
+  });
+
+  it('gives nothing without a build, or without its list of sources', async () => {
+    expect(currentBuiltWorker(dir)).toBeNull();
+    await builtProject();
+    await rm(join(dir, WORKER_INPUTS));
+    expect(currentBuiltWorker(dir)).toBeNull();
+  });
+
+  it('gives nothing when the list is not a list of paths', async () => {
+    await builtProject();
+    for (const listed of ['{', '[]', '{"a": 1}', '[1]']) {
+      await put(WORKER_INPUTS, listed, BUILT_AT);
+      expect(currentBuiltWorker(dir), listed).toBeNull();
+    }
+  });
+});

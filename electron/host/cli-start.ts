@@ -1,0 +1,26 @@
+/**
+ * The `lectern` command's entry (lectern.js runs it through tsx). For an
+ * import it starts the import workers first, then loads the command line
+ * (cli.ts): loading that through tsx takes a second or more on a cold
+ * start, and the workers load on their own threads meanwhile rather than
+ * after it. prepare-pool.ts is kept light to load for this.
+ */
+import { preparePool } from '../core/import/workers/prepare-pool';
+import { serializeError } from '../shared/errors';
+
+if (process.argv[2] === 'import') void preparePool.warm(preparePool.size);
+
+const { runCli } = await import('./cli');
+
+/** Exits once stdout and stderr have flushed: process.exit alone cuts off output still queued for a pipe. */
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+const stop = new AbortController();
+process.on('SIGINT', () => stop.abort());
+process.on('SIGTERM', () => stop.abort());
+runCli(process.argv.slice(2), stop.signal).then(exitAfterFlush, (error: unknown) => {
+  console.error(serializeError(error).message);
+  exitAfterFlush(1);
+});
