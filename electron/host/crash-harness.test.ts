@@ -74,9 +74,13 @@ const SETTING_VALUES: Partial<Record<keyof ReaderSettings, number[]>> = {
 };
 
 let seed = 0x5eed1234;
-/** A seeded generator, so a failing run can be repeated. */
+/**
+ * A seeded generator, so a failing run can be repeated. The product is taken
+ * with Math.imul: as a double it loses its low bits, and the sequence then
+ * falls into short cycles that repeat a title (a duplicate import).
+ */
 function random(): number {
-  seed = (seed * 1_103_515_245 + 12_345) >>> 0;
+  seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
   return seed / 2 ** 32;
 }
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
