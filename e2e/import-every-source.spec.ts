@@ -150,3 +150,46 @@ test('MHTML, Markdown, PDF, EPUB, a data: URI page and a .url link all import by
     expect(files.some((file) => file.startsWith('original.'))).toBe(true);
   }
 });
+
+test('a page’s own lead image that its text leaves out is shown above the text, once', async ({
+  lectern,
+}) => {
+  const { page: window } = lectern;
+  const lead = (title: string, extra = '') =>
+    page(title, extra).replace(
+      '</head>',
+      '<meta property="og:image" content="https://harbour.example/lead.png"></head>',
+    );
+  await dropFiles(window, [
+    {
+      name: 'left-out.mhtml',
+      mimeType: 'multipart/related',
+      content: mhtmlBytes({ url: 'https://harbour.example/left-out', html: lead('Lead Left Out') }, [
+        { type: 'image/png', location: 'https://harbour.example/lead.png', bytes: pngBytes(21) },
+      ]),
+    },
+    {
+      name: 'opens-with.mhtml',
+      mimeType: 'multipart/related',
+      content: mhtmlBytes(
+        {
+          url: 'https://harbour.example/opens-with',
+          html: lead('Lead Opens The Text', '<figure><img src="lead.png" alt="Lead"></figure>'),
+        },
+        [{ type: 'image/png', location: 'https://harbour.example/lead.png', bytes: pngBytes(22) }],
+      ),
+    },
+  ]);
+  const articles = window.getByRole('list', { name: 'Articles' });
+  await expect(articles.getByRole('link')).toHaveCount(2, { timeout: 60_000 });
+
+  await articles.getByRole('link', { name: /^Lead Left Out/ }).click();
+  const head = window.locator('.lead-image img');
+  await expect.poll(() => head.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+  await expect(window.getByTestId('article-content').locator('img')).toHaveCount(0);
+
+  await window.keyboard.press('Escape');
+  await articles.getByRole('link', { name: /^Lead Opens The Text/ }).click();
+  await expect(window.getByTestId('article-content').locator('img')).toHaveCount(1);
+  await expect(window.locator('.lead-image')).toHaveCount(0);
+});

@@ -6,6 +6,13 @@
  */
 export const ASSET_PREFIX = 'assets/';
 
+const FIRST_STORED_IMAGE = new RegExp(`<img\\b[^>]*?\\ssrc="(${ASSET_PREFIX}[^"]+)"`, 'i');
+
+/** The "assets/<name>" of the first stored picture an article's HTML shows, if any. */
+export function firstStoredImage(html: string): string | null {
+  return FIRST_STORED_IMAGE.exec(html)?.[1] ?? null;
+}
+
 const ASSET_NAME = /^[0-9a-f]{16,64}\.(png|jpg|gif|webp|avif|svg)$/;
 
 export const ASSET_MIME_TYPES: Record<string, string> = {

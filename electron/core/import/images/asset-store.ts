@@ -33,12 +33,6 @@ export function imageExtension(bytes: Uint8Array): string | null {
   return null;
 }
 
-const FIRST_STORED_IMAGE = new RegExp(`<img\\b[^>]*?\\ssrc="(${ASSET_PREFIX}[^"]+)"`, 'i');
-
-/** The "assets/<name>" of the first stored picture the article shows, if any. */
-export function firstStoredImage(html: string): string | null {
-  return FIRST_STORED_IMAGE.exec(html)?.[1] ?? null;
-}
 
 export class AssetStore {
   readonly #assets = new Map<string, Uint8Array>();

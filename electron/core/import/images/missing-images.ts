@@ -8,7 +8,8 @@
  * Neither a placeholder nor an image holds text, so the article's text, and
  * every highlight's place in it, stays as it was.
  */
-import { AssetStore, firstStoredImage, type StoredAsset } from './asset-store';
+import { firstStoredImage } from '../../../shared/assets';
+import { AssetStore, type StoredAsset } from './asset-store';
 import { finishImages, type FetchImage } from './localize-images';
 import { MISSING_IMAGE_LABEL, sanitizeHtml } from '../pipeline/sanitize';
 

@@ -17,7 +17,8 @@ import {
 } from '../../../shared/limits';
 import type { NewArticle } from '../../library/library';
 import { logUnexpected } from '../../log';
-import { AssetStore, firstStoredImage } from '../images/asset-store';
+import { firstStoredImage } from '../../../shared/assets';
+import { AssetStore } from '../images/asset-store';
 import { decodeHtml, decodeText } from './decode';
 import { extensionOf } from '../../../shared/importable-files';
 import { detectKind } from './detect';
