@@ -33,7 +33,6 @@ export function imageExtension(bytes: Uint8Array): string | null {
   return null;
 }
 
-
 export class AssetStore {
   readonly #assets = new Map<string, Uint8Array>();
   #bytes = 0;
