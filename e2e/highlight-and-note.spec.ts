@@ -56,6 +56,9 @@ test('highlights and notes made with mouse and keyboard survive a reload and a r
   expect(await acrossBlocks.innerText()).toMatch(
     /^before you go,[^\n]*\nCheck the tide table the night before$/,
   );
+  await expect
+    .poll(async () => Object.keys(await paintedHighlights(page)).sort())
+    .toEqual(['blue', 'green', 'yellow']);
   const painted = await paintedHighlights(page);
   expect(painted.yellow?.[0]).toMatch(
     /^joined to the mainland twice a day and cut off twice a day, [\s\S]*keep two clocks$/,

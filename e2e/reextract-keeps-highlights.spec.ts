@@ -45,8 +45,11 @@ test('re-extracting keeps the highlight on the same words and the title the pers
 
   await dragSelect(page, 'joined to the mainland', 'keep two clocks');
   await page.getByRole('button', { name: 'Highlight yellow' }).click();
+  // Painted once its save comes back.
+  await expect
+    .poll(async () => (await paintedHighlights(page)).yellow?.[0])
+    .toMatch(/^joined to the mainland [\s\S]*keep two clocks$/);
   const highlighted = (await paintedHighlights(page)).yellow;
-  expect(highlighted?.[0]).toMatch(/^joined to the mainland [\s\S]*keep two clocks$/);
 
   // The person's own title, from the header's menu.
   await articleMenu(page).click();
