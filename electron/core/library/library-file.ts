@@ -162,33 +162,21 @@ export class LibraryFileStore {
     return readSettings(this.db.data.settings[READER_KEY]);
   }
 
-  async updateReaderSettings(patch: Partial<ReaderSettings>): Promise<ReaderSettings> {
-    let settings = this.readerSettings();
-    // Patched inside the write, on the file as the write before this one left it: two patches at once keep both.
-    await this.#write(
-      (file) => {
-        settings = readSettings({ ...readSettings(file.settings[READER_KEY]), ...patch });
-        file.settings = { ...file.settings, [READER_KEY]: settings };
-      },
-      () => ({ type: 'settings-changed', settings }),
-    );
-    return settings;
+  updateReaderSettings(patch: Partial<ReaderSettings>): Promise<ReaderSettings> {
+    return this.#patchSetting(READER_KEY, readSettings, patch, (settings) => ({
+      type: 'settings-changed',
+      settings,
+    }));
   }
 
   libraryOptions(): LibraryOptions {
     return readLibraryOptions(this.db.data.settings[OPTIONS_KEY]);
   }
 
-  async updateLibraryOptions(patch: Partial<LibraryOptions>): Promise<LibraryOptions> {
-    let options = this.libraryOptions();
-    await this.#write(
-      (file) => {
-        options = readLibraryOptions({ ...readLibraryOptions(file.settings[OPTIONS_KEY]), ...patch });
-        file.settings = { ...file.settings, [OPTIONS_KEY]: options };
-      },
-      { type: 'library-settings-changed' },
-    );
-    return options;
+  updateLibraryOptions(patch: Partial<LibraryOptions>): Promise<LibraryOptions> {
+    return this.#patchSetting(OPTIONS_KEY, readLibraryOptions, patch, () => ({
+      type: 'library-settings-changed',
+    }));
   }
 
   /** Folds another library's lectern.json into this one (a restore that merges); `join` decides each field. */
@@ -230,6 +218,28 @@ export class LibraryFileStore {
    * it cannot be read), writes it (keeping the data in memory as it was if
    * that fails) and announces `event` (made once the change is applied, when a function).
    */
+  /**
+   * Patches one entry of the file's `settings`, read back through `read` so a
+   * damaged entry is repaired. Patched inside the write, on the file as the
+   * write before this one left it: two patches at once keep both.
+   */
+  async #patchSetting<T extends object>(
+    key: string,
+    read: (stored: unknown) => T,
+    patch: Partial<T>,
+    event: (value: T) => LibraryEvent,
+  ): Promise<T> {
+    let value = read(this.db.data.settings[key]);
+    await this.#write(
+      (file) => {
+        value = read({ ...read(file.settings[key]), ...patch });
+        file.settings = { ...file.settings, [key]: value };
+      },
+      () => event(value),
+    );
+    return value;
+  }
+
   #write(change: (file: LibraryFile) => void, event: LibraryEvent | (() => LibraryEvent)): Promise<void> {
     return this.#writes.run(async () => {
       const previous = this.db.data;
