@@ -2,12 +2,22 @@
  * Drops files on the window the way a person's drag does: a DataTransfer
  * holding File objects, carried by dragenter, dragover and drop events.
  */
-import type { Page } from '@playwright/test';
+import type { JSHandle, Page } from '@playwright/test';
 
 export interface DroppedFile {
   name: string;
   mimeType: string;
   content: string | Uint8Array;
+}
+
+/** Carries a DataTransfer over the window (dragenter, dragover); the drop is left to the caller. */
+async function dragOver(page: Page, dataTransfer: JSHandle<DataTransfer>) {
+  const body = page.locator('body');
+  await body.dispatchEvent('dragenter', { dataTransfer });
+  await body.dispatchEvent('dragover', { dataTransfer });
+  return {
+    drop: () => body.dispatchEvent('drop', { dataTransfer }),
+  };
 }
 
 export async function dragFilesOver(page: Page, files: DroppedFile[]) {
@@ -24,12 +34,7 @@ export async function dragFilesOver(page: Page, files: DroppedFile[]) {
     }
     return transfer;
   }, payload);
-  const body = page.locator('body');
-  await body.dispatchEvent('dragenter', { dataTransfer });
-  await body.dispatchEvent('dragover', { dataTransfer });
-  return {
-    drop: () => body.dispatchEvent('drop', { dataTransfer }),
-  };
+  return dragOver(page, dataTransfer);
 }
 
 export async function dropFiles(page: Page, files: DroppedFile[]): Promise<void> {
@@ -105,10 +110,7 @@ export async function dropTree(
     }
     return transfer;
   }, payload);
-  const body = page.locator('body');
-  await body.dispatchEvent('dragenter', { dataTransfer });
-  await body.dispatchEvent('dragover', { dataTransfer });
-  await body.dispatchEvent('drop', { dataTransfer });
+  await (await dragOver(page, dataTransfer)).drop();
 }
 
 /** Drops strings (a link, a selection) as a browser drag carries them: one entry per MIME type. */
@@ -118,10 +120,7 @@ export async function dropData(page: Page, data: Record<string, string>): Promis
     for (const [type, value] of Object.entries(entries)) transfer.setData(type, value);
     return transfer;
   }, data);
-  const body = page.locator('body');
-  await body.dispatchEvent('dragenter', { dataTransfer });
-  await body.dispatchEvent('dragover', { dataTransfer });
-  await body.dispatchEvent('drop', { dataTransfer });
+  await (await dragOver(page, dataTransfer)).drop();
 }
 
 /** Pastes strings as Ctrl/Cmd+V would: a paste event whose clipboardData holds them. */
