@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from './support/lectern';
 import { CLIPS, row } from './fixtures/clips';
 import { dropFiles } from './support/drop';
-import { dragSelect, notebook, openHighlight, paintedHighlights } from './support/reader';
+import { highlightText, notebook, openHighlight, paintedHighlights } from './support/reader';
 
 test('a backup made in the window restores into a new library with its highlight, note and tags', async ({
   lectern,
@@ -39,8 +39,7 @@ test('a backup made in the window restores into a new library with its highlight
 
     await row(page, 'Tidal Clocks of the Northern Isles').getByRole('link').click();
     await expect(page.getByTestId('article-content')).toContainText('harbour master');
-    await dragSelect(page, 'harbour master', 'tidal clock');
-    await page.getByRole('button', { name: 'Highlight yellow' }).click();
+    await highlightText(page, 'harbour master', 'tidal clock', 'yellow');
     await (await openHighlight(page, 'harbour')).getByRole('button', { name: 'Note' }).click();
     const highlightNote = notebook(page).getByRole('textbox', { name: 'Note on the highlight' });
     await highlightNote.pressSequentially('Wound at dawn.');

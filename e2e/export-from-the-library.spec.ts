@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './support/lectern';
 import { addClips, row } from './fixtures/clips';
-import { dragSelect } from './support/reader';
+import { highlightText } from './support/reader';
 
 test('exports two selected articles as Markdown with their highlight, then backs up the library', async ({
   lectern,
@@ -17,8 +17,7 @@ test('exports two selected articles as Markdown with their highlight, then backs
     // A highlight to find in the export.
     await row(page, 'Tidal Clocks of the Northern Isles').getByRole('link').click();
     await expect(page.getByTestId('article-content')).toContainText('harbour master');
-    await dragSelect(page, 'harbour master', 'tidal clock');
-    await page.getByRole('button', { name: 'Highlight yellow' }).click();
+    await highlightText(page, 'harbour master', 'tidal clock', 'yellow');
     await page.getByRole('button', { name: 'Inbox' }).click();
 
     await row(page, 'Tidal Clocks of the Northern Isles')

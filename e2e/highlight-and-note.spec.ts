@@ -5,6 +5,7 @@ import type { ArticleMeta } from '../electron/shared/article';
 import { expect, test } from './support/lectern';
 import {
   dragSelect,
+  highlightText,
   notebook,
   openHighlight,
   openReaderArticle,
@@ -31,12 +32,10 @@ test('highlights and notes made with mouse and keyboard survive a reload and a r
   await openReaderArticle(page);
 
   // Yellow, by mouse, across the <em> inside a paragraph.
-  await dragSelect(page, 'joined to the mainland', 'keep two clocks');
-  await page.getByRole('button', { name: 'Highlight yellow' }).click();
+  await highlightText(page, 'joined to the mainland', 'keep two clocks', 'yellow');
 
   // Green, by mouse, from a paragraph into a list item.
-  await dragSelect(page, 'before you go', 'the night before');
-  await page.getByRole('button', { name: 'Highlight green' }).click();
+  await highlightText(page, 'before you go', 'the night before', 'green');
 
   // Blue, by keyboard: caret before "Cross only", then shift+arrows into the block quote.
   const caret = await pointAt(page, 'Cross only', 'start');
@@ -178,10 +177,8 @@ test('overlapping highlights stay visible and each can be chosen, and a deletion
 }) => {
   const page = lectern.page;
   await openReaderArticle(page);
-  await dragSelect(page, 'A tidal island', 'twice a day and');
-  await page.getByRole('button', { name: 'Highlight pink' }).click();
-  await dragSelect(page, 'mainland', 'learn to keep');
-  await page.getByRole('button', { name: 'Highlight purple' }).click();
+  await highlightText(page, 'A tidal island', 'twice a day and', 'pink');
+  await highlightText(page, 'mainland', 'learn to keep', 'purple');
   await expect
     .poll(async () => Object.keys(await paintedHighlights(page)).sort())
     .toEqual(['pink', 'purple']);

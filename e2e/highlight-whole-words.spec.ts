@@ -3,7 +3,7 @@
  * words whole; one made inside a single word keeps just the part chosen.
  */
 import { expect, test } from './support/lectern';
-import { dragSelect, openReaderArticle, paintedHighlights } from './support/reader';
+import { highlightText, openReaderArticle, paintedHighlights } from './support/reader';
 
 test('a highlight that cuts words grows to their edges; one inside a word stays as chosen', async ({
   lectern,
@@ -11,13 +11,11 @@ test('a highlight that cuts words grows to their edges; one inside a word stays 
   const page = lectern.page;
   await openReaderArticle(page);
 
-  await dragSelect(page, 'ined to the mainland', 'keep two clo');
-  await page.getByRole('button', { name: 'Highlight yellow' }).click();
+  await highlightText(page, 'ined to the mainland', 'keep two clo', 'yellow');
   await expect
     .poll(async () => (await paintedHighlights(page)).yellow?.join(' ') ?? '')
     .toMatch(/^joined to the mainland[\s\S]*keep two clocks$/);
 
-  await dragSelect(page, 'mainl', 'mainl');
-  await page.getByRole('button', { name: 'Highlight green' }).click();
+  await highlightText(page, 'mainl', 'mainl', 'green');
   await expect.poll(async () => (await paintedHighlights(page)).green).toEqual(['mainl']);
 });

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { articlePage, startTestSite } from '../electron/core/import/fixtures/web-server';
 import { dropData, dropFiles, paste } from './support/drop';
 import { expect, test } from './support/lectern';
-import { dragSelect, notebook, paintedHighlights } from './support/reader';
+import { highlightText, notebook, paintedHighlights } from './support/reader';
 import { useTestSite } from './support/test-site';
 
 test.describe.configure({ timeout: 120_000 });
@@ -143,8 +143,7 @@ test('an unreachable link is kept as pending with its address, and Retry fetches
       'The ferry timetable changed every spring',
     );
     // The text filled in is the reader's own: it can be highlighted at once.
-    await dragSelect(page, 'kept in a drawer', 'harbour office');
-    await page.getByRole('button', { name: 'Highlight yellow' }).click();
+    await highlightText(page, 'kept in a drawer', 'harbour office', 'yellow');
     await expect
       .poll(async () => (await paintedHighlights(page)).yellow)
       .toEqual(['kept in a drawer at the harbour office']);
@@ -168,8 +167,7 @@ test('a picture a dropped page could not keep is fetched from the reader later, 
     .click();
   const content = page.getByTestId('article-content');
   await expect(content.getByRole('img', { name: 'Image not saved: The lamp' })).toBeVisible();
-  await dragSelect(page, 'kept in a drawer', 'harbour office');
-  await page.getByRole('button', { name: 'Highlight yellow' }).click();
+  await highlightText(page, 'kept in a drawer', 'harbour office', 'yellow');
 
   const line = page.getByTestId('missing-images');
   await expect(line).toHaveText(/^1 image was not saved when this was imported\.\s*Fetch them$/);

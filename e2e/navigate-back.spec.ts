@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/lectern';
 import { addClips, articleRows } from './fixtures/clips';
-import { dragSelect, openReaderArticle } from './support/reader';
+import { highlightText, openReaderArticle } from './support/reader';
 import { READER_TITLE } from './fixtures/reader-article';
 
 /** Presses the mouse's back button (button 3) as the hardware would. */
@@ -23,8 +23,7 @@ const heading = (page: Page, name: string) => page.getByRole('heading', { name, 
 test('Back leads out of Highlights and out of an article opened from a highlight', async ({ lectern }) => {
   const page = lectern.page;
   await openReaderArticle(page);
-  await dragSelect(page, 'The sea gives you', 'every one of them back');
-  await page.getByRole('button', { name: 'Highlight pink' }).click();
+  await highlightText(page, 'The sea gives you', 'every one of them back', 'pink');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   await expect(heading(page, 'Inbox')).toBeVisible();

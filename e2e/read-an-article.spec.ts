@@ -2,7 +2,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './support/lectern';
 import {
-  dragSelect,
+  highlightText,
   notebook,
   openReaderArticle,
   paintedHighlights,
@@ -151,14 +151,11 @@ test('edited content re-anchors or orphans highlights, and the Highlights view f
   test.slow();
   let page = lectern.page;
   await openReaderArticle(page);
-  await dragSelect(page, 'The sea gives you', 'every one of them back');
-  await page.getByRole('button', { name: 'Highlight pink' }).click();
-  await dragSelect(page, 'Check the tide table', 'night before');
-  await page.getByRole('button', { name: 'Highlight green' }).click();
+  await highlightText(page, 'The sea gives you', 'every one of them back', 'pink');
+  await highlightText(page, 'Check the tide table', 'night before', 'green');
   const last = page.getByText('(What the parish kept, note 8.)');
   await last.scrollIntoViewIfNeeded();
-  await dragSelect(page, 'What the parish kept, note 8', 'What the parish kept, note 8');
-  await page.getByRole('button', { name: 'Highlight yellow' }).click();
+  await highlightText(page, 'What the parish kept, note 8', 'What the parish kept, note 8', 'yellow');
   await expect(notebook(page).getByTestId('notebook-entry')).toHaveCount(3);
 
   // The article's text changes on disk: one passage is reworded, the other is gone.

@@ -11,7 +11,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/lectern';
-import { dragSelect, openReaderArticle, paintedHighlights } from './support/reader';
+import { highlightText, openReaderArticle, paintedHighlights } from './support/reader';
 import { READER_TITLE } from './fixtures/reader-article';
 
 const SHARE_LINE = 'Share this story with a friend by email or on the social network of your choice.';
@@ -43,8 +43,7 @@ test('re-extracting keeps the highlight on the same words and the title the pers
   await page.reload();
   await expect(page.getByText(SHARE_LINE)).toBeVisible();
 
-  await dragSelect(page, 'joined to the mainland', 'keep two clocks');
-  await page.getByRole('button', { name: 'Highlight yellow' }).click();
+  await highlightText(page, 'joined to the mainland', 'keep two clocks', 'yellow');
   // Painted once its save comes back.
   await expect
     .poll(async () => (await paintedHighlights(page)).yellow?.[0])

@@ -26,7 +26,7 @@ import {
   type ClipSite,
 } from './support/extension-site';
 import { expect, test } from './support/lectern';
-import { dragSelect, notebook } from './support/reader';
+import { highlightText, notebook } from './support/reader';
 
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
@@ -165,8 +165,7 @@ test('pairs once, then saves a page as rendered with the images behind its cooki
     .getByRole('link', { name: /Tide Tables Rewritten/ })
     .click();
   await expect(lectern.getByTestId('article-content')).toContainText(SCRIPT_TEXT);
-  await dragSelect(lectern, 'written by the page', 'after it loaded');
-  await lectern.getByRole('button', { name: 'Highlight yellow' }).click();
+  await highlightText(lectern, 'written by the page', 'after it loaded', 'yellow');
   await expect(notebook(lectern).getByTestId('notebook-entry')).toHaveCount(1);
 });
 

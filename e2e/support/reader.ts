@@ -4,6 +4,7 @@
  * highlight covers, and which block of the article is at the top of the view.
  */
 import { expect, type Page } from '@playwright/test';
+import type { HighlightColor } from '../../electron/shared/annotation';
 import { READER_TITLE, readerPage } from '../fixtures/reader-article';
 import { dropFiles } from './drop';
 
@@ -66,6 +67,17 @@ export async function dragSelect(page: Page, from: string, to: string): Promise<
   await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
   await page.mouse.move(end.x, end.y, { steps: 4 });
   await page.mouse.up();
+}
+
+/** Drags a selection from `from` to `to` and takes the selection toolbar's `colour`. */
+export async function highlightText(
+  page: Page,
+  from: string,
+  to: string,
+  colour: HighlightColor,
+): Promise<void> {
+  await dragSelect(page, from, to);
+  await page.getByRole('button', { name: `Highlight ${colour}` }).click();
 }
 
 /** The text under each painted highlight, by colour, sorted. */
