@@ -28,7 +28,7 @@ export interface Lectern {
 const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const useElectron = process.env.LECTERN_E2E_SHELL === 'electron';
 
-export const test = base.extend<{ lectern: Lectern; clipPort: ClipPort }>({
+export const test = base.extend<{ lectern: Lectern; clipPort: ClipPort; outDir: string }>({
   /** The clip endpoint is off unless a spec asks (see support/backend.ts's ClipPort). */
   clipPort: ['off', { option: true }],
   lectern: async ({ browser, clipPort }, use) => {
@@ -68,6 +68,13 @@ export const test = base.extend<{ lectern: Lectern; clipPort: ClipPort }>({
     await use(lectern);
     await stopCurrent();
     await rm(libraryDir, { recursive: true, force: true });
+  },
+  /** A temporary folder outside the library for what a spec saves (exports, backups), removed after it. */
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
+  outDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'lectern-e2e-out-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
   },
 });
 
