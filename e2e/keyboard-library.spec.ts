@@ -73,17 +73,3 @@ test('? in the library shows the library’s keys first', async ({ lectern }) =>
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
 });
-
-test('a sidebar hidden with Ctrl+\\ comes back from a button', async ({ lectern }) => {
-  const page = lectern.page;
-  const trash = page.getByRole('link', { name: /^Trash/ });
-  await expect(trash).toBeVisible();
-  await page.keyboard.press('Control+Backslash');
-  await expect(trash).toBeHidden();
-  const show = page.getByRole('button', { name: 'Show sidebar' });
-  await expect(show).toBeVisible();
-  await page.screenshot({ path: 'test-results/library-sidebar-hidden.png' });
-  await show.click();
-  await expect(trash).toBeVisible();
-  await expect(show).toBeHidden();
-});
