@@ -39,6 +39,7 @@ import { textOfHtml } from './text';
 const VERBOSE = process.argv.includes('--verbose');
 const MEMORY_ROUNDS = Number(process.env.LECTERN_BENCH_ROUNDS ?? 4);
 const SPEED_ROUNDS = Number(process.env.LECTERN_BENCH_SPEED_ROUNDS ?? 3);
+const NO_CORPUS = 'corpus not found: set LECTERN_CORPUS or place it at ../shared/corpus';
 
 function emit(record: Record<string, unknown>): void {
   console.log(JSON.stringify(record));
@@ -330,33 +331,30 @@ async function memoryGrowth(pages: CorpusPage[]): Promise<void> {
   });
 }
 
+/** Scores one corpus's pages, or says the corpus was not found. */
+async function qualityOf(
+  corpus: string,
+  pages: CorpusPage[],
+  score: (pages: CorpusPage[]) => Promise<void>,
+): Promise<void> {
+  if (pages.length === 0) {
+    emit({ bench: 'quality', corpus, skipped: NO_CORPUS });
+  } else {
+    await score(pages);
+  }
+}
+
 async function main(): Promise<void> {
   const dir = corpusDir();
   const readability = dir ? readabilityPages(dir) : [];
   const labelled = dir ? articleBenchmark(dir) : [];
-  if (readability.length === 0) {
-    emit({
-      bench: 'quality',
-      corpus: 'readability-pages',
-      skipped: 'corpus not found: set LECTERN_CORPUS or place it at ../shared/corpus',
-    });
-  } else {
-    await readabilityQuality(readability);
-  }
-  if (labelled.length === 0) {
-    emit({
-      bench: 'quality',
-      corpus: 'article-benchmark',
-      skipped: 'corpus not found: set LECTERN_CORPUS or place it at ../shared/corpus',
-    });
-  } else {
-    await benchmarkQuality(labelled);
-  }
+  await qualityOf('readability-pages', readability, readabilityQuality);
+  await qualityOf('article-benchmark', labelled, benchmarkQuality);
   const pages = [...readability, ...labelled];
   if (pages.length === 0) {
     emit({
       bench: 'import',
-      skipped: 'corpus not found: set LECTERN_CORPUS or place it at ../shared/corpus',
+      skipped: NO_CORPUS,
     });
     return;
   }

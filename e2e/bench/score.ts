@@ -8,6 +8,7 @@
  * figures can be set beside its published tables. `tokenF1` is the looser
  * bag-of-words score used against Readability's own expected output.
  */
+import { random } from '../../electron/core/import/fuzz/random';
 
 /** Maximal runs of Unicode word characters, as Python's `\w` on str. */
 export function wordTokens(text: string): string[] {
@@ -102,18 +103,6 @@ export function aggregate(pages: PageScore[]): Aggregate {
   return { precision, recall, f1, accuracy: mean(pages.map((p) => (p.exact ? 1 : 0))) };
 }
 
-/** A small seeded generator, so the bootstrap spread is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function standardDeviation(values: number[]): number {
   const m = mean(values);
   return Math.sqrt(mean(values.map((v) => (v - m) ** 2)));
@@ -121,10 +110,11 @@ function standardDeviation(values: number[]): number {
 
 /** Standard deviation of each metric over bootstrap resamples of the pages. */
 export function bootstrap(pages: PageScore[], rounds = 1000, seed = 1): Aggregate {
-  const random = mulberry32(seed);
+  // Seeded, so the bootstrap spread is the same on every run.
+  const next = random(seed);
   const samples: Aggregate[] = [];
   for (let round = 0; round < rounds; round++) {
-    const sample = pages.map(() => pages[Math.floor(random() * pages.length)]!);
+    const sample = pages.map(() => pages[Math.floor(next() * pages.length)]!);
     samples.push(aggregate(sample));
   }
   return {
