@@ -1,32 +1,22 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from './fixtures/temp-folder';
 import { preparePool } from './import/workers/prepare-pool';
 import { openBackend } from './open-backend';
 
-let dir: string;
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lectern-backend-'));
-});
-
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const temp = useTempFolder('lectern-backend-');
 
 describe('openBackend', () => {
   it('holds the library until closed, then lets the next backend open it', async () => {
-    const first = await openBackend(dir);
-    await expect(openBackend(dir)).rejects.toMatchObject({ code: 'library-in-use' });
+    const first = await openBackend(temp.dir);
+    await expect(openBackend(temp.dir)).rejects.toMatchObject({ code: 'library-in-use' });
     await first.close();
-    const second = await openBackend(dir);
+    const second = await openBackend(temp.dir);
     expect(await second.dispatch('listArticles', [])).toEqual({ ok: true, value: [] });
     await second.close();
   });
 
   it("lets a window's index wait, loads it at once for a search with words, and closes without waiting", async () => {
-    const first = await openBackend(dir);
+    const first = await openBackend(temp.dir);
     const clip = await first.service.importText({
       text: 'Harbour lights\n\nThe keeper lit the lamps at dusk.',
     });
@@ -35,7 +25,7 @@ describe('openBackend', () => {
     await first.search.settled();
     await first.close();
 
-    const second = await openBackend(dir, { indexDelayMs: 60_000 });
+    const second = await openBackend(temp.dir, { indexDelayMs: 60_000 });
     expect(second.search.state).toBe('loading');
     const found = await second.service.search('keeper lamps');
     expect(second.search.state).toBe('ready');
@@ -46,7 +36,7 @@ describe('openBackend', () => {
   });
 
   it("starts an import worker as soon as a window's backend opens, not after the index's wait", async () => {
-    const backend = await openBackend(dir, { indexDelayMs: 60_000 });
+    const backend = await openBackend(temp.dir, { indexDelayMs: 60_000 });
     expect(preparePool.workers).toBe(1);
     await backend.close();
   });

@@ -1,10 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from '../fixtures/temp-folder';
 import { LecternError } from '../../shared/errors';
 import {
   acquireLibraryLock,
@@ -16,7 +17,7 @@ import {
   type LockOwner,
 } from './lock';
 
-let dir: string;
+const temp = useTempFolder('lectern-lock-');
 const HAS_PROC = existsSync('/proc/self/stat');
 
 function identity(pid: number, host = 'desk', run = 'run-1'): LockIdentity {
@@ -40,18 +41,10 @@ function deadPid(): number {
   return child.pid as number;
 }
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lectern-lock-'));
-});
-
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
 describe('acquireLibraryLock', () => {
   it('writes the owner’s pid and host into lectern.lock and removes it on release', async () => {
-    const lock = await acquireLibraryLock(dir, identity(process.pid));
-    expect(JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8'))).toEqual({
+    const lock = await acquireLibraryLock(temp.dir, identity(process.pid));
+    expect(JSON.parse(await readFile(join(temp.dir, LOCK_FILE), 'utf8'))).toEqual({
       pid: process.pid,
       hostname: 'desk',
       startedAt: '2026-01-02T03:04:05.000Z',
@@ -59,19 +52,19 @@ describe('acquireLibraryLock', () => {
       processStart: processStart(process.pid),
     });
     await lock.release();
-    await expect(readFile(join(dir, LOCK_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(readFile(join(temp.dir, LOCK_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('creates a library folder that does not exist yet', async () => {
-    const lock = await acquireLibraryLock(join(dir, 'new', 'library'), identity(process.pid));
-    expect(lock.path).toBe(join(dir, 'new', 'library', LOCK_FILE));
+    const lock = await acquireLibraryLock(join(temp.dir, 'new', 'library'), identity(process.pid));
+    expect(lock.path).toBe(join(temp.dir, 'new', 'library', LOCK_FILE));
     await lock.release();
   });
 
   it('refuses a folder held by another running process and says which one', async () => {
     // This test's own process is running: it stands for the other Lectern.
-    await acquireLibraryLock(dir, identity(process.pid));
-    const attempt = acquireLibraryLock(dir, identity(deadPid()));
+    await acquireLibraryLock(temp.dir, identity(process.pid));
+    const attempt = acquireLibraryLock(temp.dir, identity(deadPid()));
     await expect(attempt).rejects.toBeInstanceOf(LecternError);
     await expect(attempt).rejects.toMatchObject({
       code: 'library-in-use',
@@ -81,10 +74,10 @@ describe('acquireLibraryLock', () => {
 
   it('names the other computer when the lock comes from another host', async () => {
     await writeFile(
-      join(dir, LOCK_FILE),
+      join(temp.dir, LOCK_FILE),
       JSON.stringify({ pid: deadPid(), hostname: 'laptop', startedAt: '2026-01-01T00:00:00.000Z' }),
     );
-    await expect(acquireLibraryLock(dir, identity(process.pid))).rejects.toMatchObject({
+    await expect(acquireLibraryLock(temp.dir, identity(process.pid))).rejects.toMatchObject({
       code: 'library-in-use',
       message: expect.stringMatching(/on the computer “laptop”, since 2026-01-01/),
     });
@@ -92,27 +85,30 @@ describe('acquireLibraryLock', () => {
 
   it('takes over a stale lock left by a process that no longer runs', async () => {
     const gone = deadPid();
-    await writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid: gone, hostname: 'desk', startedAt: '' }));
-    const lock = await acquireLibraryLock(dir, identity(process.pid));
+    await writeFile(
+      join(temp.dir, LOCK_FILE),
+      JSON.stringify({ pid: gone, hostname: 'desk', startedAt: '' }),
+    );
+    const lock = await acquireLibraryLock(temp.dir, identity(process.pid));
     expect(JSON.parse(await readFile(lock.path, 'utf8')).pid).toBe(process.pid);
   });
 
   it('takes over a lock file that cannot be read', async () => {
-    await writeFile(join(dir, LOCK_FILE), '{ torn');
-    const lock = await acquireLibraryLock(dir, identity(process.pid));
+    await writeFile(join(temp.dir, LOCK_FILE), '{ torn');
+    const lock = await acquireLibraryLock(temp.dir, identity(process.pid));
     expect(JSON.parse(await readFile(lock.path, 'utf8')).hostname).toBe('desk');
   });
 
   it('refuses to open the same library twice in one process', async () => {
-    await acquireLibraryLock(dir, identity(process.pid));
-    await expect(acquireLibraryLock(dir, identity(process.pid))).rejects.toMatchObject({
+    await acquireLibraryLock(temp.dir, identity(process.pid));
+    await expect(acquireLibraryLock(temp.dir, identity(process.pid))).rejects.toMatchObject({
       code: 'library-in-use',
       message: expect.stringContaining('already open in this Lectern'),
     });
   });
 
   it('never removes a lock that another process took after ours', async () => {
-    const lock = await acquireLibraryLock(dir, identity(process.pid));
+    const lock = await acquireLibraryLock(temp.dir, identity(process.pid));
     await writeFile(lock.path, JSON.stringify({ pid: 4242, hostname: 'laptop', startedAt: '' }));
     await lock.release();
     expect(JSON.parse(await readFile(lock.path, 'utf8')).hostname).toBe('laptop');
@@ -142,7 +138,7 @@ const LOCK_MODULE = pathToFileURL(fileURLToPath(new URL('./lock.ts', import.meta
 
 /** A real second process: node running `code`, up and past its first line of output. */
 async function startProcess(code: string, args: string[] = []): Promise<ChildProcess> {
-  const script = join(dir, `child-${Math.random().toString(36).slice(2)}.mts`);
+  const script = join(temp.dir, `child-${Math.random().toString(36).slice(2)}.mts`);
   await writeFile(script, code);
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -165,10 +161,10 @@ async function stop(child: ChildProcess): Promise<void> {
 describe('restarts and reused pids', { timeout: 30_000 }, () => {
   it('takes over a lock left by an earlier run under the same pid (a restarted container)', async () => {
     await writeFile(
-      join(dir, LOCK_FILE),
+      join(temp.dir, LOCK_FILE),
       JSON.stringify(owner({ pid: process.pid, run: 'before-restart', processStart: 'boot:1' })),
     );
-    const lock = await acquireLibraryLock(dir, identity(process.pid));
+    const lock = await acquireLibraryLock(temp.dir, identity(process.pid));
     expect(JSON.parse(await readFile(lock.path, 'utf8'))).toMatchObject({ pid: process.pid, run: 'run-1' });
     await lock.release();
   });
@@ -179,17 +175,17 @@ describe('restarts and reused pids', { timeout: 30_000 }, () => {
        await acquireLibraryLock(process.argv[2]);
        console.log('locked');
        setInterval(() => {}, 1000);`,
-      [dir],
+      [temp.dir],
     );
     try {
-      await expect(acquireLibraryLock(dir)).rejects.toMatchObject({
+      await expect(acquireLibraryLock(temp.dir)).rejects.toMatchObject({
         code: 'library-in-use',
         message: expect.stringContaining(`process ${holder.pid} on this computer`),
       });
     } finally {
       await stop(holder);
     }
-    const lock = await acquireLibraryLock(dir);
+    const lock = await acquireLibraryLock(temp.dir);
     expect(JSON.parse(await readFile(lock.path, 'utf8')).pid).toBe(process.pid);
     await lock.release();
   });
@@ -199,14 +195,14 @@ describe('restarts and reused pids', { timeout: 30_000 }, () => {
     try {
       const pid = stranger.pid as number;
       const lockOwner = owner({ pid, hostname: hostname(), processStart: 'an-earlier-boot:12345' });
-      await writeFile(join(dir, LOCK_FILE), JSON.stringify(lockOwner));
-      const lock = await acquireLibraryLock(dir);
+      await writeFile(join(temp.dir, LOCK_FILE), JSON.stringify(lockOwner));
+      const lock = await acquireLibraryLock(temp.dir);
       expect(JSON.parse(await readFile(lock.path, 'utf8')).pid).toBe(process.pid);
       await lock.release();
 
       // Without a recorded start time, a running pid is trusted to be the owner.
-      await writeFile(join(dir, LOCK_FILE), JSON.stringify({ ...lockOwner, processStart: null }));
-      await expect(acquireLibraryLock(dir)).rejects.toMatchObject({ code: 'library-in-use' });
+      await writeFile(join(temp.dir, LOCK_FILE), JSON.stringify({ ...lockOwner, processStart: null }));
+      await expect(acquireLibraryLock(temp.dir)).rejects.toMatchObject({ code: 'library-in-use' });
     } finally {
       await stop(stranger);
     }

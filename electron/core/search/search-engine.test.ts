@@ -1,27 +1,22 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ArticleMeta } from '../../shared/article';
+import { useTempFolder } from '../fixtures/temp-folder';
 import { newArticle } from '../library/fixtures/library-folder';
 import { Library } from '../library/library';
 import { openBackend, type Backend } from '../open-backend';
 
-let dir: string;
+const temp = useTempFolder('lectern-search-');
 let backends: Backend[] = [];
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lectern-search-'));
-});
 
 afterEach(async () => {
   await Promise.all(backends.map((backend) => backend.close()));
   backends = [];
-  await rm(dir, { recursive: true, force: true });
 });
 
 async function open(): Promise<Backend> {
-  const backend = await openBackend(dir);
+  const backend = await openBackend(temp.dir);
   backends.push(backend);
   await backend.background;
   return backend;
@@ -165,7 +160,7 @@ describe('the search engine', () => {
     await first.close();
     backends = [];
     // Written by the library alone, so the next start has 300 articles to index.
-    const library = await Library.open(dir);
+    const library = await Library.open(temp.dir);
     const words = ['tern', 'skua', 'fulmar', 'gannet', 'shag', 'eider', 'puffin'];
     for (let i = 0; i < 300; i++) {
       const article = newArticle(`Seabird ${i}`);
@@ -222,7 +217,7 @@ describe('the search engine', () => {
     await first.close();
     backends = [];
 
-    const second = await openBackend(dir);
+    const second = await openBackend(temp.dir);
     backends.push(second);
     expect(second.search.state).toBe('loading');
     await second.search.start();
@@ -231,9 +226,9 @@ describe('the search engine', () => {
   });
 
   it.each([
-    ['missing', async () => rm(join(dir, '.cache', 'search-index.bin'))],
-    ['damaged', async () => writeFile(join(dir, '.cache', 'search-index.bin'), 'not an index')],
-    ['gone with the whole cache', async () => rm(join(dir, '.cache'), { recursive: true })],
+    ['missing', async () => rm(join(temp.dir, '.cache', 'search-index.bin'))],
+    ['damaged', async () => writeFile(join(temp.dir, '.cache', 'search-index.bin'), 'not an index')],
+    ['gone with the whole cache', async () => rm(join(temp.dir, '.cache'), { recursive: true })],
   ])('rebuilds an index that is %s, answering from a scan meanwhile', async (_label, damage) => {
     const first = await open();
     const { café } = await fixture(first);
@@ -241,7 +236,7 @@ describe('the search engine', () => {
     backends = [];
     await damage();
 
-    const second = await openBackend(dir);
+    const second = await openBackend(temp.dir);
     backends.push(second);
     const started = second.search.start();
     const during = await second.search.search('lait');
@@ -271,11 +266,11 @@ describe('the search engine', () => {
     await first.close();
     backends = [];
     // Another writer that keeps no index: the library alone.
-    const library = await Library.open(dir);
+    const library = await Library.open(temp.dir);
     const { id } = await library.add(newArticle('Orkney Puffins'));
     await library.close();
 
-    const second = await openBackend(dir);
+    const second = await openBackend(temp.dir);
     backends.push(second);
     expect(await second.search.search('puffins')).toMatchObject({ ids: [id], complete: true });
   });
@@ -287,7 +282,7 @@ describe('the search engine', () => {
     await first.close();
     backends = [];
 
-    const second = await openBackend(dir);
+    const second = await openBackend(temp.dir);
     backends.push(second);
     await second.search.start();
     expect(await second.search.search('compost')).toMatchObject({ ids: [garden], indexing: 0 });
@@ -297,7 +292,7 @@ describe('the search engine', () => {
     const first = await open();
     await first.close();
     backends = [];
-    const library = await Library.open(dir);
+    const library = await Library.open(temp.dir);
     const ids: string[] = [];
     for (let i = 0; i < 120; i++) {
       const title = i === 7 ? 'Storm Petrels' : `Article ${i}`;
@@ -307,7 +302,7 @@ describe('the search engine', () => {
     }
     await library.close();
 
-    const second = await openBackend(dir);
+    const second = await openBackend(temp.dir);
     backends.push(second);
     await second.search.start();
     const during = await second.search.search('petrels');

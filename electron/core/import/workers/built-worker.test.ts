@@ -1,16 +1,16 @@
-import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from '../../fixtures/temp-folder';
 import { BUILT_WORKER, currentBuiltWorker, WORKER_INPUTS } from './built-worker';
 
-let dir: string;
+const temp = useTempFolder('lectern-built-worker-');
 const BUILT_AT = new Date('2026-01-02T10:00:00Z');
 const EARLIER = new Date('2026-01-01T10:00:00Z');
 const LATER = new Date('2026-01-03T10:00:00Z');
 
 async function put(path: string, text: string, at: Date): Promise<void> {
-  const file = join(dir, path);
+  const file = join(temp.dir, path);
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, text);
   await utimes(file, at, at);
@@ -24,44 +24,36 @@ async function builtProject(): Promise<void> {
   await put(WORKER_INPUTS, JSON.stringify(['src/a.ts', 'src/b.ts']), BUILT_AT);
 }
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lectern-built-worker-'));
-});
-
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
 describe('currentBuiltWorker', () => {
   it('gives the built worker while none of its sources changed after the build', async () => {
     await builtProject();
-    expect(currentBuiltWorker(dir)).toBe(join(dir, BUILT_WORKER));
+    expect(currentBuiltWorker(temp.dir)).toBe(join(temp.dir, BUILT_WORKER));
   });
 
   it('gives nothing once a source changed after the build', async () => {
     await builtProject();
-    await utimes(join(dir, 'src/b.ts'), LATER, LATER);
-    expect(currentBuiltWorker(dir)).toBeNull();
+    await utimes(join(temp.dir, 'src/b.ts'), LATER, LATER);
+    expect(currentBuiltWorker(temp.dir)).toBeNull();
   });
 
   it('gives nothing when a listed source is gone', async () => {
     await builtProject();
-    await rm(join(dir, 'src/a.ts'));
-    expect(currentBuiltWorker(dir)).toBeNull();
+    await rm(join(temp.dir, 'src/a.ts'));
+    expect(currentBuiltWorker(temp.dir)).toBeNull();
   });
 
   it('gives nothing without a build, or without its list of sources', async () => {
-    expect(currentBuiltWorker(dir)).toBeNull();
+    expect(currentBuiltWorker(temp.dir)).toBeNull();
     await builtProject();
-    await rm(join(dir, WORKER_INPUTS));
-    expect(currentBuiltWorker(dir)).toBeNull();
+    await rm(join(temp.dir, WORKER_INPUTS));
+    expect(currentBuiltWorker(temp.dir)).toBeNull();
   });
 
   it('gives nothing when the list is not a list of paths', async () => {
     await builtProject();
     for (const listed of ['{', '[]', '{"a": 1}', '[1]']) {
       await put(WORKER_INPUTS, listed, BUILT_AT);
-      expect(currentBuiltWorker(dir), listed).toBeNull();
+      expect(currentBuiltWorker(temp.dir), listed).toBeNull();
     }
   });
 });
