@@ -1,34 +1,27 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { JSDOM } from 'jsdom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTempFolder } from '../fixtures/temp-folder';
 import { exportEpub } from './epub';
-import { FIXTURE_TIMEOUT_MS, fixtureLibrary, type FixtureLibrary } from './fixture-library';
+import { FIXTURE_TIMEOUT_MS, useFixtureLibrary } from './fixture-library';
 import { openZip } from '../files/zip';
 
 /** Debian's epubcheck package installs a jar (its /usr/bin/epubcheck needs binfmt support), so it runs through java. */
 const EPUBCHECK = ['/usr/share/java/epubcheck.jar'].find((path) => existsSync(path));
 
-let fixture: FixtureLibrary;
-let work: string;
+const fixture = useFixtureLibrary();
+const work = useTempFolder('lectern-epub-', 'whole file');
 let book: string;
 beforeAll(async () => {
-  fixture = await fixtureLibrary();
-  work = await mkdtemp(join(tmpdir(), 'lectern-epub-'));
-  book = join(work, 'articles.epub');
-  await exportEpub(fixture.library, [fixture.page, fixture.book], book, {
+  book = join(work.dir, 'articles.epub');
+  await exportEpub(fixture().library, [fixture().page, fixture().book], book, {
     now: new Date('2026-02-01T00:00:00Z'),
   });
 }, FIXTURE_TIMEOUT_MS);
-afterAll(async () => {
-  await fixture.library.close();
-  await rm(fixture.dir, { recursive: true, force: true });
-  await rm(work, { recursive: true, force: true });
-});
 
 const xml = (text: string) => new JSDOM(text, { contentType: 'application/xml' }).window.document;
 

@@ -1,22 +1,13 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from '../fixtures/temp-folder';
 import { parse as parseYaml } from 'yaml';
-import { FIXTURE_TIMEOUT_MS, fixtureLibrary, type FixtureLibrary } from './fixture-library';
+import { useFixtureLibrary } from './fixture-library';
 import { END_MARKER, exportMarkdown, markdownTemplate } from './markdown';
 
-let fixture: FixtureLibrary;
-let work: string;
-beforeAll(async () => {
-  fixture = await fixtureLibrary();
-  work = await mkdtemp(join(tmpdir(), 'lectern-markdown-'));
-}, FIXTURE_TIMEOUT_MS);
-afterAll(async () => {
-  await fixture.library.close();
-  await rm(fixture.dir, { recursive: true, force: true });
-  await rm(work, { recursive: true, force: true });
-});
+const fixture = useFixtureLibrary();
+const work = useTempFolder('lectern-markdown-', 'whole file');
 
 function splitFrontMatter(text: string): { yaml: Record<string, unknown>; body: string } {
   const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
@@ -32,8 +23,8 @@ async function fileFor(folder: string, id: string): Promise<string> {
 
 describe('exportMarkdown', () => {
   it('writes front matter a YAML parser reads, the note, and highlights in document order', async () => {
-    const { library, page } = fixture;
-    const folder = join(work, 'plain');
+    const { library, page } = fixture();
+    const folder = join(work.dir, 'plain');
     const result = await exportMarkdown(library, [page], folder);
     expect(result).toEqual({ written: 1, skipped: [] });
     expect(await readdir(folder)).toEqual([`Keepers of the Light (${page.slice(-8)}).md`]);
@@ -61,8 +52,8 @@ describe('exportMarkdown', () => {
   });
 
   it('includes the text as Markdown and copies its images beside it', async () => {
-    const { library, page } = fixture;
-    const folder = join(work, 'text');
+    const { library, page } = fixture();
+    const folder = join(work.dir, 'text');
     await exportMarkdown(library, [page], folder, { includeText: true });
     const text = await fileFor(folder, page);
     expect(text).toContain('## Text');
@@ -73,8 +64,8 @@ describe('exportMarkdown', () => {
   });
 
   it('keeps what the person wrote below the marker when exporting again, and follows a new title', async () => {
-    const { library, book } = fixture;
-    const folder = join(work, 'again');
+    const { library, book } = fixture();
+    const folder = join(work.dir, 'again');
     await exportMarkdown(library, [book], folder);
     const [name] = await readdir(folder);
     const mine = '\n\nMy own thoughts.\n- with a list\n';
@@ -93,8 +84,8 @@ describe('exportMarkdown', () => {
   });
 
   it('leaves a file alone, and says so, when its marker line was removed', async () => {
-    const { library, page } = fixture;
-    const folder = join(work, 'no-marker');
+    const { library, page } = fixture();
+    const folder = join(work.dir, 'no-marker');
     await exportMarkdown(library, [page], folder);
     const [name] = await readdir(folder);
     const edited = (await fileFor(folder, page)).replace(END_MARKER, 'my words');
@@ -105,8 +96,8 @@ describe('exportMarkdown', () => {
   });
 
   it('renders a custom template and refuses one naming an unknown field', async () => {
-    const { library, page } = fixture;
-    const folder = join(work, 'template');
+    const { library, page } = fixture();
+    const folder = join(work.dir, 'template');
     await exportMarkdown(library, [page], folder, {
       template:
         '{{title}} by {{author}}\n{{#highlights}}\n* {{exact}} ({{color}})\n{{/highlights}}\n{{^text}}no text{{/text}}\n',
@@ -121,9 +112,9 @@ describe('exportMarkdown', () => {
   });
 
   it('says clearly when the output folder cannot be written', async () => {
-    const file = join(work, 'a-file');
+    const file = join(work.dir, 'a-file');
     await writeFile(file, '');
-    await expect(exportMarkdown(fixture.library, [fixture.page], join(file, 'sub'))).rejects.toThrow(
+    await expect(exportMarkdown(fixture().library, [fixture().page], join(file, 'sub'))).rejects.toThrow(
       /could not write the export to .*a-file/,
     );
   });
