@@ -2,20 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { personByline } from './byline';
 
 describe('personByline', () => {
-  it('keeps names', () => {
-    expect(personByline('By Mary Anning')).toBe('By Mary Anning');
-    expect(personByline('Ada Lovelace, Charles Babbage')).toBe('Ada Lovelace, Charles Babbage');
+  it.each<[string, string | null]>([
+    ['By Mary Anning', 'By Mary Anning'],
+    ['Ada Lovelace, Charles Babbage', 'Ada Lovelace, Charles Babbage'],
+  ])('keeps names: %j', (text, expected) => {
+    expect(personByline(text)).toBe(expected);
   });
 
-  it('refuses a date sentence', () => {
-    expect(personByline('April 28, 2019 at 6:01 am Updated April 28, 2019 at 9:15 am')).toBeNull();
-    expect(personByline('2022-06-03')).toBeNull();
-    expect(personByline('Updated 5 min ago')).toBeNull();
-  });
+  it.each(['April 28, 2019 at 6:01 am Updated April 28, 2019 at 9:15 am', '2022-06-03', 'Updated 5 min ago'])(
+    'refuses a date sentence: %j',
+    (text) => {
+      expect(personByline(text)).toBeNull();
+    },
+  );
 
-  it('keeps the name and drops the date printed after it', () => {
-    expect(personByline('By GILLIAN MOHNEY March 11, 2015 3:46 PM')).toBe('By GILLIAN MOHNEY');
-    expect(personByline('Jane Doe | June 3, 2022')).toBe('Jane Doe');
+  it.each<[string, string]>([
+    ['By GILLIAN MOHNEY March 11, 2015 3:46 PM', 'By GILLIAN MOHNEY'],
+    ['Jane Doe | June 3, 2022', 'Jane Doe'],
+  ])('keeps the name and drops the date printed after it: %j', (text, expected) => {
+    expect(personByline(text)).toBe(expected);
   });
 
   it('refuses a sentence that is not a name', () => {

@@ -7,32 +7,36 @@ function doc(html: string): Document {
 }
 
 describe('parseDate', () => {
-  it('reads ISO 8601 with and without a time and zone', () => {
-    expect(parseDate('2022-06-03T18:40:00+02:00')).toBe('2022-06-03T16:40:00.000Z');
-    expect(parseDate('2022-06-03T18:40:00.123Z')).toBe('2022-06-03T18:40:00.000Z');
-    expect(parseDate('2022-06-03')).toBe('2022-06-03T00:00:00.000Z');
+  it.each<[string, string]>([
+    ['2022-06-03T18:40:00+02:00', '2022-06-03T16:40:00.000Z'],
+    ['2022-06-03T18:40:00.123Z', '2022-06-03T18:40:00.000Z'],
+    ['2022-06-03', '2022-06-03T00:00:00.000Z'],
+  ])('reads ISO 8601 with and without a time and zone: %j', (text, expected) => {
+    expect(parseDate(text)).toBe(expected);
   });
 
-  it('reads dates as pages print them, at midnight UTC', () => {
-    expect(parseDate('Published June 3, 2022')).toBe('2022-06-03T00:00:00.000Z');
-    expect(parseDate('3rd Sept. 2021 · 5 min read')).toBe('2021-09-03T00:00:00.000Z');
-    expect(parseDate('Fri, 06/03/2022 – 18:40')).toBe('2022-06-03T00:00:00.000Z');
-    expect(parseDate('Tue, 19 Nov 2019 12:30:00 GMT')).toBe('2019-11-19T12:30:00.000Z');
+  it.each<[string, string]>([
+    ['Published June 3, 2022', '2022-06-03T00:00:00.000Z'],
+    ['3rd Sept. 2021 · 5 min read', '2021-09-03T00:00:00.000Z'],
+    ['Fri, 06/03/2022 – 18:40', '2022-06-03T00:00:00.000Z'],
+    ['Tue, 19 Nov 2019 12:30:00 GMT', '2019-11-19T12:30:00.000Z'],
+  ])('reads dates as pages print them, at midnight UTC: %j', (text, expected) => {
+    expect(parseDate(text)).toBe(expected);
   });
 
-  it('refuses what is not a date', () => {
-    expect(parseDate('February 30, 2022')).toBeNull();
-    expect(parseDate('13/45/2022')).toBeNull();
-    expect(parseDate('yesterday')).toBeNull();
-    expect(parseDate('')).toBeNull();
-    expect(parseDate(null)).toBeNull();
-  });
+  it.each(['February 30, 2022', '13/45/2022', 'yesterday', '', null])(
+    'refuses what is not a date: %j',
+    (text) => {
+      expect(parseDate(text)).toBeNull();
+    },
+  );
 });
 
 describe('readMetadata', () => {
-  it('reads JSON-LD, including @graph, before the meta tags', () => {
-    const metadata = readMetadata(
-      doc(`<html><head>
+  it.each<[string, string, string | null, Record<string, string>]>([
+    [
+      'reads JSON-LD, including @graph, before the meta tags',
+      `<html><head>
         <meta property="article:published_time" content="2020-01-01T00:00:00Z">
         <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
           {"@type":"WebSite","name":"Example Site"},
@@ -41,22 +45,20 @@ describe('readMetadata', () => {
            "publisher":{"@type":"Organization","name":"The Example Times"},
            "image":{"@type":"ImageObject","url":"/img/lead.jpg"},"inLanguage":"en-GB"}]}</script>
         <script type="application/ld+json">{ broken</script>
-      </head><body></body></html>`),
+      </head><body></body></html>`,
       'https://example.com/news/ledger',
-    );
-    expect(metadata).toMatchObject({
-      title: 'Ledger Lines',
-      byline: 'Ada Lovelace, Charles Babbage',
-      siteName: 'The Example Times',
-      published: '2021-05-04T10:00:00.000Z',
-      lang: 'en-GB',
-      leadImage: 'https://example.com/img/lead.jpg',
-    });
-  });
-
-  it('falls back on Open Graph and other meta tags', () => {
-    const metadata = readMetadata(
-      doc(`<html><head>
+      {
+        title: 'Ledger Lines',
+        byline: 'Ada Lovelace, Charles Babbage',
+        siteName: 'The Example Times',
+        published: '2021-05-04T10:00:00.000Z',
+        lang: 'en-GB',
+        leadImage: 'https://example.com/img/lead.jpg',
+      },
+    ],
+    [
+      'falls back on Open Graph and other meta tags',
+      `<html><head>
         <link rel="canonical" href="/a/story?id=7">
         <meta property="og:site_name" content="Harbour News">
         <meta property="og:image" content="https://cdn.example.net/lead.png">
@@ -64,38 +66,36 @@ describe('readMetadata', () => {
         <meta name="author" content="Jeanne Baret">
         <meta name="description" content="  A short   summary. ">
         <meta property="article:published_time" content="2019-11-19T08:00:00-05:00">
-      </head><body></body></html>`),
+      </head><body></body></html>`,
       'https://harbour.example/',
-    );
-    expect(metadata).toMatchObject({
-      url: 'https://harbour.example/a/story?id=7',
-      siteName: 'Harbour News',
-      leadImage: 'https://cdn.example.net/lead.png',
-      lang: 'fr-FR',
-      byline: 'Jeanne Baret',
-      excerpt: 'A short summary.',
-      published: '2019-11-19T13:00:00.000Z',
-    });
-  });
-
-  it('takes the date from a time element in the article, before one elsewhere', () => {
-    const metadata = readMetadata(
-      doc(`<html><body>
+      {
+        url: 'https://harbour.example/a/story?id=7',
+        siteName: 'Harbour News',
+        leadImage: 'https://cdn.example.net/lead.png',
+        lang: 'fr-FR',
+        byline: 'Jeanne Baret',
+        excerpt: 'A short summary.',
+        published: '2019-11-19T13:00:00.000Z',
+      },
+    ],
+    [
+      'takes the date from a time element in the article, before one elsewhere',
+      `<html><body>
         <aside><time datetime="2001-01-01">Old</time></aside>
         <article><header><time datetime="2023-03-14T09:26:00Z">March 14</time></header><p>Text</p></article>
-      </body></html>`),
+      </body></html>`,
       null,
-    );
-    expect(metadata.published).toBe('2023-03-14T09:26:00.000Z');
-  });
-
-  it('finds a date printed in the byline area when nothing is marked up', () => {
-    const metadata = readMetadata(
-      doc(`<html><body><div class="story-meta"><span class="byline">By Jane Doe</span>
-        <span class="dateline">Updated 14 February 2024</span></div><p>Body text.</p></body></html>`),
+      { published: '2023-03-14T09:26:00.000Z' },
+    ],
+    [
+      'finds a date printed in the byline area when nothing is marked up',
+      `<html><body><div class="story-meta"><span class="byline">By Jane Doe</span>
+        <span class="dateline">Updated 14 February 2024</span></div><p>Body text.</p></body></html>`,
       null,
-    );
-    expect(metadata.published).toBe('2024-02-14T00:00:00.000Z');
+      { published: '2024-02-14T00:00:00.000Z' },
+    ],
+  ])('%s', (_name, html, url, expected) => {
+    expect(readMetadata(doc(html), url)).toMatchObject(expected);
   });
 
   it('leaves out what the page does not say, and relative addresses without a base', () => {
