@@ -1,31 +1,27 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppApi } from '../../shared/api';
 import { EventHub } from '../events';
+import { useTempFolder } from '../fixtures/temp-folder';
 import { Library } from '../library/library';
 import { SearchEngine } from '../search/search-engine';
 import { appService } from './app';
 
-let dir: string;
+const temp = useTempFolder('lectern-app-service-', 'whole file');
 let library: Library;
 let service: AppApi;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lectern-app-service-'));
-  library = await Library.open(dir);
+  library = await Library.open(temp.dir);
   service = appService({ library, search: new SearchEngine(library), events: new EventHub() });
 });
 afterAll(async () => {
   await library.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('appService', () => {
   it('names the library folder, the version and the template’s fields', async () => {
     const info = await service.getAppInfo();
-    expect(info.libraryDir).toBe(dir);
+    expect(info.libraryDir).toBe(temp.dir);
     expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(info.markdownTemplate.fields).toHaveProperty('title');
     expect(info.markdownTemplate.builtIn).toContain('{{title}}');
@@ -35,7 +31,7 @@ describe('appService', () => {
     expect(await service.getLibraryOptions()).toEqual({ fetchImages: true, markdownTemplate: null });
     await service.updateLibraryOptions({ fetchImages: false, markdownTemplate: '# {{title}}\n' });
     await library.close();
-    library = await Library.open(dir);
+    library = await Library.open(temp.dir);
     const reopened = appService({ library, search: new SearchEngine(library), events: new EventHub() });
     expect(await reopened.getLibraryOptions()).toEqual({
       fetchImages: false,

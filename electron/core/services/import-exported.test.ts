@@ -1,31 +1,26 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SerialQueue } from '../../shared/async';
 import { exportedItem, type ExportedItem, type ParsedExport } from '../import/services/exported-item';
 import { zipBytes } from '../import/fixtures/zip';
-import { Library } from '../library/library';
+import { useLibraryFolder } from '../library/fixtures/library-folder';
+import type { Library } from '../library/library';
 import { pendingArticle } from './import';
 import { importExportAt, importExported, prepareCarried, type ExportWriter } from './import-exported';
 
-let dir: string;
+const temp = useLibraryFolder();
 let library: Library;
 let writer: ExportWriter;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lectern-import-exported-'));
-  library = await Library.open(dir);
+  library = await temp.open(temp.dir);
   writer = {
     library,
     writes: new SerialQueue(),
     prepareContent: prepareCarried,
     pendingArticle,
   };
-});
-afterEach(async () => {
-  await library.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 function item(url: string, extra: Partial<ExportedItem> = {}): ExportedItem {
@@ -132,14 +127,14 @@ describe('importExported', () => {
   });
 
   it('imports a Pocket zip named by path, and leaves other files alone', async () => {
-    const path = join(dir, 'pocket.zip');
+    const path = join(temp.dir, 'pocket.zip');
     const part =
       'title,url,time_added,tags,status\nA,https://a.example/,1600000000,x,archive\nB,javascript:x,1,,unread\n';
     await writeFile(path, zipBytes([{ name: 'part_000000.csv', content: part }]));
     const report = await importExportAt(path, writer);
     expect(report).toMatchObject({ service: 'pocket', file: 'pocket.zip', added: 1, pending: 1, failed: 1 });
     expect(report?.failures[0]).toMatchObject({ file: 'pocket.zip › part_000000.csv', at: 'line 3' });
-    const page = join(dir, 'page.html');
+    const page = join(temp.dir, 'page.html');
     await writeFile(page, '<p>hi</p>');
     expect(await importExportAt(page, writer)).toBeUndefined();
   });
