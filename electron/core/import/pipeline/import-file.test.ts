@@ -46,6 +46,9 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
+/** PAGE with more tags at the top of its head. */
+const withInHead = (tags: string) => PAGE.replace('<meta charset="utf-8">', `<meta charset="utf-8">${tags}`);
+
 function file(name: string, content: string | Uint8Array, type = ''): FileInput {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   return { name, type, bytes };
@@ -86,18 +89,14 @@ describe('prepareFile on a web page', () => {
   it('starts the excerpt after a byline line that Readability left in the text', async () => {
     // With the author in a meta tag Readability keeps the byline paragraph
     // and takes it for its excerpt; the text as stored starts after it.
-    const authored = PAGE.replace(
-      '<meta charset="utf-8">',
-      '<meta charset="utf-8"><meta name="author" content="Ada Lovelace">',
-    );
+    const authored = withInHead('<meta name="author" content="Ada Lovelace">');
     const { fields } = await prepareFile(file('authored.html', authored, 'text/html'));
     expect(fields.excerpt.startsWith('Libraries have always been quiet places')).toBe(true);
   });
 
   it('decodes character references left in a meta description', async () => {
-    const described = PAGE.replace(
-      '<meta charset="utf-8">',
-      '<meta charset="utf-8"><meta name="description" content="Quiet&amp;nbsp;rooms &amp;mdash; by design&amp;#8230;">',
+    const described = withInHead(
+      '<meta name="description" content="Quiet&amp;nbsp;rooms &amp;mdash; by design&amp;#8230;">',
     );
     const { fields } = await prepareFile(file('described.html', described, 'text/html'));
     expect(fields.excerpt).toBe('Quiet rooms — by design…');
