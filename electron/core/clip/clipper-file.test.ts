@@ -1,14 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from '../fixtures/temp-folder';
 import { CLIPPER_FILE, ClipperFile, REMEMBERED_REQUESTS } from './clipper-file';
 
-let dir = '';
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'lectern-clipper-'));
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
+const temp = useTempFolder('lectern-clipper-');
 
 const BROWSER = {
   id: 'b1',
@@ -21,23 +17,23 @@ const BROWSER = {
 
 describe('ClipperFile', () => {
   it('keeps paired browsers and request ids across a reopen, and never a token', async () => {
-    const file = await ClipperFile.open(dir);
+    const file = await ClipperFile.open(temp.dir);
     await file.addBrowser(BROWSER);
     await file.rememberRequest({ requestId: 'request-1', articleId: 'article-1' });
     await file.touchBrowser('b1', '2026-12-03T11:00:00.000Z');
-    const reopened = await ClipperFile.open(dir);
+    const reopened = await ClipperFile.open(temp.dir);
     expect(reopened.browsers()).toEqual([{ ...BROWSER, lastUsedAt: '2026-12-03T11:00:00.000Z' }]);
     expect(reopened.articleFor('request-1')).toBe('article-1');
     expect(reopened.articleFor('request-2')).toBeNull();
-    expect(await readFile(join(dir, CLIPPER_FILE), 'utf8')).not.toMatch(/token"/);
+    expect(await readFile(join(temp.dir, CLIPPER_FILE), 'utf8')).not.toMatch(/token"/);
   });
 
   it('forgets a revoked browser', async () => {
-    const file = await ClipperFile.open(dir);
+    const file = await ClipperFile.open(temp.dir);
     await file.addBrowser(BROWSER);
     expect(await file.removeBrowser('b1')).toBe(true);
     expect(await file.removeBrowser('b1')).toBe(false);
-    expect((await ClipperFile.open(dir)).browsers()).toEqual([]);
+    expect((await ClipperFile.open(temp.dir)).browsers()).toEqual([]);
   });
 
   it(`remembers the last ${REMEMBERED_REQUESTS} request ids`, async () => {
@@ -45,8 +41,11 @@ describe('ClipperFile', () => {
       requestId: `request-${i}`,
       articleId: `a${i}`,
     }));
-    await writeFile(join(dir, CLIPPER_FILE), JSON.stringify({ formatVersion: 1, browsers: [], requests }));
-    const file = await ClipperFile.open(dir);
+    await writeFile(
+      join(temp.dir, CLIPPER_FILE),
+      JSON.stringify({ formatVersion: 1, browsers: [], requests }),
+    );
+    const file = await ClipperFile.open(temp.dir);
     expect(file.articleFor('request-0')).toBe('a0');
     await file.rememberRequest({ requestId: 'request-new', articleId: 'new' });
     expect(file.articleFor('request-0')).toBeNull();
@@ -55,13 +54,13 @@ describe('ClipperFile', () => {
   });
 
   it('starts afresh from a damaged file, and drops entries of the wrong shape', async () => {
-    await writeFile(join(dir, CLIPPER_FILE), '{ not json');
-    expect((await ClipperFile.open(dir)).browsers()).toEqual([]);
+    await writeFile(join(temp.dir, CLIPPER_FILE), '{ not json');
+    expect((await ClipperFile.open(temp.dir)).browsers()).toEqual([]);
     await writeFile(
-      join(dir, CLIPPER_FILE),
+      join(temp.dir, CLIPPER_FILE),
       JSON.stringify({ browsers: [BROWSER, { id: 3 }], requests: [{ requestId: 'r' }] }),
     );
-    const file = await ClipperFile.open(dir);
+    const file = await ClipperFile.open(temp.dir);
     expect(file.browsers()).toEqual([BROWSER]);
     expect(file.articleFor('r')).toBeNull();
   });

@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from '../fixtures/temp-folder';
 import {
   KEPT_VERSIONS,
   listVersions,
@@ -10,15 +10,7 @@ import {
   type StoredVersion,
 } from './article-versions';
 
-let folder: string;
-
-beforeEach(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'lectern-versions-'));
-});
-
-afterEach(async () => {
-  await rm(folder, { recursive: true, force: true });
-});
+const temp = useTempFolder('lectern-versions-');
 
 function version(minute: number): StoredVersion {
   const at = new Date(Date.UTC(2026, 0, 1, 12, minute));
@@ -37,17 +29,17 @@ describe('saveVersion', () => {
   it(`keeps the newest ${KEPT_VERSIONS} versions, removing the oldest as a new one is written`, async () => {
     const saved: StoredVersion[] = [];
     for (let minute = 1; minute <= KEPT_VERSIONS + 2; minute++) {
-      saved.push(await saveVersion(folder, version(minute), `<p>Take ${minute}</p>`));
+      saved.push(await saveVersion(temp.dir, version(minute), `<p>Take ${minute}</p>`));
     }
-    const kept = await listVersions(folder);
+    const kept = await listVersions(temp.dir);
     expect(kept.map((kept) => kept.wordCount)).toEqual([7, 6, 5, 4, 3]);
-    expect(await readdir(join(folder, 'versions'))).toHaveLength(KEPT_VERSIONS);
-    expect(await readVersion(folder, saved[0]!.id)).toBeNull();
-    expect((await readVersion(folder, saved[2]!.id))?.html).toBe('<p>Take 3</p>');
+    expect(await readdir(join(temp.dir, 'versions'))).toHaveLength(KEPT_VERSIONS);
+    expect(await readVersion(temp.dir, saved[0]!.id)).toBeNull();
+    expect((await readVersion(temp.dir, saved[2]!.id))?.html).toBe('<p>Take 3</p>');
   });
 
   it('keeps as many as it is told to', async () => {
-    for (let minute = 1; minute <= 3; minute++) await saveVersion(folder, version(minute), '<p>x</p>', 1);
-    expect((await listVersions(folder)).map((kept) => kept.wordCount)).toEqual([3]);
+    for (let minute = 1; minute <= 3; minute++) await saveVersion(temp.dir, version(minute), '<p>x</p>', 1);
+    expect((await listVersions(temp.dir)).map((kept) => kept.wordCount)).toEqual([3]);
   });
 });

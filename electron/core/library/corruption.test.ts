@@ -7,22 +7,16 @@
  * and looks at all three.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from '../fixtures/temp-folder';
 import type { Highlight } from '../../shared/annotation';
 import type { Library } from './library';
 import { caught, newArticle, readJson, steppingClock, useLibraryFolder } from './fixtures/library-folder';
 
 const temp = useLibraryFolder();
-let outside = '';
-beforeEach(async () => {
-  outside = await mkdtemp(join(tmpdir(), 'lectern-outside-'));
-});
-afterEach(async () => {
-  await rm(outside, { recursive: true, force: true });
-});
+const outside = useTempFolder('lectern-outside-');
 
 function highlight(id: string, exact: string): Highlight {
   return {
@@ -89,7 +83,7 @@ const catalogPath = () => join(temp.dir, '.cache', 'catalog.json');
 const libraryFile = () => join(temp.dir, 'lectern.json');
 
 async function linkOutside(path: string, text: string): Promise<void> {
-  const target = join(outside, 'planted.json');
+  const target = join(outside.dir, 'planted.json');
   await writeFile(target, text);
   await rm(path, { force: true });
   await symlink(target, path);
