@@ -7,8 +7,7 @@
 import type { ArticleState, BulkResult, LecternClient, TagChange } from '@shared/api';
 import type { ArticleSummary } from '@shared/article';
 import type { TagColor } from '@shared/api/tags';
-import { errorMessage } from '@shared/errors';
-import type { Notices } from '../ui/notices.svelte';
+import { errorNotice, type Notices } from '../ui/notices.svelte';
 
 function count(n: number): string {
   return n === 1 ? '1 article' : `${n.toLocaleString()} articles`;
@@ -24,7 +23,7 @@ export class LibraryActions {
   }
 
   showError(error: unknown): void {
-    this.#notices.show({ tone: 'error', title: 'That did not work', lines: [errorMessage(error)] });
+    this.#notices.show(errorNotice('That did not work', error));
   }
 
   archive(ids: string[], archived: boolean): Promise<void> {
