@@ -7,8 +7,7 @@
  * dialog and closes it together; the lists are a handful of rows.
  */
 import type { ClipperInfo, ImportOutcome, LecternClient, PendingPairing } from '@shared/api';
-import { errorMessage } from '@shared/errors';
-import type { Notices } from '../ui/notices.svelte';
+import { errorNotice, type Notices } from '../ui/notices.svelte';
 
 export class ClipperState {
   info = $state.raw<ClipperInfo | null>(null);
@@ -31,7 +30,7 @@ export class ClipperState {
     try {
       this.info = await this.#api.listClippers();
     } catch (error) {
-      this.#failed('The web clipper’s state could not be read', error);
+      this.#notices.show(errorNotice('The web clipper’s state could not be read', error));
     }
   }
 
@@ -51,12 +50,8 @@ export class ClipperState {
     try {
       await call();
     } catch (error) {
-      this.#failed(failure, error);
+      this.#notices.show(errorNotice(failure, error));
     }
     await this.refresh();
-  }
-
-  #failed(title: string, error: unknown): void {
-    this.#notices.show({ tone: 'error', title, lines: [errorMessage(error)] });
   }
 }

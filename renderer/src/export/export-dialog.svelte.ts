@@ -10,6 +10,7 @@
 import type { ExportFormat, ExportOutcome, ExportRequest, LecternClient } from '@shared/api';
 import { errorMessage } from '@shared/errors';
 import { exportFileName } from './export-formats';
+import { JobProgress } from './job-progress.svelte';
 
 /** What an export covers: articles by id, a query's results, or (neither) the whole library. */
 export interface ExportScope {
@@ -32,26 +33,20 @@ export class ExportDialogState {
   format = $state<ExportFormat>('markdown');
   path = $state('');
   phase = $state<ExportPhase>('choosing');
-  done = $state(0);
-  total = $state(0);
   outcome = $state<ExportOutcome | null>(null);
   error = $state('');
   /** Where exports go unless the person types another place (AppInfo.exportFolder). */
   folder = $state('');
   #pathEdited = false;
-  #jobId: string | null = null;
   #jobs = 0;
+  readonly progress: JobProgress;
   readonly #api: LecternClient;
   readonly #now: () => number;
 
   constructor(api: LecternClient, now: () => number = Date.now) {
     this.#api = api;
     this.#now = now;
-    api.onEvent((event) => {
-      if (event.type !== 'export-progress' || event.jobId !== this.#jobId) return;
-      this.done = event.done;
-      this.total = event.total;
-    });
+    this.progress = new JobProgress(api);
   }
 
   get open(): boolean {
@@ -98,30 +93,28 @@ export class ExportDialogState {
     if (scope.ids) request.ids = [...scope.ids];
     else if (scope.query) request.query = scope.query;
     const jobId = `export-${Date.now()}-${++this.#jobs}`;
-    this.#jobId = jobId;
+    this.progress.follow(jobId);
     this.phase = 'running';
-    this.done = 0;
-    this.total = 0;
     this.error = '';
     try {
       const outcome = await this.#api.exportArticles(request, { jobId });
-      if (this.#jobId !== jobId) return;
+      if (this.progress.jobId !== jobId) return;
       this.outcome = outcome;
       this.phase = 'done';
     } catch (error) {
-      if (this.#jobId !== jobId) return;
+      if (this.progress.jobId !== jobId) return;
       this.error = errorMessage(error);
       this.phase = 'failed';
     } finally {
-      if (this.#jobId === jobId) this.#jobId = null;
+      if (this.progress.jobId === jobId) this.progress.jobId = null;
     }
   }
 
   /** Cancels a running export (nothing is left behind) and returns to choosing. */
   async cancel(): Promise<void> {
-    const jobId = this.#jobId;
+    const jobId = this.progress.jobId;
     if (!jobId) return;
-    this.#jobId = null;
+    this.progress.jobId = null;
     this.phase = 'choosing';
     await this.#api.cancelExport(jobId);
   }

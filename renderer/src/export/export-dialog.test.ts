@@ -35,7 +35,7 @@ describe('ExportDialogState', () => {
     await state.show({ label: 'Inbox: 2 articles', query: 'is:inbox' });
     const running = state.start();
     expect(state.phase).toBe('running');
-    expect([state.done, state.total]).toEqual([1, 2]);
+    expect([state.progress.done, state.progress.total, state.progress.percent]).toEqual([1, 2, 50]);
     finish();
     await running;
     expect(requests).toEqual([

@@ -11,6 +11,7 @@
  */
 import type { LecternClient, RestoreOutcome, RestorePreviewInfo, RestoreRequest } from '@shared/api';
 import { errorMessage } from '@shared/errors';
+import { JobProgress } from './job-progress.svelte';
 
 export type RestorePhase = 'idle' | 'checking' | 'ready' | 'running' | 'done' | 'failed';
 
@@ -32,20 +33,14 @@ export class RestoreState {
   dir = $state('');
   outcome = $state<RestoreOutcome | null>(null);
   error = $state('');
-  done = $state(0);
-  total = $state(0);
-  #jobId: string | null = null;
+  readonly progress: JobProgress;
   readonly #api: LecternClient;
   readonly #reload: () => void;
 
   constructor(api: LecternClient, reload: () => void) {
     this.#api = api;
     this.#reload = reload;
-    api.onEvent((event) => {
-      if (event.type !== 'export-progress' || event.jobId !== this.#jobId) return;
-      this.done = event.done;
-      this.total = event.total;
-    });
+    this.progress = new JobProgress(api);
   }
 
   /** A path from the desktop app's open dialog. */
@@ -92,10 +87,8 @@ export class RestoreState {
   async start(): Promise<void> {
     if (this.phase !== 'ready') return;
     const jobId = `restore-${Date.now()}`;
-    this.#jobId = jobId;
+    this.progress.follow(jobId);
     this.phase = 'running';
-    this.done = 0;
-    this.total = 0;
     try {
       this.outcome = await this.#api.restoreBackup(this.request, { jobId });
       this.phase = 'done';
@@ -103,7 +96,7 @@ export class RestoreState {
       this.error = errorMessage(error);
       this.phase = 'failed';
     } finally {
-      this.#jobId = null;
+      this.progress.jobId = null;
     }
   }
 

@@ -9,9 +9,9 @@
 import type { AppExportReport, LecternClient, LinkQueueStatus } from '@shared/api';
 import { APP_EXPORT_HEAD_BYTES } from '@shared/api/import';
 import { reportLines } from '@shared/app-export-report';
-import { errorMessage, LecternError } from '@shared/errors';
+import { LecternError } from '@shared/errors';
 import { fileTooLarge, MAX_IMPORT_BYTES } from '@shared/limits';
-import type { Notices } from '../ui/notices.svelte';
+import { errorNotice, type Notices } from '../ui/notices.svelte';
 
 export class AppImport {
   /** The panel of apps, with where each keeps its export, is open. */
@@ -87,11 +87,7 @@ export class AppImport {
       this.queue = await this.#api.linkQueueStatus();
     } catch (error) {
       if (dropped && error instanceof LecternError && error.code === 'invalid-argument') return false;
-      this.#notices.show({
-        tone: 'error',
-        title: 'The export could not be imported',
-        lines: [errorMessage(error)],
-      });
+      this.#notices.show(errorNotice('The export could not be imported', error));
     } finally {
       this.reading = null;
       this.written = null;
@@ -103,11 +99,9 @@ export class AppImport {
     try {
       this.queue = await this.#api.pauseLinkQueue(paused);
     } catch (error) {
-      this.#notices.show({
-        tone: 'error',
-        title: paused ? 'Fetching could not be paused' : 'Fetching could not be resumed',
-        lines: [errorMessage(error)],
-      });
+      this.#notices.show(
+        errorNotice(paused ? 'Fetching could not be paused' : 'Fetching could not be resumed', error),
+      );
     }
   }
 

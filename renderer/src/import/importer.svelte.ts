@@ -15,7 +15,7 @@ import { imageCount } from '../format/article-meta';
 import { AppImport } from './app-import.svelte';
 import type { Dropped, PathedFile } from './dropped';
 import type { Router } from '../app/router.svelte';
-import type { Notices } from '../ui/notices.svelte';
+import { errorNotice, type Notices } from '../ui/notices.svelte';
 
 const BATCH_BYTES = 16 * 1024 * 1024;
 const SUPPORTED =
@@ -131,11 +131,7 @@ export class Importer {
     try {
       files = await dropped.files;
     } catch (error) {
-      this.#notices.show({
-        tone: 'error',
-        title: 'The dropped folder could not be read',
-        lines: [errorMessage(error)],
-      });
+      this.#notices.show(errorNotice('The dropped folder could not be read', error));
       return;
     }
     if (files.length === 0) return nothing();
@@ -249,11 +245,7 @@ export class Importer {
       // None fetched: the reader's line says so, with the time it was tried.
       return outcome;
     } catch (error) {
-      this.#notices.show({
-        tone: 'error',
-        title: 'The images could not be fetched',
-        lines: [errorMessage(error)],
-      });
+      this.#notices.show(errorNotice('The images could not be fetched', error));
       return null;
     }
   }
@@ -267,11 +259,7 @@ export class Importer {
     try {
       outcomes = await this.#api.retryPendingLinks();
     } catch (error) {
-      this.#notices.show({
-        tone: 'error',
-        title: 'The links saved offline could not be fetched',
-        lines: [errorMessage(error)],
-      });
+      this.#notices.show(errorNotice('The links saved offline could not be fetched', error));
       return;
     }
     const titles = outcomes.flatMap((outcome) =>
@@ -290,11 +278,7 @@ export class Importer {
     this.#cancelled = true;
     this.progress.cancelling = true;
     this.#api.cancelImport(this.#jobId).catch((error: unknown) => {
-      this.#notices.show({
-        tone: 'error',
-        title: 'The import could not be cancelled',
-        lines: [errorMessage(error)],
-      });
+      this.#notices.show(errorNotice('The import could not be cancelled', error));
     });
   }
 

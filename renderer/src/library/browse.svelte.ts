@@ -16,7 +16,7 @@ import type { LecternClient } from '@shared/api';
 import { errorMessage } from '@shared/errors';
 import type { Route } from '../app/router.svelte';
 import { afterNextPaint } from '../ui/after-paint';
-import type { Notices } from '../ui/notices.svelte';
+import { errorNotice, type Notices } from '../ui/notices.svelte';
 import type { LibraryState } from './library.svelte';
 import { withSort, type SortChoice } from './query-sort';
 import type { SidebarState } from './sidebar.svelte';
@@ -216,11 +216,7 @@ export class BrowseState {
       found = await this.#api.searchSnippets(this.text, wanted);
     } catch (error) {
       // Not asked again for this query: scrolling would repeat the notice.
-      this.#deps.notices.show({
-        tone: 'error',
-        title: 'The matching passages could not be shown',
-        lines: [errorMessage(error)],
-      });
+      this.#deps.notices.show(errorNotice('The matching passages could not be shown', error));
       return;
     }
     if (query !== this.#snippetQuery) return;

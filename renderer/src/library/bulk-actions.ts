@@ -7,8 +7,7 @@
 import type { ArticleState, BulkResult, LecternClient, TagChange } from '@shared/api';
 import type { ArticleSummary } from '@shared/article';
 import type { TagColor } from '@shared/api/tags';
-import { errorMessage } from '@shared/errors';
-import type { Notices } from '../ui/notices.svelte';
+import { errorNotice, type Notices } from '../ui/notices.svelte';
 
 function count(n: number): string {
   return n === 1 ? '1 article' : `${n.toLocaleString()} articles`;
@@ -24,7 +23,7 @@ export class LibraryActions {
   }
 
   showError(error: unknown): void {
-    this.#notices.show({ tone: 'error', title: 'That did not work', lines: [errorMessage(error)] });
+    this.#notices.show(errorNotice('That did not work', error));
   }
 
   archive(ids: string[], archived: boolean): Promise<void> {
@@ -52,8 +51,8 @@ export class LibraryActions {
    * Archives one article, or moves it back to the inbox, from the reader:
    * the article in its new state, or null when it failed (and was told).
    */
-  async setArchived(id: string, archived: boolean): Promise<ArticleSummary | null> {
-    try {
+  setArchived(id: string, archived: boolean): Promise<ArticleSummary | null> {
+    return this.#attempt(async () => {
       const summary = await this.#api.updateArticle(id, { status: archived ? 'archived' : 'inbox' });
       this.#notices.show({
         tone: 'success',
@@ -61,20 +60,12 @@ export class LibraryActions {
         lines: [],
       });
       return summary;
-    } catch (error) {
-      this.showError(error);
-      return null;
-    }
+    });
   }
 
   /** Marks one article a favorite or not: the article in its new state, or null when it failed (and was told). */
-  async setFavorite(id: string, on: boolean): Promise<ArticleSummary | null> {
-    try {
-      return await this.#api.updateArticle(id, { favorite: on });
-    } catch (error) {
-      this.showError(error);
-      return null;
-    }
+  setFavorite(id: string, on: boolean): Promise<ArticleSummary | null> {
+    return this.#attempt(() => this.#api.updateArticle(id, { favorite: on }));
   }
 
   tag(ids: string[], tags: string[]): Promise<void> {
@@ -92,40 +83,34 @@ export class LibraryActions {
   }
 
   async trash(ids: string[]): Promise<void> {
-    try {
+    await this.#attempt(async () => {
       const result = await this.#api.trashArticles(ids);
       const moved = result.changed.map((a) => a.id);
       this.#report(`Moved ${count(moved.length)} to the trash`, result, () =>
         this.#api.restoreArticles(moved),
       );
-    } catch (error) {
-      this.showError(error);
-    }
+    });
   }
 
   async restore(ids: string[]): Promise<void> {
-    try {
+    await this.#attempt(async () => {
       const result = await this.#api.restoreArticles(ids);
       const moved = result.changed.map((a) => a.id);
       this.#report(`Restored ${count(moved.length)}`, result, () => this.#api.trashArticles(moved));
-    } catch (error) {
-      this.showError(error);
-    }
+    });
   }
 
   /** Deleting for good cannot be undone; the caller asks first. */
   async purge(ids?: string[]): Promise<void> {
-    try {
+    await this.#attempt(async () => {
       const n = await (ids ? this.#api.emptyTrash(ids) : this.#api.emptyTrash());
       this.#notices.show({ tone: 'success', title: `Deleted ${count(n)} for good`, lines: [] });
-    } catch (error) {
-      this.showError(error);
-    }
+    });
   }
 
   /** Renames a tag, or merges it into `mergeInto` when that tag exists; true when done. */
-  async renameTag(from: string, to: string, mergeInto: string | null): Promise<boolean> {
-    try {
+  renameTag(from: string, to: string, mergeInto: string | null): Promise<boolean> {
+    return this.#succeeds(async () => {
       const result = await this.#api.renameTag(from, to);
       this.#notices.show({
         tone: 'success',
@@ -135,24 +120,16 @@ export class LibraryActions {
         ],
         action: { label: 'Undo', run: () => void this.undoTagChange(result) },
       });
-      return true;
-    } catch (error) {
-      this.showError(error);
-      return false;
-    }
+    });
   }
 
   async setTagColor(name: string, color: TagColor | null): Promise<void> {
-    try {
-      await this.#api.setTagColor(name, color);
-    } catch (error) {
-      this.showError(error);
-    }
+    await this.#attempt(() => this.#api.setTagColor(name, color));
   }
 
   /** Removes a tag from every article; true when done. */
-  async deleteTag(name: string): Promise<boolean> {
-    try {
+  deleteTag(name: string): Promise<boolean> {
+    return this.#succeeds(async () => {
       const result = await this.#api.deleteTag(name);
       this.#notices.show({
         tone: 'success',
@@ -160,48 +137,32 @@ export class LibraryActions {
         lines: [],
         action: { label: 'Undo', run: () => void this.undoTagChange(result) },
       });
-      return true;
-    } catch (error) {
-      this.showError(error);
-      return false;
-    }
+    });
   }
 
   /** Undoes a tag rename, merge or delete: the articles' tags, then the colours. */
   async undoTagChange(change: TagChange): Promise<void> {
-    try {
+    await this.#attempt(async () => {
       await this.#api.restoreStates(change.undo);
       if (Object.keys(change.colorsBefore).length > 0) await this.#api.restoreTagColors(change.colorsBefore);
-    } catch (error) {
-      this.showError(error);
-    }
+    });
   }
 
   /** Saves a query as a named view; true when saved. */
-  async saveView(name: string, query: string): Promise<boolean> {
-    try {
+  saveView(name: string, query: string): Promise<boolean> {
+    return this.#succeeds(async () => {
       await this.#api.saveView(name, query);
       this.#notices.show({ tone: 'success', title: `Saved the view “${name}”`, lines: [query] });
-      return true;
-    } catch (error) {
-      this.showError(error);
-      return false;
-    }
+    });
   }
 
   /** Removes a saved view; true when removed. */
-  async deleteView(name: string): Promise<boolean> {
-    try {
-      await this.#api.deleteView(name);
-      return true;
-    } catch (error) {
-      this.showError(error);
-      return false;
-    }
+  deleteView(name: string): Promise<boolean> {
+    return this.#succeeds(() => this.#api.deleteView(name));
   }
 
   async #undoable(title: (changed: number) => string, run: () => Promise<BulkResult>): Promise<void> {
-    try {
+    await this.#attempt(async () => {
       const result = await run();
       const states: ArticleState[] = result.undo;
       this.#report(
@@ -209,9 +170,26 @@ export class LibraryActions {
         result,
         states.length > 0 ? () => this.#api.restoreStates(states) : undefined,
       );
+    });
+  }
+
+  /** Runs an action, telling the person when it fails: its result, or null when it failed. */
+  async #attempt<T>(run: () => Promise<T>): Promise<T | null> {
+    try {
+      return await run();
     } catch (error) {
       this.showError(error);
+      return null;
     }
+  }
+
+  /** Runs an action, telling the person when it fails: whether it was done. */
+  async #succeeds(run: () => Promise<unknown>): Promise<boolean> {
+    const done = await this.#attempt(async () => {
+      await run();
+      return true;
+    });
+    return done ?? false;
   }
 
   #report(title: string, result: { failed: { message: string }[] }, undo?: () => Promise<unknown>): void {

@@ -9,8 +9,7 @@
  */
 import type { ArticleVersion, LecternClient, ReextractOutcome } from '@shared/api';
 import type { ArticleDetails, ArticleSummary, EditableDetail } from '@shared/article';
-import { errorMessage } from '@shared/errors';
-import type { Notice, Notices } from '../ui/notices.svelte';
+import { errorNotice, type Notice, type Notices } from '../ui/notices.svelte';
 
 export interface ReextractRun {
   jobId: string;
@@ -83,7 +82,7 @@ export class RevisionsState {
   }
 
   #fail(title: string, error: unknown): null {
-    this.#notices.show({ tone: 'error', title, lines: [errorMessage(error)] });
+    this.#notices.show(errorNotice(title, error));
     return null;
   }
 

@@ -6,8 +6,7 @@
  */
 import type { LecternClient, SavedView, TagInfo } from '@shared/api';
 import { debounce } from '@shared/async';
-import { errorMessage } from '@shared/errors';
-import type { Notices } from '../ui/notices.svelte';
+import { errorNotice, type Notices } from '../ui/notices.svelte';
 
 const REFRESH_DELAY_MS = 150;
 
@@ -33,11 +32,7 @@ export class SidebarState {
       this.tags = tags;
       this.views = views;
     } catch (error) {
-      this.#notices.show({
-        tone: 'error',
-        title: 'The tags and saved views could not be updated',
-        lines: [errorMessage(error)],
-      });
+      this.#notices.show(errorNotice('The tags and saved views could not be updated', error));
     }
   }
 }

@@ -14,8 +14,7 @@ import type {
   NoteEdit,
   NoteSaved,
 } from '@shared/api';
-import { errorMessage } from '@shared/errors';
-import type { Notices } from '../ui/notices.svelte';
+import { errorNotice, type Notices } from '../ui/notices.svelte';
 
 export class AnnotationsState {
   highlights = $state.raw<Highlight[]>([]);
@@ -52,11 +51,7 @@ export class AnnotationsState {
         this.highlights = [...this.highlights, highlight];
       return highlight;
     } catch (error) {
-      this.#notices.show({
-        tone: 'error',
-        title: 'The highlight was not saved',
-        lines: [errorMessage(error)],
-      });
+      this.#notices.show(errorNotice('The highlight was not saved', error));
       return null;
     }
   }
@@ -67,11 +62,7 @@ export class AnnotationsState {
       const highlight = await this.#api.updateHighlight(this.articleId, id, patch);
       this.highlights = this.highlights.map((h) => (h.id === id ? highlight : h));
     } catch (error) {
-      this.#notices.show({
-        tone: 'error',
-        title: 'The highlight was not changed',
-        lines: [errorMessage(error)],
-      });
+      this.#notices.show(errorNotice('The highlight was not changed', error));
     }
   }
 
@@ -86,11 +77,7 @@ export class AnnotationsState {
         action: { label: 'Undo', run: () => void this.restore(removed) },
       });
     } catch (error) {
-      this.#notices.show({
-        tone: 'error',
-        title: 'The highlight was not deleted',
-        lines: [errorMessage(error)],
-      });
+      this.#notices.show(errorNotice('The highlight was not deleted', error));
     }
   }
 
@@ -100,11 +87,7 @@ export class AnnotationsState {
       if (!this.highlights.some((h) => h.id === highlight.id))
         this.highlights = [...this.highlights, highlight];
     } catch (error) {
-      this.#notices.show({
-        tone: 'error',
-        title: 'The highlight could not be restored',
-        lines: [errorMessage(error)],
-      });
+      this.#notices.show(errorNotice('The highlight could not be restored', error));
     }
   }
 

@@ -7,7 +7,7 @@
 import type { AppInfo, LecternClient } from '@shared/api';
 import { errorMessage } from '@shared/errors';
 import { DEFAULT_LIBRARY_OPTIONS, type LibraryOptions } from '@shared/library-options';
-import type { Notices } from '../ui/notices.svelte';
+import { errorNotice, type Notices } from '../ui/notices.svelte';
 
 export class LibraryOptionsState {
   value = $state<LibraryOptions>({ ...DEFAULT_LIBRARY_OPTIONS });
@@ -26,11 +26,7 @@ export class LibraryOptionsState {
     try {
       [this.info, this.value] = await Promise.all([this.#api.getAppInfo(), this.#api.getLibraryOptions()]);
     } catch (error) {
-      this.#notices.show({
-        tone: 'error',
-        title: 'Settings could not be read',
-        lines: [errorMessage(error)],
-      });
+      this.#notices.show(errorNotice('Settings could not be read', error));
     }
   }
 

@@ -4,9 +4,8 @@
  * backend's settings-changed events, so every window shows the same theme.
  */
 import type { LecternClient, LecternEvent } from '@shared/api';
-import { errorMessage } from '@shared/errors';
 import { DEFAULT_SETTINGS, type ReaderSettings } from '@shared/settings';
-import type { Notices } from '../ui/notices.svelte';
+import { errorNotice, type Notices } from '../ui/notices.svelte';
 
 export class SettingsState {
   value = $state<ReaderSettings>({ ...DEFAULT_SETTINGS });
@@ -33,11 +32,7 @@ export class SettingsState {
     try {
       this.value = await this.#api.getSettings();
     } catch (error) {
-      this.#notices.show({
-        tone: 'error',
-        title: 'Reader settings could not be read',
-        lines: [errorMessage(error)],
-      });
+      this.#notices.show(errorNotice('Reader settings could not be read', error));
     }
   }
 
@@ -53,7 +48,7 @@ export class SettingsState {
       const saved = await this.#api.updateSettings(patch);
       if (this.#pending === 1) this.value = saved;
     } catch (error) {
-      this.#notices.show({ tone: 'error', title: 'The setting was not saved', lines: [errorMessage(error)] });
+      this.#notices.show(errorNotice('The setting was not saved', error));
     } finally {
       this.#pending--;
     }

@@ -4,6 +4,8 @@
  * the newest few are shown at once, so a burst of them never climbs over the
  * page; the older ones wait behind one "earlier" line the person can open.
  */
+import { errorMessage } from '@shared/errors';
+
 export interface Notice {
   id: number;
   /** success fades by itself; info (a duplicate, a kept link) and error stay until dismissed. */
@@ -11,6 +13,11 @@ export interface Notice {
   title: string;
   lines: string[];
   action?: { label: string; run: () => void };
+}
+
+/** The notice for an action that failed: what did not happen, then the error's own words. */
+export function errorNotice(title: string, error: unknown): Omit<Notice, 'id'> {
+  return { tone: 'error', title, lines: [errorMessage(error)] };
 }
 
 const SUCCESS_MS = 5000;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Notices } from './notices.svelte';
+import { errorNotice, Notices } from './notices.svelte';
 
 describe('Notices', () => {
   afterEach(() => vi.useRealTimers());
@@ -28,5 +28,15 @@ describe('Notices on top of each other', () => {
     expect(notices.hiddenCount).toBe(0);
     for (const notice of notices.items.slice(0, 2)) notices.dismiss(notice.id);
     expect(notices.expanded).toBe(false);
+  });
+});
+
+describe('errorNotice', () => {
+  it('says what did not happen, then the error in its own words', () => {
+    expect(errorNotice('The highlight was not saved', new Error('The disk is full.'))).toEqual({
+      tone: 'error',
+      title: 'The highlight was not saved',
+      lines: ['The disk is full.'],
+    });
   });
 });
