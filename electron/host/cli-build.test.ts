@@ -4,7 +4,6 @@
  * an import through it leaves a complete library and search index, and the
  * build lists its sources for the check that it is current.
  */
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { build } from 'vite';
@@ -14,7 +13,7 @@ import { Library } from '../core/library/library';
 import { SearchEngine } from '../core/search/search-engine';
 import type { CliLine } from './cli';
 import { CLI_ENTRY, CLI_INPUTS, CLI_OUT } from './cli-build';
-import { PROJECT, type CliRun } from './testing/run-cli';
+import { PROJECT, runNode } from './testing/run-cli';
 
 let out: string;
 let work: string;
@@ -37,16 +36,7 @@ afterAll(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
-function runBuilt(args: string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(out, 'cli', 'lectern.js'), ...args],
-      { cwd: work, timeout: 110_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const runBuilt = (args: string[]) => runNode(join(out, 'cli', 'lectern.js'), args, work);
 
 describe('the built command line', { timeout: 120_000 }, () => {
   it('keeps every script in one folder, so each worker is found beside the module starting it', async () => {

@@ -4,11 +4,10 @@
  * command line's build in its own process while cli-build.js calls it
  * current, else the TypeScript source through tsx.
  */
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LECTERN_JS, PROJECT, type CliRun } from './testing/run-cli';
+import { LECTERN_JS, PROJECT, runNode } from './testing/run-cli';
 
 let project: string;
 
@@ -36,16 +35,7 @@ async function buildIsCurrent(current: boolean): Promise<void> {
   );
 }
 
-function lectern(args: string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(project, 'electron/host/lectern.js'), ...args],
-      { timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const lectern = (args: string[]) => runNode(join(project, 'electron/host/lectern.js'), args);
 
 describe('lectern.js', { timeout: 90_000 }, () => {
   it('runs the current build in its own process, with the arguments given', async () => {
