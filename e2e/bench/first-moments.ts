@@ -131,7 +131,7 @@ async function builds(): Promise<Ran> {
       ? 'built (out/main/prepare-worker.js)'
       : 'from source through tsx (the build failed)',
     command: currentCliBuild(PROJECT)
-      ? 'built (out/cli/lectern.js)'
+      ? 'built (out/cli/lectern.js, its import workers beside it)'
       : 'from source through tsx (the build failed)',
   };
 }
@@ -216,8 +216,8 @@ async function coldCommandLine({ worker, command }: Ran): Promise<void> {
       ratio: round(baselineSeconds / cli.seconds, 2),
       targetRatio: 5,
       command,
-      worker,
       source: 'the same command from its TypeScript source through tsx',
+      sourceWorker: worker,
       sourceImported: source.imported,
       sourcePagesPerSecond: round(pages.length / source.seconds, 1),
       sourceRatio: round(baselineSeconds / source.seconds, 2),
