@@ -130,6 +130,7 @@ describe('what the package contains', () => {
     'out/renderer/assets/index-abc.js': '',
     'out/renderer/assets/index-abc.css': '',
     'out/renderer/assets/types.d.ts': '',
+    'out/cli/lectern.js': '',
     'electron/main/index.ts': '',
     'electron/main/policy.test.ts': '',
     'renderer/src/App.svelte': '',

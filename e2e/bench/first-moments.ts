@@ -14,13 +14,16 @@
  * - Cold command line: one `lectern import` of the corpus's Readability
  *   pages in a fresh process, from spawn to exit, in pages per second,
  *   against Readability over jsdom alone on the same pages in this process
- *   (after one untimed pass); beside it the warm figure, the same pages
+ *   (after one untimed pass); beside it the same command from its
+ *   TypeScript source through tsx (how every command ran before its build,
+ *   and still runs without one), and the warm figure, the same pages
  *   imported in this process once its import workers are warm.
  *
- * The import workers are the built ones, as a person gets them: the app
- * runs them, and so does a process from source while the build is current
- * (built-worker.ts); the bench builds first when it is not, and says which
- * worker ran.
+ * The import workers and the command are the built ones, as a person gets
+ * them: the app runs its workers, and so does a process from source while
+ * the build is current (built-worker.ts); `lectern` runs its build while it
+ * is current (host/cli-build.ts). The bench builds first when either is
+ * not, and says which ran.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -28,6 +31,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { currentBuiltWorker } from '../../electron/core/import/workers/built-worker';
+import { currentCliBuild } from '../../electron/host/cli-build';
 import {
   preparePool,
   PreparePool,
@@ -112,12 +116,24 @@ function run(command: string, args: string[]): Promise<{ stdout: string; seconds
   });
 }
 
-/** Builds the app when its import worker is missing or older than its sources; says which worker runs. */
-async function builtWorker(): Promise<string> {
-  if (!currentBuiltWorker(PROJECT)) await run(join(PROJECT, 'node_modules/.bin/electron-vite'), ['build']);
-  return currentBuiltWorker(PROJECT)
-    ? 'built (out/main/prepare-worker.js)'
-    : 'from source through tsx (the build failed)';
+/** What ran: the build, or the source through tsx where the build failed. */
+interface Ran {
+  worker: string;
+  command: string;
+}
+
+/** Builds the app and the command line when either is missing or older than its sources; says which run. */
+async function builds(): Promise<Ran> {
+  if (!currentBuiltWorker(PROJECT) || !currentCliBuild(PROJECT))
+    await run('npm', ['run', 'build', '--silent']);
+  return {
+    worker: currentBuiltWorker(PROJECT)
+      ? 'built (out/main/prepare-worker.js)'
+      : 'from source through tsx (the build failed)',
+    command: currentCliBuild(PROJECT)
+      ? 'built (out/cli/lectern.js, its import workers beside it)'
+      : 'from source through tsx (the build failed)',
+  };
 }
 
 /** Runs this script in a fresh process with the given flag, once per round and mode, alternating; gives each mode's times. */
@@ -163,7 +179,7 @@ async function firstDrop(worker: string): Promise<void> {
   });
 }
 
-async function coldCommandLine(worker: string): Promise<void> {
+async function coldCommandLine({ worker, command }: Ran): Promise<void> {
   const corpus = corpusDir();
   const pages = corpus ? readabilityPages(corpus) : [];
   if (pages.length === 0) {
@@ -182,32 +198,29 @@ async function coldCommandLine(worker: string): Promise<void> {
     const start = performance.now();
     for (const page of pages) baselineArticle(page);
     const baselineSeconds = (performance.now() - start) / 1000;
-    // Images are not fetched, as in the import bench: the pipeline is timed, not the network.
-    const library = join(work, 'library');
-    const lib = await Library.open(library);
-    await lib.file.updateLibraryOptions({ fetchImages: false });
-    await lib.close();
-    const cli = await run(process.execPath, [
-      join(PROJECT, 'electron/host/lectern.js'),
-      'import',
-      inputs,
-      '--library',
-      library,
-      '--json',
+    const cli = await coldImport(join(work, 'library'), inputs, [join(PROJECT, 'electron/host/lectern.js')]);
+    const source = await coldImport(join(work, 'source-library'), inputs, [
+      '--import',
+      'tsx',
+      join(PROJECT, 'electron/host/cli-start.ts'),
     ]);
-    const imported = cli.stdout.split('\n').filter((line) => line.includes('"imported"')).length;
     const warmSeconds = await warmImport(join(work, 'warm-library'), pages);
     emit({
       step: 'cold-command-line',
       pages: pages.length,
-      imported,
+      imported: cli.imported,
       seconds: round(cli.seconds, 1),
       pagesPerSecond: round(pages.length / cli.seconds, 1),
       baseline: 'Readability over jsdom alone, warm, in this process',
       baselinePagesPerSecond: round(pages.length / baselineSeconds, 1),
       ratio: round(baselineSeconds / cli.seconds, 2),
       targetRatio: 5,
-      worker,
+      command,
+      source: 'the same command from its TypeScript source through tsx',
+      sourceWorker: worker,
+      sourceImported: source.imported,
+      sourcePagesPerSecond: round(pages.length / source.seconds, 1),
+      sourceRatio: round(baselineSeconds / source.seconds, 2),
       warm: 'the same pages imported in this process, its import workers warm',
       warmPagesPerSecond: round(pages.length / warmSeconds, 1),
       warmRatio: round(baselineSeconds / warmSeconds, 2),
@@ -215,6 +228,21 @@ async function coldCommandLine(worker: string): Promise<void> {
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** One `lectern import` of the folder into a new library, in a fresh process run with `args`. */
+async function coldImport(
+  library: string,
+  inputs: string,
+  args: string[],
+): Promise<{ seconds: number; imported: number }> {
+  // Images are not fetched, as in the import bench: the pipeline is timed, not the network.
+  const lib = await Library.open(library);
+  await lib.file.updateLibraryOptions({ fetchImages: false });
+  await lib.close();
+  const cli = await run(process.execPath, [...args, 'import', inputs, '--library', library, '--json']);
+  const imported = cli.stdout.split('\n').filter((line) => line.includes('"imported"')).length;
+  return { seconds: cli.seconds, imported };
 }
 
 /** Seconds to import the pages into a new library through this process's warmed import workers. */
@@ -240,8 +268,10 @@ if (process.argv[2] === '--drop') {
   await warmOnce(process.argv[3] === 'built' ? 'built' : 'source');
   process.exit(0);
 } else {
-  const worker = await builtWorker();
-  await coldWorker();
-  await firstDrop(worker);
-  await coldCommandLine(worker);
+  // A step named on the command line runs alone (e.g. `cold-command-line`); none runs them all.
+  const only = process.argv[2];
+  const ran = await builds();
+  if (!only || only === 'cold-worker') await coldWorker();
+  if (!only || only === 'first-drop') await firstDrop(ran.worker);
+  if (!only || only === 'cold-command-line') await coldCommandLine(ran);
 }

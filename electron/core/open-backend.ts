@@ -47,6 +47,13 @@ export interface BackendOptions {
   switchLibrary?: (dir: string) => Promise<void>;
   /** Runs the nightly backup while open (the window's backends; not the command line's). */
   scheduledBackups?: boolean;
+  /**
+   * Watches the folder for other programs' changes while open (true unless
+   * false). The command line does not: it holds the library only for one
+   * command, and a watch would see its own writes and rescan every article
+   * folder every few seconds of a bulk import.
+   */
+  watch?: boolean;
 }
 
 export interface Backend {
@@ -101,7 +108,7 @@ export async function openBackend(libraryDir: string, options: BackendOptions = 
   if (delay > 0) void preparePool.warm(1, WINDOW_WARM_KEEP_MS);
   const background = (async () => {
     await library.verify();
-    library.watch();
+    if (options.watch !== false) library.watch();
     if (options.scheduledBackups) backups.start();
     await purgeExpired(library);
     if (delay > 0) {

@@ -72,7 +72,7 @@ async function exportCommand(parsed: Parsed, libraryDir: string, stop?: AbortSig
     ...(parsed.options.has('--no-trash') ? { includeTrash: false } : {}),
     ...(typeof title === 'string' ? { title } : {}),
   };
-  const backend = await openBackend(libraryDir);
+  const backend = await openBackend(libraryDir, { watch: false });
   const job = { jobId: 'cli-export' };
   const cancel = () => void backend.service.cancelExport(job.jobId);
   stop?.addEventListener('abort', cancel);

@@ -1,9 +1,11 @@
 /**
- * The `lectern` command's entry (lectern.js runs it through tsx). For an
- * import it starts the import workers first, then loads the command line
- * (cli.ts): loading that through tsx takes a second or more on a cold
- * start, and the workers load on their own threads meanwhile rather than
- * after it. prepare-pool.ts is kept light to load for this.
+ * The `lectern` command's entry: lectern.js runs its build (out/cli/lectern.js,
+ * electron.cli.config.ts) or, without a current build, this source through
+ * tsx. For an import it starts the import workers first, then loads the
+ * command line (cli.ts, a chunk of its own in the build): the workers load
+ * their parsers on their own threads meanwhile rather than after it, a
+ * second or more on a cold start. prepare-pool.ts is kept light to load for
+ * this.
  */
 import { preparePool } from '../core/import/workers/prepare-pool';
 import { serializeError } from '../shared/errors';

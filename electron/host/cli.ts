@@ -107,7 +107,9 @@ export async function runCli(argv: string[], stop?: AbortSignal): Promise<number
   // The import workers load (seconds, cold) while the library opens and the inputs are read;
   // the command's entry (cli-start.ts) has already started them, callers of runCli may not have.
   void preparePool.warm(preparePool.size);
-  const backend = await openBackend(resolveLibraryDir(argv, process.env, defaultUserDataDir()));
+  const backend = await openBackend(resolveLibraryDir(argv, process.env, defaultUserDataDir()), {
+    watch: false,
+  });
   // The lock is released however the run ends: done, failed or interrupted.
   try {
     const interrupted = new Promise<number>((resolve) => {

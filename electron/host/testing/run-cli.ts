@@ -15,12 +15,14 @@ export interface CliRun {
 }
 
 export function runCli(args: string[]): Promise<CliRun> {
+  return runNode(LECTERN_JS, args);
+}
+
+/** Runs a script with this Node, as runCli runs lectern.js: another copy of it, or a build. */
+export function runNode(script: string, args: string[], cwd = PROJECT): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [LECTERN_JS, ...args],
-      { cwd: PROJECT, timeout: 110_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    execFile(process.execPath, [script, ...args], { cwd, timeout: 110_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }

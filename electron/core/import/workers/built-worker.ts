@@ -34,12 +34,22 @@ function changedAt(file: string): number | null {
 
 /** The built worker's path when the build in `projectDir` is current for its sources, else null. */
 export function currentBuiltWorker(projectDir: string): string | null {
-  const worker = join(projectDir, BUILT_WORKER);
-  const listed = changedAt(join(projectDir, WORKER_INPUTS));
-  if (listed === null || changedAt(worker) === null) return null;
+  return currentBuild(projectDir, BUILT_WORKER, WORKER_INPUTS);
+}
+
+/**
+ * The path of the built file `output` when none of the sources listed in
+ * `inputsFile` (both relative to `projectDir`) changed after the list was
+ * written, else null. The command line's build is checked the same way
+ * (electron/host/cli-build.ts).
+ */
+export function currentBuild(projectDir: string, output: string, inputsFile: string): string | null {
+  const built = join(projectDir, output);
+  const listed = changedAt(join(projectDir, inputsFile));
+  if (listed === null || changedAt(built) === null) return null;
   let inputs: unknown;
   try {
-    inputs = JSON.parse(readFileSync(join(projectDir, WORKER_INPUTS), 'utf8'));
+    inputs = JSON.parse(readFileSync(join(projectDir, inputsFile), 'utf8'));
   } catch {
     return null;
   }
@@ -49,5 +59,5 @@ export function currentBuiltWorker(projectDir: string): string | null {
     const changed = changedAt(join(projectDir, input));
     if (changed === null || changed > listed) return null;
   }
-  return worker;
+  return built;
 }
