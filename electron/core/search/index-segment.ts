@@ -19,7 +19,7 @@ import { readOwnFileSync } from '../library/own-file';
 import { recordFields } from './document';
 import { htmlWords, type WordSink } from './html-words';
 import { PairWords } from './pair-filter';
-import { SegmentTerms } from './segment-terms';
+import { NOT_INDEXED, SegmentTerms } from './segment-terms';
 
 export interface IndexSegment {
   ids: string[];
@@ -62,8 +62,6 @@ export class SegmentBuilder {
   readonly #stamps: string[] = [];
   readonly #filters: Uint8Array[] = [];
   readonly #terms = new SegmentTerms();
-  /** The article each term was last seen in, by term number, so each article lists a term once. */
-  #lastSeen = new Int32Array(1024).fill(-1);
   /** The numbers of the indexed terms of each article, article after article. */
   #held = new Uint32Array(64 * 1024);
   #heldLength = 0;
@@ -93,16 +91,11 @@ export class SegmentBuilder {
 
   #take(number: number): void {
     const terms = this.#terms;
-    this.#words.push(terms.first[number] as number, terms.second[number] as number);
-    if (number >= this.#lastSeen.length) {
-      const grown = new Int32Array(this.#lastSeen.length * 2).fill(-1);
-      grown.set(this.#lastSeen);
-      this.#lastSeen = grown;
-    }
+    this.#words.push(terms.hashes[2 * number] as number, terms.hashes[2 * number + 1] as number);
     const article = this.#ids.length;
-    if (this.#lastSeen[number] === article) return;
-    this.#lastSeen[number] = article;
-    if ((terms.terms[number] as string).length > MAX_TERM_LENGTH) return;
+    const seen = terms.lastSeen[number] as number;
+    if (seen === article || seen === NOT_INDEXED) return;
+    terms.lastSeen[number] = article;
     if (this.#heldLength === this.#held.length) {
       const grown = new Uint32Array(this.#heldLength * 2);
       grown.set(this.#held);

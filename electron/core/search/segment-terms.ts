@@ -6,19 +6,30 @@
  * so a word of stored HTML (html-words.ts) is looked up where it stands,
  * without being cut out as a string first: only a new term is.
  */
+import { MAX_TERM_LENGTH } from '../../shared/search/tokens';
 import { wordHash1, wordHash2 } from './pair-filter';
 import { spells, spelt } from './word-chars';
 
 const FIRST_CAPACITY = 1024;
+/** lastSeen of a term too long to index: no article's number, so it is never counted. */
+export const NOT_INDEXED = -2;
 
 export class SegmentTerms {
   /** Every term, by number. */
   readonly terms: string[] = [];
-  /** Each term's hashes (wordHash1, wordHash2), by number. */
-  first = new Uint32Array(FIRST_CAPACITY);
-  second = new Uint32Array(FIRST_CAPACITY);
-  /** Term number + 1 in each slot, 0 in an empty one; twice as many slots as terms at least. */
-  #slots = new Int32Array(FIRST_CAPACITY * 2);
+  /** Each term's hashes (wordHash1, wordHash2), side by side: term n's at 2n and 2n + 1. */
+  hashes = new Uint32Array(FIRST_CAPACITY * 2);
+  /**
+   * The last article the segment counted each term in, for its builder to
+   * keep: -1 for none yet, NOT_INDEXED for a term too long to index.
+   */
+  lastSeen = new Int32Array(FIRST_CAPACITY).fill(-1);
+  /**
+   * Two entries a slot: a term's first hash and its number + 1 (0 for an
+   * empty slot), side by side so that a probe reads one place in memory;
+   * twice as many slots as terms at least.
+   */
+  #slots = new Int32Array(FIRST_CAPACITY * 4);
 
   get size(): number {
     return this.terms.length;
@@ -26,14 +37,13 @@ export class SegmentTerms {
 
   /** The number of `term`, given it one if it is new. */
   ofString(term: string): number {
-    const first = wordHash1(term);
-    const second = wordHash2(term);
-    const mask = this.#slots.length - 1;
-    for (let slot = first & mask; ; slot = (slot + 1) & mask) {
-      const number = (this.#slots[slot] as number) - 1;
-      if (number < 0) return this.#add(term, first, second, slot);
-      if (this.first[number] === first && this.second[number] === second && this.terms[number] === term)
-        return number;
+    const first = wordHash1(term) | 0;
+    const slots = this.#slots;
+    const mask = slots.length - 2;
+    for (let at = (first << 1) & mask; ; at = (at + 2) & mask) {
+      const number = (slots[at + 1] as number) - 1;
+      if (number < 0) return this.#add(term, first, wordHash2(term), at);
+      if (slots[at] === first && this.terms[number] === term) return number;
     }
   }
 
@@ -42,44 +52,45 @@ export class SegmentTerms {
    * (word-chars.ts), whose hashes are `first` and `second`; given one if it is new.
    */
   ofSpan(text: string, start: number, end: number, first: number, second: number): number {
-    const mask = this.#slots.length - 1;
-    for (let slot = first & mask; ; slot = (slot + 1) & mask) {
-      const number = (this.#slots[slot] as number) - 1;
-      if (number < 0) return this.#add(spelt(text, start, end), first, second, slot);
-      if (
-        this.first[number] === first &&
-        this.second[number] === second &&
-        spells(this.terms[number] as string, text, start, end)
-      )
-        return number;
+    const hash = first | 0;
+    const slots = this.#slots;
+    const mask = slots.length - 2;
+    for (let at = (hash << 1) & mask; ; at = (at + 2) & mask) {
+      const number = (slots[at + 1] as number) - 1;
+      if (number < 0) return this.#add(spelt(text, start, end), hash, second, at);
+      if (slots[at] === hash && spells(this.terms[number] as string, text, start, end)) return number;
     }
   }
 
-  #add(term: string, first: number, second: number, slot: number): number {
+  #add(term: string, first: number, second: number, at: number): number {
     const number = this.terms.length;
     this.terms.push(term);
-    if (number === this.first.length) {
-      const grownFirst = new Uint32Array(number * 2);
-      const grownSecond = new Uint32Array(number * 2);
-      grownFirst.set(this.first);
-      grownSecond.set(this.second);
-      this.first = grownFirst;
-      this.second = grownSecond;
+    if (number === this.lastSeen.length) {
+      const hashes = new Uint32Array(number * 4);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+      const lastSeen = new Int32Array(number * 2).fill(-1);
+      lastSeen.set(this.lastSeen);
+      this.lastSeen = lastSeen;
     }
-    this.first[number] = first;
-    this.second[number] = second;
-    this.#slots[slot] = number + 1;
-    if (this.terms.length * 2 > this.#slots.length) this.#rehash();
+    this.hashes[2 * number] = first;
+    this.hashes[2 * number + 1] = second;
+    if (term.length > MAX_TERM_LENGTH) this.lastSeen[number] = NOT_INDEXED;
+    this.#slots[at] = first;
+    this.#slots[at + 1] = number + 1;
+    if (this.terms.length * 4 > this.#slots.length) this.#rehash();
     return number;
   }
 
   #rehash(): void {
     const slots = new Int32Array(this.#slots.length * 2);
-    const mask = slots.length - 1;
+    const mask = slots.length - 2;
     for (let number = 0; number < this.terms.length; number++) {
-      let slot = (this.first[number] as number) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = number + 1;
+      const first = (this.hashes[2 * number] as number) | 0;
+      let at = (first << 1) & mask;
+      while (slots[at + 1] !== 0) at = (at + 2) & mask;
+      slots[at] = first;
+      slots[at + 1] = number + 1;
     }
     this.#slots = slots;
   }
