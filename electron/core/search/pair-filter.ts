@@ -125,6 +125,8 @@ export class PairWords {
   /** The table of distinct pairs, reused (and cleared) by each filter(). */
   #slotFirst = new Uint32Array(0);
   #slotSecond = new Uint32Array(0);
+  /** The distinct pairs' slots in the table, in the order they were found, so the filter is set without scanning it. */
+  #taken = new Uint32Array(0);
 
   push(first: number, second: number): void {
     if (this.#length === this.#first.length) {
@@ -164,7 +166,9 @@ export class PairWords {
     if (this.#slotFirst.length < slots) {
       this.#slotFirst = new Uint32Array(slots);
       this.#slotSecond = new Uint32Array(slots);
+      this.#taken = new Uint32Array(slots);
     } else this.#slotSecond.fill(0, 0, slots);
+    const taken = this.#taken;
     const tableFirst = this.#slotFirst;
     const tableSecond = this.#slotSecond;
     const words1 = this.#first;
@@ -182,14 +186,15 @@ export class PairWords {
         if (tableSecond[slot] === 0) {
           tableFirst[slot] = h1;
           tableSecond[slot] = h2;
-          distinct++;
+          taken[distinct++] = slot;
         }
       }
       from = end;
     }
     const filter = new Uint8Array(Math.max(MIN_BYTES, Math.ceil((distinct * BITS_PER_PAIR) / 8)));
-    for (let slot = 0; slot < slots; slot++) {
-      if (tableSecond[slot] !== 0) setBits(filter, tableFirst[slot] as number, tableSecond[slot] as number);
+    for (let i = 0; i < distinct; i++) {
+      const slot = taken[i] as number;
+      setBits(filter, tableFirst[slot] as number, tableSecond[slot] as number);
     }
     return filter;
   }
