@@ -76,6 +76,8 @@ const SEGMENTS_FROM = 256;
  * 128). A segment still merges in tens of milliseconds, between searches.
  */
 const SEGMENT_SIZE = 512;
+/** Segments a rebuild is cut into at least, so that a smaller one still keeps every worker busy. */
+const MIN_SEGMENTS = 4;
 /** Summaries sent with a result: more than a tall window shows. */
 const FIRST_SUMMARIES = 40;
 
@@ -224,9 +226,10 @@ export class SearchEngine {
     this.#pool = pool;
     try {
       const builds: Promise<BuiltSegment | null>[] = [];
-      for (let at = 0; at < queue.length; at += SEGMENT_SIZE) {
+      const size = Math.min(SEGMENT_SIZE, Math.ceil(queue.length / MIN_SEGMENTS));
+      for (let at = 0; at < queue.length; at += size) {
         const items: SegmentItem[] = [];
-        for (const id of queue.slice(at, at + SEGMENT_SIZE)) {
+        for (const id of queue.slice(at, at + size)) {
           if (!this.#pending.delete(id)) continue;
           if (!this.library.has(id)) this.#apply(id, null);
           else
