@@ -84,28 +84,11 @@ function setBits(filter: Uint8Array, h1: number, h2: number): void {
   }
 }
 
-/** A field's words as their two hashes (wordHash1, wordHash2), word by word. */
-export interface FieldHashes {
-  first: Uint32Array;
-  second: Uint32Array;
-}
-
 /** The filter of every adjacent pair within each field's tokens. */
 export function buildPairFilter(fields: readonly (readonly string[])[]): Uint8Array {
-  return pairFilterOf(
-    fields.map((tokens) => ({
-      first: Uint32Array.from(tokens, wordHash1),
-      second: Uint32Array.from(tokens, wordHash2),
-    })),
-  );
-}
-
-/** The same filter from the fields' word hashes, for a caller that hashes each distinct word once. */
-export function pairFilterOf(fields: readonly FieldHashes[]): Uint8Array {
   const words = new PairWords();
-  for (const field of fields) {
-    for (let i = 0; i < field.first.length; i++)
-      words.push(field.first[i] as number, field.second[i] as number);
+  for (const tokens of fields) {
+    for (const token of tokens) words.push(wordHash1(token), wordHash2(token));
     words.endField();
   }
   return words.filter();
