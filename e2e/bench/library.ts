@@ -4,7 +4,8 @@
  *
  * On a synthetic library (synthetic-library.ts: 10,000 articles of ~2,000
  * words, 50,000 highlights, 200 tags; LECTERN_BENCH_ARTICLES changes the
- * size, LECTERN_BENCH_LIBRARY reuses a folder between runs):
+ * size, LECTERN_BENCH_LIBRARY reuses a folder between runs,
+ * LECTERN_BENCH_STEPS=index,edit runs only the steps named, as `step` below):
  * - core open with the catalog cache, against an open that reads every
  *   article.json (the cache removed: what open did before the cache);
  * - the index built from scratch (in segments on worker threads), against
@@ -150,12 +151,24 @@ async function buildIndex(library: Library, dir: string): Promise<number> {
   return buildMs;
 }
 
-export async function search(dir: string, words: SyntheticLibrary): Promise<void> {
-  const library = await Library.open(dir);
-  const lib = { ...words, ids: library.list().map((a) => a.id) };
-  const buildMs = await buildIndex(library, dir);
+/** CPU time of the whole process (every thread, so the index workers too) spent in `run`, in seconds. */
+async function cpuSeconds<T>(run: () => Promise<T>): Promise<[T, number, number]> {
+  const before = process.cpuUsage();
+  const [value, took] = await timed(run);
+  const used = process.cpuUsage(before);
+  return [value, took, (used.user + used.system) / 1e6];
+}
+
+/**
+ * The index built from scratch and saved, against indexing one article at
+ * a time on the index's thread; with the CPU time per article, which a
+ * machine busy with other work disturbs less than the wall time.
+ */
+async function indexStep(library: Library, dir: string): Promise<SearchEngine> {
+  const articles = library.summaries().length + library.summaries('trash').length;
+  const [buildMs, , buildCpu] = await cpuSeconds(() => buildIndex(library, dir));
   const size = (await stat(join(dir, '.cache', 'search-index.bin'))).size;
-  const [, baselineMs] = await timed(() =>
+  const [, baselineMs, baselineCpu] = await cpuSeconds(() =>
     oneByOneIndex(
       library,
       library.summaries().map((a) => ({ id: a.id, stamp: a.updatedAt })),
@@ -165,13 +178,31 @@ export async function search(dir: string, words: SyntheticLibrary): Promise<void
   const [, loadMs] = await timed(() => reloaded.start());
   emit({
     step: 'index',
+    articles,
     buildSeconds: ms(buildMs / 1000),
+    buildCpuMsPerArticle: ms((buildCpu * 1000) / articles),
     targetBuildSeconds: 10,
     baseline: 'one article at a time on the index thread (the rebuild before segments on worker threads)',
     baselineBuildSeconds: ms(baselineMs / 1000),
+    baselineCpuMsPerArticle: ms((baselineCpu * 1000) / articles),
     loadMs: ms(loadMs),
     fileMb: ms(size / 1024 / 1024),
   });
+  return reloaded;
+}
+
+/** The index step alone (LECTERN_BENCH_STEPS=index). */
+async function indexBuild(dir: string): Promise<void> {
+  const library = await Library.open(dir);
+  const reloaded = await indexStep(library, dir);
+  await reloaded.close();
+  await library.close();
+}
+
+export async function search(dir: string, words: SyntheticLibrary): Promise<void> {
+  const library = await Library.open(dir);
+  const lib = { ...words, ids: library.list().map((a) => a.id) };
+  const reloaded = await indexStep(library, dir);
 
   const all = await queries(dir, lib);
   for (const query of all.slice(0, 20)) await reloaded.search(query); // warm-up
@@ -443,6 +474,24 @@ export async function paint(dir: string, word: string): Promise<void> {
   await browser.close();
 }
 
+/** Every step, in the order a run takes them; `search` includes `index`. */
+const STEPS = [
+  'core-open',
+  'index',
+  'search',
+  'search-after-import',
+  'edit',
+  'paint',
+  'bulk-archive',
+  'search-after-cli-import',
+];
+
+/** The steps to run: LECTERN_BENCH_STEPS (names, comma-separated), every one when it is unset. */
+function benchSteps(): Set<string> {
+  const chosen = process.env.LECTERN_BENCH_STEPS;
+  return new Set(chosen ? chosen.split(',').map((step) => step.trim()) : STEPS);
+}
+
 export async function libraryBench(): Promise<void> {
   const articles = Number(process.env.LECTERN_BENCH_ARTICLES ?? 10_000);
   const reuse = process.env.LECTERN_BENCH_LIBRARY;
@@ -455,15 +504,19 @@ export async function libraryBench(): Promise<void> {
       reuse && existsSync(join(dir, 'lectern.json'))
         ? await buildSyntheticLibrary(join(small, 'words'), { ...SIZES(0), corpus: corpusDir() })
         : await build(dir, articles);
-    await coreOpen(dir);
-    await search(dir, words);
-    await searchAfterImport(dir, words);
-    await build(join(small, 'library'), 100);
-    await edits(join(small, 'library'), '100');
-    await edits(dir, String(articles));
-    await paint(dir, words.vocabulary[0] ?? 'the');
-    await bulkArchive(dir);
-    await searchAfterCliImport(dir, words);
+    const steps = benchSteps();
+    if (steps.has('core-open')) await coreOpen(dir);
+    if (steps.has('search')) await search(dir, words);
+    else if (steps.has('index')) await indexBuild(dir);
+    if (steps.has('search-after-import')) await searchAfterImport(dir, words);
+    if (steps.has('edit')) {
+      await build(join(small, 'library'), 100);
+      await edits(join(small, 'library'), '100');
+      await edits(dir, String(articles));
+    }
+    if (steps.has('paint')) await paint(dir, words.vocabulary[0] ?? 'the');
+    if (steps.has('bulk-archive')) await bulkArchive(dir);
+    if (steps.has('search-after-cli-import')) await searchAfterCliImport(dir, words);
   } finally {
     await rm(small, { recursive: true, force: true });
     if (!reuse) await rm(dir, { recursive: true, force: true });

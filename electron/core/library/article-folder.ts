@@ -50,6 +50,10 @@ export function recordPath(libraryDir: string, place: Place, id: string): string
   return join(articleFolder(libraryDir, place, id), 'article.json');
 }
 
+export function contentPath(libraryDir: string, place: Place, id: string): string {
+  return join(articleFolder(libraryDir, place, id), 'content.html');
+}
+
 /** The article folders in `place`, after removing staging folders left by imports that never finished. */
 export async function folderIds(libraryDir: string, place: Place): Promise<string[]> {
   const folder = join(libraryDir, place);
@@ -64,7 +68,7 @@ export async function folderIds(libraryDir: string, place: Place): Promise<strin
 
 /** The article's reader HTML; a link in its place (own-file.ts) is refused, never followed. */
 export async function readContent(libraryDir: string, place: Place, id: string): Promise<string> {
-  const path = join(articleFolder(libraryDir, place, id), 'content.html');
+  const path = contentPath(libraryDir, place, id);
   try {
     return await readOwnFile(path);
   } catch (error) {

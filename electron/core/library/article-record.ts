@@ -244,21 +244,30 @@ export async function loadRecord(
 
 /** The record, for a change or to show; a damaged one is an error in words. */
 export async function readRecord(libraryDir: string, path: string, id: string): Promise<ArticleMeta> {
-  let value: unknown;
+  let meta: ArticleMeta | null = null;
   try {
-    value = JSON.parse(await readOwnFile(path));
+    meta = parseRecord(await readOwnFile(path), id);
   } catch (error) {
-    if (!(error instanceof SyntaxError) && !isNotOwnFile(error)) {
-      throw storageError(libraryDir, 'read the article', error);
-    }
+    if (!isNotOwnFile(error)) throw storageError(libraryDir, 'read the article', error);
   }
-  if (!isSoundRecord(value, id)) {
+  if (!meta) {
     throw new LecternError(
       'library-corrupt',
       `${path} is damaged, so this article cannot be read or changed until Lectern is opened again, which recovers it.`,
     );
   }
-  return withDefaults(value);
+  return meta;
+}
+
+/** The record in `text`, checked and completed with defaults; null when it is damaged. */
+export function parseRecord(text: string, id: string): ArticleMeta | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return isSoundRecord(value, id) ? withDefaults(value) : null;
 }
 
 export function recordText(meta: ArticleMeta): string {

@@ -6,7 +6,7 @@
  * (O_NOFOLLOW), not a look before it, so a link swapped in between cannot slip
  * through. Windows has no O_NOFOLLOW; there a link needs an administrator to make.
  */
-import { constants } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -24,6 +24,19 @@ export async function readOwnBytes(path: string): Promise<Buffer> {
 /** The file's text; fails with ELOOP when `path` is a symbolic link. */
 export async function readOwnFile(path: string): Promise<string> {
   return (await readOwnBytes(path)).toString('utf8');
+}
+
+/**
+ * The same, blocking: for a worker thread reading many small files, where
+ * each asynchronous read costs more in its round trips than in the reading.
+ */
+export function readOwnFileSync(path: string): string {
+  const fd = openSync(path, constants.O_RDONLY | NO_FOLLOW);
+  try {
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** True when `error` says the file is a symbolic link (or otherwise not a plain file to read). */

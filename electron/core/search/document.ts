@@ -25,18 +25,20 @@ export function siteText(meta: Pick<ArticleMeta, 'siteName' | 'url'>): string {
   return [meta.siteName ?? '', host].join(' ');
 }
 
+/** The fields the article's record gives: all but the text. */
+export function recordFields(meta: ArticleMeta): string[] {
+  return [
+    meta.title,
+    meta.byline ?? '',
+    siteText(meta),
+    meta.tags.join(' '),
+    meta.highlights.map((h) => `${h.target.selector[0].exact} ${h.note}`).join(' \n '),
+    meta.note,
+  ];
+}
+
 export function searchDocument(meta: ArticleMeta, html: string): SearchDocument {
-  return {
-    fields: [
-      meta.title,
-      meta.byline ?? '',
-      siteText(meta),
-      meta.tags.join(' '),
-      meta.highlights.map((h) => `${h.target.selector[0].exact} ${h.note}`).join(' \n '),
-      meta.note,
-      htmlText(html),
-    ],
-  };
+  return { fields: [...recordFields(meta), htmlText(html)] };
 }
 
 /** What the index keeps of a document: every word once (absurdly long tokens left out) and its word pairs. */

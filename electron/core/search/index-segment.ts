@@ -11,12 +11,15 @@
  * with its big buffers transferred, not copied. Added in order, segments
  * leave the index exactly as indexing their articles one by one would.
  */
-import { mapBounded } from '../../shared/async';
-import { recordPath, readContent, type Place } from '../library/article-folder';
-import { readRecord } from '../library/article-record';
+import type { ArticleMeta } from '../../shared/article';
 import { MAX_TERM_LENGTH, tokenize } from '../../shared/search/tokens';
-import { searchDocument, type SearchDocument } from './document';
-import { pairFilterOf, wordHash1, wordHash2, type FieldHashes } from './pair-filter';
+import { contentPath, recordPath, type Place } from '../library/article-folder';
+import { parseRecord } from '../library/article-record';
+import { readOwnFileSync } from '../library/own-file';
+import { recordFields } from './document';
+import { htmlWords, type WordSink } from './html-words';
+import { PairWords } from './pair-filter';
+import { NOT_INDEXED, SegmentTerms } from './segment-terms';
 
 export interface IndexSegment {
   ids: string[];
@@ -45,52 +48,60 @@ export interface BuiltSegment {
   unreadable: string[];
 }
 
-/** Articles whose files are read at once while a segment is built. */
-const READ_CONCURRENCY = 8;
-
-/** What a segment knows of a term: its articles (null for a term too long to index) and its two hashes. */
-interface TermEntry {
-  docs: number[] | null;
-  first: number;
-  second: number;
-}
-
 /**
  * Builds a segment article by article. It keeps what documentEntry (with
- * InvertedIndex.set) makes of an article, at less cost: each token is
- * looked up once in the segment's own dictionary, which both deduplicates
- * it and gives its hashes for the pair filter, so a word is hashed once per
- * segment instead of once per occurrence.
+ * InvertedIndex.set) makes of an article, at a fraction of the cost: the
+ * words of the text are read off the HTML where they stand (html-words.ts)
+ * and looked up in the segment's own dictionary (segment-terms.ts), which
+ * numbers each distinct term and hashes it for the pair filter once per
+ * segment; an article's terms go to one list of numbers, sorted into
+ * postings only at finish().
  */
 export class SegmentBuilder {
   readonly #ids: string[] = [];
   readonly #stamps: string[] = [];
   readonly #filters: Uint8Array[] = [];
-  readonly #terms = new Map<string, TermEntry>();
+  readonly #terms = new SegmentTerms();
+  /** The numbers of the indexed terms of each article, article after article. */
+  #held = new Uint32Array(64 * 1024);
+  #heldLength = 0;
+  /** Where each article's numbers end in #held. */
+  readonly #heldEnds: number[] = [];
+  readonly #words = new PairWords();
+  readonly #sink: WordSink = {
+    spanWord: (text, start, end, first, second) =>
+      this.#take(this.#terms.ofSpan(text, start, end, first, second)),
+    word: (term) => this.#take(this.#terms.ofString(term)),
+  };
 
-  add(id: string, stamp: string, doc: SearchDocument): void {
-    const number = this.#ids.length;
-    const fields = doc.fields.map((field): FieldHashes => {
-      const tokens = tokenize(field);
-      const first = new Uint32Array(tokens.length);
-      const second = new Uint32Array(tokens.length);
-      for (let i = 0; i < tokens.length; i++) {
-        const term = tokens[i] as string;
-        let entry = this.#terms.get(term);
-        if (!entry) {
-          const docs = term.length <= MAX_TERM_LENGTH ? [] : null;
-          entry = { docs, first: wordHash1(term), second: wordHash2(term) };
-          this.#terms.set(term, entry);
-        }
-        if (entry.docs && entry.docs[entry.docs.length - 1] !== number) entry.docs.push(number);
-        first[i] = entry.first;
-        second[i] = entry.second;
-      }
-      return { first, second };
-    });
+  /** Adds an article from its record and its content.html. */
+  add(id: string, stamp: string, meta: ArticleMeta, html: string): void {
+    this.#words.clear();
+    for (const field of recordFields(meta)) {
+      for (const term of tokenize(field)) this.#sink.word(term);
+      this.#words.endField();
+    }
+    htmlWords(html, this.#sink);
+    this.#words.endField();
     this.#ids.push(id);
     this.#stamps.push(stamp);
-    this.#filters.push(pairFilterOf(fields));
+    this.#filters.push(this.#words.filter());
+    this.#heldEnds.push(this.#heldLength);
+  }
+
+  #take(number: number): void {
+    const terms = this.#terms;
+    this.#words.push(terms.hashes[2 * number] as number, terms.hashes[2 * number + 1] as number);
+    const article = this.#ids.length;
+    const seen = terms.lastSeen[number] as number;
+    if (seen === article || seen === NOT_INDEXED) return;
+    terms.lastSeen[number] = article;
+    if (this.#heldLength === this.#held.length) {
+      const grown = new Uint32Array(this.#heldLength * 2);
+      grown.set(this.#held);
+      this.#held = grown;
+    }
+    this.#held[this.#heldLength++] = number;
   }
 
   finish(): IndexSegment {
@@ -101,23 +112,34 @@ export class SegmentBuilder {
       filters.set(filter, at);
       at += filter.length;
     }
+    // Each indexed term's place among the segment's terms (in the order they
+    // first appeared), how many articles hold it, and where its postings start.
+    const all = this.#terms.terms;
+    const place = new Int32Array(all.length).fill(-1);
     const terms: string[] = [];
-    const lists: number[][] = [];
-    let total = 0;
-    for (const [term, { docs }] of this.#terms) {
-      if (!docs) continue;
+    for (const [number, term] of all.entries()) {
+      if (term.length > MAX_TERM_LENGTH) continue;
+      place[number] = terms.length;
       terms.push(term);
-      lists.push(docs);
-      total += docs.length;
     }
+    const held = this.#held.subarray(0, this.#heldLength);
+    for (let i = 0; i < held.length; i++) held[i] = place[held[i] as number] as number;
     const counts = new Uint32Array(terms.length);
-    const postings = new Uint32Array(total);
-    let offset = 0;
-    lists.forEach((docs, i) => {
-      counts[i] = docs.length;
-      postings.set(docs, offset);
-      offset += docs.length;
-    });
+    for (const term of held) counts[term] = (counts[term] as number) + 1;
+    const next = new Uint32Array(terms.length);
+    for (let i = 1; i < terms.length; i++) next[i] = (next[i - 1] as number) + (counts[i - 1] as number);
+    // Articles are walked in order, so each term's postings come out ascending.
+    const postings = new Uint32Array(held.length);
+    let from = 0;
+    for (const [article, end] of this.#heldEnds.entries()) {
+      for (let i = from; i < end; i++) {
+        const term = held[i] as number;
+        const at = next[term] as number;
+        postings[at] = article;
+        next[term] = at + 1;
+      }
+      from = end;
+    }
     return { ids: this.#ids, stamps: this.#stamps, filters, filterLengths, terms, counts, postings };
   }
 }
@@ -129,34 +151,37 @@ export function segmentBuffers(segment: IndexSegment): ArrayBuffer[] {
   );
 }
 
+/** The article's record and content.html; null when either is missing, a link or damaged. */
+function readArticle(
+  libraryDir: string,
+  { id, place }: SegmentItem,
+): { meta: ArticleMeta; html: string } | null {
+  try {
+    const meta = parseRecord(readOwnFileSync(recordPath(libraryDir, place, id)), id);
+    return meta && { meta, html: readOwnFileSync(contentPath(libraryDir, place, id)) };
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Reads the articles from the library folder, through the same functions
- * the library reads them with, and builds their segment. `between` runs
- * after each article (a yield to the event loop, when built on a thread
- * that answers calls meanwhile).
+ * Reads the articles from the library folder and builds their segment.
+ * Files are read blocking, one article at a time: on a worker thread
+ * nothing waits meanwhile, and a small file's asynchronous read cost more
+ * in round trips than its reading. `between` runs after each article (a
+ * yield to the event loop, when built on a thread that answers calls
+ * meanwhile).
  */
 export async function buildSegment(
   libraryDir: string,
   items: readonly SegmentItem[],
   between?: () => Promise<void>,
 ): Promise<BuiltSegment> {
-  const docs = await mapBounded(items, READ_CONCURRENCY, async ({ id, place }) => {
-    try {
-      const [meta, html] = await Promise.all([
-        readRecord(libraryDir, recordPath(libraryDir, place, id), id),
-        readContent(libraryDir, place, id),
-      ]);
-      return searchDocument(meta, html);
-    } catch {
-      // The article went away or its files are unreadable: it cannot match words.
-      return null;
-    }
-  });
   const builder = new SegmentBuilder();
   const unreadable: string[] = [];
-  for (const [i, item] of items.entries()) {
-    const doc = docs[i];
-    if (doc) builder.add(item.id, item.stamp, doc);
+  for (const item of items) {
+    const article = readArticle(libraryDir, item);
+    if (article) builder.add(item.id, item.stamp, article.meta, article.html);
     else unreadable.push(item.id);
     await between?.();
   }

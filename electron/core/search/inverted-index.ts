@@ -63,14 +63,15 @@ class Postings {
     this.data[this.length++] = doc;
   }
 
-  /** Appends `count` numbers of `from`, starting at `at`, each raised by `base`. */
-  append(from: Uint32Array, at: number, count: number, base: number): void {
-    if (this.length + count > this.data.length) {
-      const grown = new Uint32Array(Math.max(4, this.data.length * 2, this.length + count));
+  /** Appends `numbers`, copied. */
+  append(numbers: Uint32Array): void {
+    if (this.length + numbers.length > this.data.length) {
+      const grown = new Uint32Array(Math.max(4, this.data.length * 2, this.length + numbers.length));
       grown.set(this.data.subarray(0, this.length));
       this.data = grown;
     }
-    for (let i = 0; i < count; i++) this.data[this.length++] = (from[at + i] as number) + base;
+    this.data.set(numbers, this.length);
+    this.length += numbers.length;
   }
 
   view(): Uint32Array {
@@ -163,7 +164,8 @@ export class InvertedIndex {
   /**
    * Indexes (or re-indexes) a segment's documents (index-segment.ts), as
    * set() would one by one in their order: the same numbers, the same
-   * postings, for one dictionary lookup per term of the segment.
+   * postings, for one dictionary lookup per term of the segment. The
+   * segment's postings are renumbered in place, so a segment is added once.
    */
   addSegment(segment: IndexSegment): void {
     const base = this.#docs.length;
@@ -177,18 +179,35 @@ export class InvertedIndex {
       this.#filters.push(segment.filters.subarray(filterAt, filterAt + length));
       filterAt += length;
     });
+    const numbers = segment.postings;
+    for (let i = 0; i < numbers.length; i++) numbers[i] = (numbers[i] as number) + base;
+    // The lists of the terms new to the index are copied into one buffer of
+    // their own, one allocation rather than one per term, and one that does
+    // not keep the whole segment's buffer alive.
+    const existing: (Postings | undefined)[] = [];
+    let fresh = 0;
+    for (const [i, term] of segment.terms.entries()) {
+      const postings = this.#terms.get(term);
+      existing.push(postings);
+      if (!postings) fresh += segment.counts[i] as number;
+    }
+    const freshNumbers = new Uint32Array(fresh);
+    let freshAt = 0;
     let at = 0;
-    segment.terms.forEach((term, i) => {
+    for (const [i, term] of segment.terms.entries()) {
       const count = segment.counts[i] as number;
-      let postings = this.#terms.get(term);
-      if (!postings) {
-        postings = new Postings(new Uint32Array(Math.max(2, count)), 0);
-        this.#terms.set(term, postings);
-        this.#unsorted.push(term);
-      }
-      postings.append(segment.postings, at, count, base);
+      const list = numbers.subarray(at, at + count);
       at += count;
-    });
+      const postings = existing[i];
+      if (postings) {
+        postings.append(list);
+        continue;
+      }
+      freshNumbers.set(list, freshAt);
+      this.#terms.set(term, new Postings(freshNumbers.subarray(freshAt, freshAt + count), count));
+      freshAt += count;
+      this.#unsorted.push(term);
+    }
     if (this.#unsorted.length > MAX_UNSORTED) this.#mergeDictionary();
   }
 

@@ -29,20 +29,28 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-/** The first of a word's two hashes: FNV-1a. */
+/** The first of a word's two hashes, FNV-1a, fed one character code at a time from HASH1_START. */
+export const HASH1_START = 0x811c9dc5;
+export function hash1Step(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
+}
+
+/** The second, independent of the first, a murmur-style mix, fed likewise from HASH2_START. */
+export const HASH2_START = 0x5bd1e995;
+export function hash2Step(h: number, code: number): number {
+  const mixed = Math.imul(h ^ code, 0x5bd1e995);
+  return mixed ^ (mixed >>> 15);
+}
+
 export function wordHash1(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  let h = HASH1_START;
+  for (let i = 0; i < word.length; i++) h = hash1Step(h, word.charCodeAt(i));
   return h >>> 0;
 }
 
-/** The second, independent of the first: a murmur-style mix. */
 export function wordHash2(word: string): number {
-  let h = 0x5bd1e995;
-  for (let i = 0; i < word.length; i++) {
-    h = Math.imul(h ^ word.charCodeAt(i), 0x5bd1e995);
-    h ^= h >>> 15;
-  }
+  let h = HASH2_START;
+  for (let i = 0; i < word.length; i++) h = hash2Step(h, word.charCodeAt(i));
   return h >>> 0;
 }
 
@@ -60,60 +68,119 @@ function pairHash2(first: number, second: number): number {
   return (mix(Math.imul(first ^ 0x27d4eb2f, 0x165667b1) + second) | 1) >>> 0;
 }
 
+/**
+ * Sets the probes' bits: bit (h1 + k·h2) mod size for k below PROBES,
+ * stepped in integers (each term reduced mod size first) rather than
+ * computed in floating point each time: the same bits.
+ */
 function setBits(filter: Uint8Array, h1: number, h2: number): void {
   const bits = filter.length * 8;
+  const step = h2 % bits;
+  let bit = h1 % bits;
   for (let k = 0; k < PROBES; k++) {
-    const bit = (h1 + k * h2) % bits;
     filter[bit >>> 3] = (filter[bit >>> 3] as number) | (1 << (bit & 7));
+    bit += step;
+    if (bit >= bits) bit -= bits;
   }
-}
-
-/** A field's words as their two hashes (wordHash1, wordHash2), word by word. */
-export interface FieldHashes {
-  first: Uint32Array;
-  second: Uint32Array;
 }
 
 /** The filter of every adjacent pair within each field's tokens. */
 export function buildPairFilter(fields: readonly (readonly string[])[]): Uint8Array {
-  return pairFilterOf(
-    fields.map((tokens) => ({
-      first: Uint32Array.from(tokens, wordHash1),
-      second: Uint32Array.from(tokens, wordHash2),
-    })),
-  );
+  const words = new PairWords();
+  for (const tokens of fields) {
+    for (const token of tokens) words.push(wordHash1(token), wordHash2(token));
+    words.endField();
+  }
+  return words.filter();
 }
 
-/** The same filter from the fields' word hashes, for a caller that hashes each distinct word once. */
-export function pairFilterOf(fields: readonly FieldHashes[]): Uint8Array {
-  let total = 0;
-  for (const { first } of fields) total += Math.max(0, first.length - 1);
-  // Distinct pairs are counted in an open-addressed table of their two
-  // hashes (all the filter keeps of a pair), so the filter is sized by them.
-  const slots = 2 ** Math.ceil(Math.log2(Math.max(2, total * 2)));
-  const first = new Uint32Array(slots);
-  const second = new Uint32Array(slots);
-  let distinct = 0;
-  for (const words of fields) {
-    const length = words.first.length;
-    for (let i = 1; i < length; i++) {
-      const h1 = pairHash1(words.first[i - 1] as number, words.first[i] as number);
-      const h2 = pairHash2(words.second[i - 1] as number, words.second[i] as number);
-      let slot = h1 & (slots - 1);
-      while (second[slot] !== 0 && (first[slot] !== h1 || second[slot] !== h2))
-        slot = (slot + 1) & (slots - 1);
-      if (second[slot] === 0) {
-        first[slot] = h1;
-        second[slot] = h2;
-        distinct++;
-      }
+/**
+ * A document's words as their two hashes, field after field, kept in
+ * buffers that are reused from one document to the next (clear()), so a
+ * builder of many filters allocates little besides the filters.
+ */
+export class PairWords {
+  #first = new Uint32Array(1024);
+  #second = new Uint32Array(1024);
+  /** Where each field ends in #first and #second. */
+  #ends: number[] = [];
+  #length = 0;
+  /** The table of distinct pairs, reused (and cleared) by each filter(). */
+  #slotFirst = new Uint32Array(0);
+  #slotSecond = new Uint32Array(0);
+  /** The distinct pairs' slots in the table, in the order they were found, so the filter is set without scanning it. */
+  #taken = new Uint32Array(0);
+
+  push(first: number, second: number): void {
+    if (this.#length === this.#first.length) {
+      const grownFirst = new Uint32Array(this.#length * 2);
+      const grownSecond = new Uint32Array(this.#length * 2);
+      grownFirst.set(this.#first);
+      grownSecond.set(this.#second);
+      this.#first = grownFirst;
+      this.#second = grownSecond;
     }
+    this.#first[this.#length] = first;
+    this.#second[this.#length] = second;
+    this.#length++;
   }
-  const filter = new Uint8Array(Math.max(MIN_BYTES, Math.ceil((distinct * BITS_PER_PAIR) / 8)));
-  for (let slot = 0; slot < slots; slot++) {
-    if (second[slot] !== 0) setBits(filter, first[slot] as number, second[slot] as number);
+
+  endField(): void {
+    this.#ends.push(this.#length);
   }
-  return filter;
+
+  clear(): void {
+    this.#length = 0;
+    this.#ends = [];
+  }
+
+  /** The filter of every adjacent pair within each field. */
+  filter(): Uint8Array {
+    const ends = this.#ends;
+    let total = 0;
+    let from = 0;
+    for (const end of ends) {
+      total += Math.max(0, end - from - 1);
+      from = end;
+    }
+    // Distinct pairs are counted in an open-addressed table of their two
+    // hashes (all the filter keeps of a pair), so the filter is sized by them.
+    const slots = 2 ** Math.ceil(Math.log2(Math.max(2, total * 2)));
+    if (this.#slotFirst.length < slots) {
+      this.#slotFirst = new Uint32Array(slots);
+      this.#slotSecond = new Uint32Array(slots);
+      this.#taken = new Uint32Array(slots);
+    } else this.#slotSecond.fill(0, 0, slots);
+    const taken = this.#taken;
+    const tableFirst = this.#slotFirst;
+    const tableSecond = this.#slotSecond;
+    const words1 = this.#first;
+    const words2 = this.#second;
+    const mask = slots - 1;
+    let distinct = 0;
+    from = 0;
+    for (const end of ends) {
+      for (let i = from + 1; i < end; i++) {
+        const h1 = pairHash1(words1[i - 1] as number, words1[i] as number);
+        const h2 = pairHash2(words2[i - 1] as number, words2[i] as number);
+        let slot = h1 & mask;
+        while (tableSecond[slot] !== 0 && (tableFirst[slot] !== h1 || tableSecond[slot] !== h2))
+          slot = (slot + 1) & mask;
+        if (tableSecond[slot] === 0) {
+          tableFirst[slot] = h1;
+          tableSecond[slot] = h2;
+          taken[distinct++] = slot;
+        }
+      }
+      from = end;
+    }
+    const filter = new Uint8Array(Math.max(MIN_BYTES, Math.ceil((distinct * BITS_PER_PAIR) / 8)));
+    for (let i = 0; i < distinct; i++) {
+      const slot = taken[i] as number;
+      setBits(filter, tableFirst[slot] as number, tableSecond[slot] as number);
+    }
+    return filter;
+  }
 }
 
 /** A phrase's pairs hashed once, to test against many documents' filters. */
