@@ -41,6 +41,20 @@ describe('the extraction layer around Readability', () => {
     expect(extractHtml(html, 'tides.html').contentHtml).toContain('https://tides.example/chart.png');
   });
 
+  it('prune-tags: keeps the captions of a list whose items are figures', () => {
+    const items = ['The harbour office in 1871', 'The brass machine room', 'The green ledgers']
+      .map(
+        (caption, i) =>
+          `<li><figure><img src="https://tides.example/${i}.jpg"><figcaption>${caption}</figcaption></figure></li>`,
+      )
+      .join('');
+    const html = page(`<ul>${items}</ul>`);
+    for (const caption of ['The harbour office in 1871', 'The brass machine room', 'The green ledgers']) {
+      expect(text(html)).toContain(caption);
+    }
+    expect(extractHtml(html, 'tides.html').contentHtml).toContain('https://tides.example/2.jpg');
+  });
+
   it("prune-tags: drops a credit written at the end of a figure's caption", () => {
     const html = page(
       '<figure><img src="https://tides.example/posts.jpg"><figcaption>The painted posts at dawn. Credit: Mary Anning</figcaption></figure>',

@@ -78,11 +78,16 @@ function captionWithoutCredits(figure: Element): Element | null {
     : null;
 }
 
-/** The figure replaced by its pictures and its caption (without credits), and nothing else it holds. */
+/**
+ * The figure left holding only its pictures and its caption (without
+ * credits). The figure itself stays: Readability drops a list whose items
+ * hold more than one element and no paragraph, so a list of illustrated
+ * items whose figures were unwrapped would vanish, pictures and all.
+ */
 function keepFigure(figure: Element): void {
   const caption = captionWithoutCredits(figure);
   if (!caption) return keepPictures(figure);
-  figure.replaceWith(...picturesIn(figure).filter((picture) => !caption.contains(picture)), caption);
+  figure.replaceChildren(...picturesIn(figure).filter((picture) => !caption.contains(picture)), caption);
 }
 
 export function prunePage(document: Document, options?: ExtractOptions): void {
