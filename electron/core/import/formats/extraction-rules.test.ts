@@ -113,6 +113,33 @@ describe('the extraction layer around Readability', () => {
     expect(text(html)).toContain('A short film on the office');
   });
 
+  it("prune-captions: keeps a list item's short caption, the item's own words", () => {
+    const html = page(
+      '<ul><li>The ledgers were rebound in 1950.<ul><li><div class="wp-caption"><img src="https://tides.example/l.jpg"><p class="wp-caption-text">A rebound ledger in green cloth</p></div></li></ul></li></ul>',
+    );
+    expect(text(html)).toContain('A rebound ledger in green cloth');
+    expect(extractHtml(html, 'tides.html').contentHtml).toContain('https://tides.example/l.jpg');
+  });
+
+  it("prune-captions: drops a slideshow item's long caption", () => {
+    const caption =
+      'Harbour masters measure the water against the painted posts at dawn, as they have done every morning since the office first asked them to in 1871';
+    removedBy(
+      'prune-captions',
+      page(
+        `<ul><li class="gallery-item"><img src="https://tides.example/g.jpg"><div class="caption">${caption}</div></li></ul>`,
+      ),
+      'Harbour masters measure the water',
+    );
+  });
+
+  it('prune-captions: a class that says a block has no caption does not name it one', () => {
+    const html = page(
+      '<div class="list-item no_caption"><img src="https://tides.example/c.jpg"><p>The last clerk retired in 1962, and the office closed a month later.</p></div>',
+    );
+    expect(text(html)).toContain('The last clerk retired in 1962');
+  });
+
   it('boilerplate-classes: drops a share bar named by its class', () => {
     removedBy(
       'boilerplate-classes',

@@ -14,7 +14,7 @@
  * the class and id vocabulary is applied after Readability (clean-article.ts).
  */
 import { ruleOn, type ExtractOptions } from './extraction-rules';
-import { captionName, creditName, creditText } from './boilerplate';
+import { LABEL_LENGTH, captionName, creditName, creditText } from './boilerplate';
 import { removeGuarded, textLength } from './removal-guard';
 
 const NEVER_ARTICLE =
@@ -39,15 +39,6 @@ const SHOW_TEXT = 4;
 
 const linkText = (element: Element) =>
   [...element.querySelectorAll('a')].reduce((sum, link) => sum + textLength(link), 0);
-
-/**
- * Longest caption kept with its picture. A short caption labels it (a step of
- * a how-to, a figure of a post) and reads as part of the text; a long one is
- * a news photo's own story, which the article's readers pass over and the
- * labelled benchmark leaves out: keeping those cost it more precision than
- * the test pages gained.
- */
-const LABEL_LENGTH = 100;
 
 /**
  * A figure's caption without its credit, or null when it is none to keep:
