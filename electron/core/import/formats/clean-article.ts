@@ -32,6 +32,7 @@ const CONTAINERS = new Set([
 ]);
 const BLOCKS = 'p, li, div, section, h1, h2, h3, h4, h5, h6, figcaption, span, dd, dt, blockquote, small';
 const HEADING = /^H[1-6]$/;
+const INLINE = new Set(['SPAN', 'SMALL']);
 
 export interface ArticleContext {
   title: string | null;
@@ -82,10 +83,21 @@ function linkDensity(root: Element, site: string | null): void {
   removeGuarded(root, matches, 1 / 2);
 }
 
-/** Leaf blocks whose whole text is page furniture. */
+/** An inline element whose parent says more than it does: words of a sentence, not a line of its own. */
+const partOfLine = (element: Element) =>
+  INLINE.has(element.tagName) &&
+  !!element.parentElement &&
+  textLength(element.parentElement) > textLength(element);
+
+/**
+ * Leaf blocks whose whole text is page furniture. A span that is one word
+ * of a line ("<span>Sign up</span> for our newsletter") is judged with its line,
+ * so a stub of it is not left behind.
+ */
 function boilerplateBlocks(root: Element): void {
   const matches = [...root.querySelectorAll(BLOCKS)].filter(
-    (element) => !element.querySelector(BLOCKS) && boilerplateText(element.textContent ?? ''),
+    (element) =>
+      !element.querySelector(BLOCKS) && !partOfLine(element) && boilerplateText(element.textContent ?? ''),
   );
   removeGuarded(root, matches, 1 / 2);
 }

@@ -218,6 +218,11 @@ describe('the extraction layer around Readability', () => {
     removedBy('boilerplate-text', html, 'Share on Facebook');
   });
 
+  it('boilerplate-text: judges a span with the line it is a word of, leaving no stub behind', () => {
+    const html = page('<p><span>Sign up</span> for the harbour letter</p>');
+    expect(text(html)).toContain('Sign up for the harbour letter');
+  });
+
   it('boilerplate-text: a phrase counts only as a whole word, so "Ad" leaves "Advanced …" alone', () => {
     const html = page('<p>Ad</p><ul><li>Advanced brass gearing for finer curves</li></ul>');
     removedBy('boilerplate-text', html, 'Ad ');
