@@ -8,7 +8,7 @@
  * Every rule goes through removeGuarded, so a rule that would take away
  * nearly all of the text is not applied.
  */
-import { boilerplateName, boilerplateText } from './boilerplate';
+import { boilerplateName, boilerplateText, creditText } from './boilerplate';
 import { ruleOn, type ExtractOptions } from './extraction-rules';
 import { parseDate } from './metadata';
 import { removeGuarded, textLength } from './removal-guard';
@@ -89,16 +89,27 @@ const partOfLine = (element: Element) =>
   !!element.parentElement &&
   textLength(element.parentElement) > textLength(element);
 
+const PICTURE = 'img, picture';
+
+/** Whether an element stands next to a picture, as a credit line printed under or over it does. */
+const besidePicture = (element: Element) =>
+  [element.previousElementSibling, element.nextElementSibling].some(
+    (sibling) => !!sibling && (sibling.matches(PICTURE) || !!sibling.querySelector(PICTURE)),
+  );
+
 /**
  * Leaf blocks whose whole text is page furniture. A span that is one word
  * of a line ("<span>Sign up</span> for our newsletter") is judged with its line,
- * so a stub of it is not left behind.
+ * so a stub of it is not left behind. A credit line beside its picture is
+ * read with it, as the page shows it; one whose picture is gone (a lazy
+ * image's empty placeholder) is small print about nothing.
  */
 function boilerplateBlocks(root: Element): void {
-  const matches = [...root.querySelectorAll(BLOCKS)].filter(
-    (element) =>
-      !element.querySelector(BLOCKS) && !partOfLine(element) && boilerplateText(element.textContent ?? ''),
-  );
+  const matches = [...root.querySelectorAll(BLOCKS)].filter((element) => {
+    if (element.querySelector(BLOCKS) || partOfLine(element)) return false;
+    const text = element.textContent ?? '';
+    return boilerplateText(text) && !(creditText(text) && besidePicture(element));
+  });
   removeGuarded(root, matches, 1 / 2);
 }
 

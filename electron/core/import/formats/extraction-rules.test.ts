@@ -218,6 +218,13 @@ describe('the extraction layer around Readability', () => {
     removedBy('boilerplate-text', html, 'Share on Facebook');
   });
 
+  it('boilerplate-text: keeps a credit line printed beside its picture', () => {
+    const html = page(
+      '<div><img src="https://tides.example/office.jpg"><p class="note">Mary Anning/County Archive/Getty Images</p></div>',
+    );
+    expect(text(html)).toContain('Mary Anning/County Archive/Getty Images');
+  });
+
   it('boilerplate-text: judges a span with the line it is a word of, leaving no stub behind', () => {
     const html = page('<p><span>Sign up</span> for the harbour letter</p>');
     expect(text(html)).toContain('Sign up for the harbour letter');
