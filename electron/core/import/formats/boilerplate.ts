@@ -76,6 +76,14 @@ export const LABEL_LENGTH = 100;
 
 const squeezed = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
+const PICTURE = 'img, picture';
+
+/** Whether an element stands next to a picture, as a caption or credit printed under or over it does. */
+export const besidePicture = (element: Element) =>
+  [element.previousElementSibling, element.nextElementSibling].some(
+    (sibling) => !!sibling && (sibling.matches(PICTURE) || !!sibling.querySelector(PICTURE)),
+  );
+
 /** "caption" at the start of a word of the name, unless the name says there is none ("no_caption"). */
 const CAPTION_NAME = /(?:^|[^a-z])(?<!no[-_]?)caption/;
 
@@ -86,12 +94,16 @@ const CAPTION_NAME = /(?:^|[^a-z])(?<!no[-_]?)caption/;
  */
 export function captionName(element: Element): boolean {
   if (creditName(element)) return true;
+  if (!CAPTION_NAME.test(nameOf(element)) || element.querySelector('h1, h2, h3, h4, h5, h6')) return false;
   // A figure's own caption is read with its picture (prune-page.ts keeps it only when it is one).
   if (element.closest('figcaption')) return false;
-  // In a list item a short caption is the item's own words (an illustrated
-  // step or entry); a long one is a slideshow's news caption.
-  if (element.closest('li') && squeezed(element.textContent).length <= LABEL_LENGTH) return false;
-  return CAPTION_NAME.test(nameOf(element)) && !element.querySelector('h1, h2, h3, h4, h5, h6');
+  // A short caption in a list item is the item's own words (an illustrated
+  // step or entry); beside its picture it labels it, as a figure's short
+  // caption does (prune-page.ts). A long one is a news photo's story of its
+  // own, a slideshow's included.
+  return (
+    !(element.closest('li') || besidePicture(element)) || squeezed(element.textContent).length > LABEL_LENGTH
+  );
 }
 
 /** Whether an element's class or id names it a credit line. */

@@ -8,7 +8,7 @@
  * Every rule goes through removeGuarded, so a rule that would take away
  * nearly all of the text is not applied.
  */
-import { boilerplateName, boilerplateText, creditText } from './boilerplate';
+import { besidePicture, boilerplateName, boilerplateText, creditText } from './boilerplate';
 import { ruleOn, type ExtractOptions } from './extraction-rules';
 import { parseDate } from './metadata';
 import { removeGuarded, textLength } from './removal-guard';
@@ -88,14 +88,6 @@ const partOfLine = (element: Element) =>
   INLINE.has(element.tagName) &&
   !!element.parentElement &&
   textLength(element.parentElement) > textLength(element);
-
-const PICTURE = 'img, picture';
-
-/** Whether an element stands next to a picture, as a credit line printed under or over it does. */
-const besidePicture = (element: Element) =>
-  [element.previousElementSibling, element.nextElementSibling].some(
-    (sibling) => !!sibling && (sibling.matches(PICTURE) || !!sibling.querySelector(PICTURE)),
-  );
 
 /**
  * Leaf blocks whose whole text is page furniture. A span that is one word

@@ -121,6 +121,16 @@ describe('the extraction layer around Readability', () => {
     expect(extractHtml(html, 'tides.html').contentHtml).toContain('https://tides.example/l.jpg');
   });
 
+  it('prune-captions: keeps a short caption beside its picture, and drops a long one', () => {
+    const long =
+      'Harbour masters measure the water against the painted posts at dawn, as they have done every morning since the office first asked them to in 1871';
+    const html = page(
+      `<div class="photo"><img src="https://tides.example/m.jpg"><div class="media-caption">The tide machine of 1872</div></div><div class="photo"><img src="https://tides.example/n.jpg"><div class="media-caption">${long}</div></div>`,
+    );
+    expect(text(html)).toContain('The tide machine of 1872');
+    expect(text(html)).not.toContain('Harbour masters measure the water');
+  });
+
   it("prune-captions: drops a slideshow item's long caption", () => {
     const caption =
       'Harbour masters measure the water against the painted posts at dawn, as they have done every morning since the office first asked them to in 1871';
