@@ -11,6 +11,10 @@ const PROSE = [
   'Most of those ledgers survive in a county archive, bound in green cloth, and a few of them still carry the salt stains of the harbour offices where they were first written.',
 ];
 
+/** A news photo's caption: a story of its own, longer than a label. */
+const LONG_CAPTION =
+  'Harbour masters measure the water against the painted posts at dawn, as they have done every morning since the office first asked them to in 1871';
+
 /** A page whose article holds `inside` among its paragraphs, with `head` in <head> and `around` beside the article. */
 function page(inside: string, { head = '', around = '', before = '' } = {}): string {
   const paragraphs = PROSE.map((p) => `<p>${p}</p>`);
@@ -64,11 +68,11 @@ describe('the extraction layer around Readability', () => {
   });
 
   it("prune-tags: drops a figure's long caption, a news photo's story of its own", () => {
-    const caption =
-      'Harbour masters measure the water against the painted posts at dawn, as they have done every morning since the office first asked them to in 1871';
     removedBy(
       'prune-tags',
-      page(`<figure><img src="https://tides.example/dawn.jpg"><figcaption>${caption}</figcaption></figure>`),
+      page(
+        `<figure><img src="https://tides.example/dawn.jpg"><figcaption>${LONG_CAPTION}</figcaption></figure>`,
+      ),
       'Harbour masters measure the water',
     );
   });
@@ -122,22 +126,18 @@ describe('the extraction layer around Readability', () => {
   });
 
   it('prune-captions: keeps a short caption beside its picture, and drops a long one', () => {
-    const long =
-      'Harbour masters measure the water against the painted posts at dawn, as they have done every morning since the office first asked them to in 1871';
     const html = page(
-      `<div class="photo"><img src="https://tides.example/m.jpg"><div class="media-caption">The tide machine of 1872</div></div><div class="photo"><img src="https://tides.example/n.jpg"><div class="media-caption">${long}</div></div>`,
+      `<div class="photo"><img src="https://tides.example/m.jpg"><div class="media-caption">The tide machine of 1872</div></div><div class="photo"><img src="https://tides.example/n.jpg"><div class="media-caption">${LONG_CAPTION}</div></div>`,
     );
     expect(text(html)).toContain('The tide machine of 1872');
     expect(text(html)).not.toContain('Harbour masters measure the water');
   });
 
   it("prune-captions: drops a slideshow item's long caption", () => {
-    const caption =
-      'Harbour masters measure the water against the painted posts at dawn, as they have done every morning since the office first asked them to in 1871';
     removedBy(
       'prune-captions',
       page(
-        `<ul><li class="gallery-item"><img src="https://tides.example/g.jpg"><div class="caption">${caption}</div></li></ul>`,
+        `<ul><li class="gallery-item"><img src="https://tides.example/g.jpg"><div class="caption">${LONG_CAPTION}</div></li></ul>`,
       ),
       'Harbour masters measure the water',
     );
