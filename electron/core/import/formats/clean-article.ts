@@ -98,9 +98,9 @@ const partOfLine = (element: Element) =>
  */
 function boilerplateBlocks(root: Element): void {
   const matches = [...root.querySelectorAll(BLOCKS)].filter((element) => {
-    if (element.querySelector(BLOCKS) || partOfLine(element)) return false;
+    if (element.querySelector(BLOCKS)) return false;
     const text = element.textContent ?? '';
-    return boilerplateText(text) && !(creditText(text) && besidePicture(element));
+    return boilerplateText(text) && !partOfLine(element) && !(creditText(text) && besidePicture(element));
   });
   removeGuarded(root, matches, 1 / 2);
 }
