@@ -8,7 +8,7 @@
  * Every rule goes through removeGuarded, so a rule that would take away
  * nearly all of the text is not applied.
  */
-import { boilerplateName, boilerplateText } from './boilerplate';
+import { besidePicture, boilerplateName, boilerplateText, creditText } from './boilerplate';
 import { ruleOn, type ExtractOptions } from './extraction-rules';
 import { parseDate } from './metadata';
 import { removeGuarded, textLength } from './removal-guard';
@@ -32,6 +32,7 @@ const CONTAINERS = new Set([
 ]);
 const BLOCKS = 'p, li, div, section, h1, h2, h3, h4, h5, h6, figcaption, span, dd, dt, blockquote, small';
 const HEADING = /^H[1-6]$/;
+const INLINE = new Set(['SPAN', 'SMALL']);
 
 export interface ArticleContext {
   title: string | null;
@@ -82,11 +83,25 @@ function linkDensity(root: Element, site: string | null): void {
   removeGuarded(root, matches, 1 / 2);
 }
 
-/** Leaf blocks whose whole text is page furniture. */
+/** An inline element whose parent says more than it does: words of a sentence, not a line of its own. */
+const partOfLine = (element: Element) =>
+  INLINE.has(element.tagName) &&
+  !!element.parentElement &&
+  textLength(element.parentElement) > textLength(element);
+
+/**
+ * Leaf blocks whose whole text is page furniture. A span that is one word
+ * of a line ("<span>Sign up</span> for our newsletter") is judged with its line,
+ * so a stub of it is not left behind. A credit line beside its picture is
+ * read with it, as the page shows it; one whose picture is gone (a lazy
+ * image's empty placeholder) is small print about nothing.
+ */
 function boilerplateBlocks(root: Element): void {
-  const matches = [...root.querySelectorAll(BLOCKS)].filter(
-    (element) => !element.querySelector(BLOCKS) && boilerplateText(element.textContent ?? ''),
-  );
+  const matches = [...root.querySelectorAll(BLOCKS)].filter((element) => {
+    if (element.querySelector(BLOCKS)) return false;
+    const text = element.textContent ?? '';
+    return boilerplateText(text) && !partOfLine(element) && !(creditText(text) && besidePicture(element));
+  });
   removeGuarded(root, matches, 1 / 2);
 }
 

@@ -11,6 +11,10 @@ const PROSE = [
   'Most of those ledgers survive in a county archive, bound in green cloth, and a few of them still carry the salt stains of the harbour offices where they were first written.',
 ];
 
+/** A news photo's caption: a story of its own, longer than a label. */
+const LONG_CAPTION =
+  'Harbour masters measure the water against the painted posts at dawn, as they have done every morning since the office first asked them to in 1871';
+
 /** A page whose article holds `inside` among its paragraphs, with `head` in <head> and `around` beside the article. */
 function page(inside: string, { head = '', around = '', before = '' } = {}): string {
   const paragraphs = PROSE.map((p) => `<p>${p}</p>`);
@@ -41,6 +45,20 @@ describe('the extraction layer around Readability', () => {
     expect(extractHtml(html, 'tides.html').contentHtml).toContain('https://tides.example/chart.png');
   });
 
+  it('prune-tags: keeps the captions of a list whose items are figures', () => {
+    const items = ['The harbour office in 1871', 'The brass machine room', 'The green ledgers']
+      .map(
+        (caption, i) =>
+          `<li><figure><img src="https://tides.example/${i}.jpg"><figcaption>${caption}</figcaption></figure></li>`,
+      )
+      .join('');
+    const html = page(`<ul>${items}</ul>`);
+    for (const caption of ['The harbour office in 1871', 'The brass machine room', 'The green ledgers']) {
+      expect(text(html)).toContain(caption);
+    }
+    expect(extractHtml(html, 'tides.html').contentHtml).toContain('https://tides.example/2.jpg');
+  });
+
   it("prune-tags: drops a credit written at the end of a figure's caption", () => {
     const html = page(
       '<figure><img src="https://tides.example/posts.jpg"><figcaption>The painted posts at dawn. Credit: Mary Anning</figcaption></figure>',
@@ -50,11 +68,11 @@ describe('the extraction layer around Readability', () => {
   });
 
   it("prune-tags: drops a figure's long caption, a news photo's story of its own", () => {
-    const caption =
-      'Harbour masters measure the water against the painted posts at dawn, as they have done every morning since the office first asked them to in 1871';
     removedBy(
       'prune-tags',
-      page(`<figure><img src="https://tides.example/dawn.jpg"><figcaption>${caption}</figcaption></figure>`),
+      page(
+        `<figure><img src="https://tides.example/dawn.jpg"><figcaption>${LONG_CAPTION}</figcaption></figure>`,
+      ),
       'Harbour masters measure the water',
     );
   });
@@ -97,6 +115,39 @@ describe('the extraction layer around Readability', () => {
     );
     expect(text(html)).toContain('The last tide clerk');
     expect(text(html)).toContain('A short film on the office');
+  });
+
+  it("prune-captions: keeps a list item's short caption, the item's own words", () => {
+    const html = page(
+      '<ul><li>The ledgers were rebound in 1950.<ul><li><div class="wp-caption"><img src="https://tides.example/l.jpg"><p class="wp-caption-text">A rebound ledger in green cloth</p></div></li></ul></li></ul>',
+    );
+    expect(text(html)).toContain('A rebound ledger in green cloth');
+    expect(extractHtml(html, 'tides.html').contentHtml).toContain('https://tides.example/l.jpg');
+  });
+
+  it('prune-captions: keeps a short caption beside its picture, and drops a long one', () => {
+    const html = page(
+      `<div class="photo"><img src="https://tides.example/m.jpg"><div class="media-caption">The tide machine of 1872</div></div><div class="photo"><img src="https://tides.example/n.jpg"><div class="media-caption">${LONG_CAPTION}</div></div>`,
+    );
+    expect(text(html)).toContain('The tide machine of 1872');
+    expect(text(html)).not.toContain('Harbour masters measure the water');
+  });
+
+  it("prune-captions: drops a slideshow item's long caption", () => {
+    removedBy(
+      'prune-captions',
+      page(
+        `<ul><li class="gallery-item"><img src="https://tides.example/g.jpg"><div class="caption">${LONG_CAPTION}</div></li></ul>`,
+      ),
+      'Harbour masters measure the water',
+    );
+  });
+
+  it('prune-captions: a class that says a block has no caption does not name it one', () => {
+    const html = page(
+      '<div class="list-item no_caption"><img src="https://tides.example/c.jpg"><p>The last clerk retired in 1962, and the office closed a month later.</p></div>',
+    );
+    expect(text(html)).toContain('The last clerk retired in 1962');
   });
 
   it('boilerplate-classes: drops a share bar named by its class', () => {
@@ -175,6 +226,18 @@ describe('the extraction layer around Readability', () => {
     removedBy('boilerplate-text', html, 'Advertisement');
     removedBy('boilerplate-text', html, 'Mary Anning/County Archive');
     removedBy('boilerplate-text', html, 'Share on Facebook');
+  });
+
+  it('boilerplate-text: keeps a credit line printed beside its picture', () => {
+    const html = page(
+      '<div><img src="https://tides.example/office.jpg"><p class="note">Mary Anning/County Archive/Getty Images</p></div>',
+    );
+    expect(text(html)).toContain('Mary Anning/County Archive/Getty Images');
+  });
+
+  it('boilerplate-text: judges a span with the line it is a word of, leaving no stub behind', () => {
+    const html = page('<p><span>Sign up</span> for the harbour letter</p>');
+    expect(text(html)).toContain('Sign up for the harbour letter');
   });
 
   it('boilerplate-text: a phrase counts only as a whole word, so "Ad" leaves "Advanced …" alone', () => {

@@ -14,7 +14,7 @@
  * the class and id vocabulary is applied after Readability (clean-article.ts).
  */
 import { ruleOn, type ExtractOptions } from './extraction-rules';
-import { captionName, creditName, creditText } from './boilerplate';
+import { LABEL_LENGTH, captionName, creditName, creditText } from './boilerplate';
 import { removeGuarded, textLength } from './removal-guard';
 
 const NEVER_ARTICLE =
@@ -39,15 +39,6 @@ const SHOW_TEXT = 4;
 
 const linkText = (element: Element) =>
   [...element.querySelectorAll('a')].reduce((sum, link) => sum + textLength(link), 0);
-
-/**
- * Longest caption kept with its picture. A short caption labels it (a step of
- * a how-to, a figure of a post) and reads as part of the text; a long one is
- * a news photo's own story, which the article's readers pass over and the
- * labelled benchmark leaves out: keeping those cost it more precision than
- * the test pages gained.
- */
-const LABEL_LENGTH = 100;
 
 /**
  * A figure's caption without its credit, or null when it is none to keep:
@@ -78,11 +69,16 @@ function captionWithoutCredits(figure: Element): Element | null {
     : null;
 }
 
-/** The figure replaced by its pictures and its caption (without credits), and nothing else it holds. */
+/**
+ * The figure left holding only its pictures and its caption (without
+ * credits). The figure itself stays: Readability drops a list whose items
+ * hold more than one element and no paragraph, so a list of illustrated
+ * items whose figures were unwrapped would vanish, pictures and all.
+ */
 function keepFigure(figure: Element): void {
   const caption = captionWithoutCredits(figure);
   if (!caption) return keepPictures(figure);
-  figure.replaceWith(...picturesIn(figure).filter((picture) => !caption.contains(picture)), caption);
+  figure.replaceChildren(...picturesIn(figure).filter((picture) => !caption.contains(picture)), caption);
 }
 
 export function prunePage(document: Document, options?: ExtractOptions): void {
