@@ -22,9 +22,8 @@ import { closeSync, fstatSync, fsync, mkdirSync, openSync, renameSync, writeFile
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleMeta } from '../../shared/article';
-import { isAssetName } from '../../shared/assets';
 import { mapBounded, yieldToEventLoop } from '../../shared/async';
-import { articleFolder, stagingFolder, type NewArticle } from './article-folder';
+import { articleFolder, contentFiles, newFolderPath, stagingFolder, type NewArticle } from './article-folder';
 import { recordText, type Stamp } from './article-record';
 
 /**
@@ -41,17 +40,9 @@ export interface FolderToWrite {
   article: NewArticle;
 }
 
-/** The files of one new folder, with the record last. */
+/** The files of one new folder, with the record last (a pending link's record alone). */
 function filesOf({ meta, article }: FolderToWrite): [string, string | Uint8Array][] {
-  for (const asset of article.assets) {
-    if (!isAssetName(asset.name)) throw new Error(`not an asset name: ${asset.name}`);
-  }
-  return [
-    ...article.assets.map((asset): [string, Uint8Array] => [join('assets', asset.name), asset.bytes]),
-    ['content.html', article.html],
-    [meta.source.original, article.original.bytes],
-    ['article.json', recordText(meta)],
-  ];
+  return [...contentFiles(meta, article), ['article.json', recordText(meta)]];
 }
 
 /**
@@ -60,7 +51,7 @@ function filesOf({ meta, article }: FolderToWrite): [string, string | Uint8Array
  * need no folder fsync) to `open`; returns the record's stamp.
  */
 function writeStaged(staging: string, folder: FolderToWrite, open: number[]): Stamp {
-  mkdirSync(join(staging, 'assets'), { recursive: true });
+  mkdirSync(newFolderPath(staging, folder.article), { recursive: true });
   let stamp: Stamp = { mtimeMs: 0, size: 0 };
   for (const [name, data] of filesOf(folder)) {
     const fd = openSync(join(staging, name), 'w');
