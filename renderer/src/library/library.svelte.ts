@@ -4,15 +4,36 @@
  * changes from any window (or the command line) appear without a reload.
  * Which of them to show, and in what order, is the search's business
  * (browse.svelte.ts); this holds the rows' contents.
+ *
+ * Changes are taken in at most every APPLY_MS: a lone change at once, a
+ * burst (an import of 20,000 items is 40 events) gathered and taken in one
+ * step, so the lists derived from these (the sidebar's counts, the rows)
+ * are rebuilt a few times a second, not once per event, and each step costs
+ * one pass over the list, not a sort of it.
  */
 /* eslint-disable svelte/prefer-svelte-reactivity -- each Map and Set is a $state.raw value replaced whole, or bookkeeping nothing renders */
 import type { LecternEvent } from '@shared/api';
 import type { ArticleSummary } from '@shared/article';
 import type { LecternClient } from '@shared/api';
 import { errorMessage } from '@shared/errors';
+import { throttle } from '@shared/async';
+
+/** The least time between two changes taken in (see the header). */
+const APPLY_MS = 500;
 
 function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
   return a.addedAt < b.addedAt ? 1 : a.addedAt > b.addedAt ? -1 : 0;
+}
+
+/** Two lists sorted newest first, as one. */
+function mergeNewestFirst(a: ArticleSummary[], b: ArticleSummary[]): ArticleSummary[] {
+  const out: ArticleSummary[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(newestFirst(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 type Listener = () => void;
@@ -26,6 +47,9 @@ export class LibraryState {
   error = $state('');
   readonly #listeners = new Set<Listener>();
   readonly #api: LecternClient;
+  /** Changes heard and not yet taken in: summaries by id, and ids deleted for good. */
+  #waiting = { changed: new Map<string, ArticleSummary>(), removed: new Set<string>() };
+  readonly #applySoon = throttle(() => this.#takeWaiting(), APPLY_MS);
 
   constructor(api: LecternClient) {
     this.#api = api;
@@ -72,6 +96,9 @@ export class LibraryState {
   }
 
   async #fetchAll(): Promise<void> {
+    // Changes heard before the question are older than its answer.
+    this.#applySoon.cancel();
+    this.#takeWaiting();
     const [articles, trashed] = await Promise.all([this.#api.listArticles(), this.#api.listTrash()]);
     this.#set([...articles, ...trashed]);
   }
@@ -87,8 +114,30 @@ export class LibraryState {
       return;
     }
     if (event.type !== 'library-changed') return;
-    const replaced = new Set([...event.removed, ...event.changed.map((article) => article.id)]);
-    this.#set([...[...this.byId.values()].filter((a) => !replaced.has(a.id)), ...event.changed]);
+    const { changed, removed } = this.#waiting;
+    for (const article of event.changed) {
+      removed.delete(article.id);
+      changed.set(article.id, article);
+    }
+    for (const id of event.removed) {
+      changed.delete(id);
+      removed.add(id);
+    }
+    this.#applySoon();
+  }
+
+  /** Takes in the changes heard since the last time, in one pass over the list. */
+  #takeWaiting(): void {
+    const { changed, removed } = this.#waiting;
+    if (changed.size + removed.size === 0) return;
+    this.#waiting = { changed: new Map(), removed: new Set() };
+    const byId = new Map(this.byId);
+    for (const id of removed) byId.delete(id);
+    for (const article of changed.values()) byId.set(article.id, article);
+    const kept = this.articles.filter((a) => !removed.has(a.id) && !changed.has(a.id));
+    const fresh = [...changed.values()].filter((a) => a.trashedAt === null).sort(newestFirst);
+    this.byId = byId;
+    this.articles = mergeNewestFirst(kept, fresh);
     for (const listener of this.#listeners) listener();
   }
 }
