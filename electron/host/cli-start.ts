@@ -5,6 +5,7 @@
  * start, and the workers load on their own threads meanwhile rather than
  * after it. prepare-pool.ts is kept light to load for this.
  */
+import '../core/files/io-threads';
 import { preparePool } from '../core/import/workers/prepare-pool';
 import { serializeError } from '../shared/errors';
 
