@@ -9,14 +9,18 @@
  * burst (an import of 20,000 items is 40 events) gathered and taken in one
  * step, so the lists derived from these (the sidebar's counts, the rows)
  * are rebuilt a few times a second, not once per event, and each step costs
- * one pass over the list, not a sort of it.
+ * one pass over the list, not a sort of it. The map by id is changed in
+ * place, not copied, and the sidebar's counts are kept by adding and taking
+ * away the changed articles (list-counts.ts), so a step's other costs follow
+ * the changes, not the library's size.
  */
-/* eslint-disable svelte/prefer-svelte-reactivity -- each Map and Set is a $state.raw value replaced whole, or bookkeeping nothing renders */
+/* eslint-disable svelte/prefer-svelte-reactivity -- the map by id is read through a getter that tracks #version; the others are bookkeeping nothing renders */
 import type { LecternEvent } from '@shared/api';
 import type { ArticleSummary } from '@shared/article';
 import type { LecternClient } from '@shared/api';
 import { errorMessage } from '@shared/errors';
 import { throttle } from '@shared/async';
+import { countArticle, noCounts, type ListCounts } from './list-counts';
 
 /** The least time between two changes taken in (see the header). */
 const APPLY_MS = 500;
@@ -41,8 +45,11 @@ type Listener = () => void;
 export class LibraryState {
   /** Articles in the library (not the trash), newest first. */
   articles = $state.raw<ArticleSummary[]>([]);
-  /** Every known article by id, trashed ones included. */
-  byId = $state.raw(new Map<string, ArticleSummary>());
+  /** How many articles each of the sidebar's lists holds. */
+  counts = $state.raw<ListCounts>(noCounts());
+  readonly #byId = new Map<string, ArticleSummary>();
+  /** Bumped at each change of #byId, which is changed in place: what reads byId is run again. */
+  #version = $state(0);
   status = $state<'loading' | 'ready' | 'failed'>('loading');
   error = $state('');
   readonly #listeners = new Set<Listener>();
@@ -50,6 +57,12 @@ export class LibraryState {
   /** Changes heard and not yet taken in: summaries by id, and ids deleted for good. */
   #waiting = { changed: new Map<string, ArticleSummary>(), removed: new Set<string>() };
   readonly #applySoon = throttle(() => this.#takeWaiting(), APPLY_MS);
+
+  /** Every known article by id, trashed ones included. */
+  get byId(): ReadonlyMap<string, ArticleSummary> {
+    void this.#version;
+    return this.#byId;
+  }
 
   constructor(api: LecternClient) {
     this.#api = api;
@@ -104,7 +117,14 @@ export class LibraryState {
   }
 
   #set(all: ArticleSummary[]): void {
-    this.byId = new Map(all.map((article) => [article.id, article] as const));
+    this.#byId.clear();
+    const counts = noCounts();
+    for (const article of all) {
+      this.#byId.set(article.id, article);
+      countArticle(counts, article, 1);
+    }
+    this.counts = counts;
+    this.#version++;
     this.articles = all.filter((a) => a.trashedAt === null).sort(newestFirst);
   }
 
@@ -131,12 +151,22 @@ export class LibraryState {
     const { changed, removed } = this.#waiting;
     if (changed.size + removed.size === 0) return;
     this.#waiting = { changed: new Map(), removed: new Set() };
-    const byId = new Map(this.byId);
-    for (const id of removed) byId.delete(id);
-    for (const article of changed.values()) byId.set(article.id, article);
+    const counts = { ...this.counts };
+    const forget = (id: string) => {
+      const known = this.#byId.get(id);
+      if (known) countArticle(counts, known, -1);
+      this.#byId.delete(id);
+    };
+    for (const id of removed) forget(id);
+    for (const article of changed.values()) {
+      forget(article.id);
+      this.#byId.set(article.id, article);
+      countArticle(counts, article, 1);
+    }
     const kept = this.articles.filter((a) => !removed.has(a.id) && !changed.has(a.id));
     const fresh = [...changed.values()].filter((a) => a.trashedAt === null).sort(newestFirst);
-    this.byId = byId;
+    this.counts = counts;
+    this.#version++;
     this.articles = mergeNewestFirst(kept, fresh);
     for (const listener of this.#listeners) listener();
   }

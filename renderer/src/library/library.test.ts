@@ -57,6 +57,41 @@ describe('LibraryState', () => {
     expect(heard).toBe(2);
   });
 
+  it("keeps the sidebar's counts as articles come, change lists and leave", async () => {
+    const summary = (id: string, fields: Partial<ArticleSummary>) =>
+      ({
+        ...article(id, '2024-01-01'),
+        status: 'inbox',
+        favorite: false,
+        progress: 0,
+        ...fields,
+      }) as ArticleSummary;
+    const api = fakeClient({
+      listArticles: () =>
+        Promise.resolve([
+          summary('a', {}),
+          summary('b', { favorite: true }),
+          summary('c', { status: 'archive' }),
+        ]),
+      listTrash: () => Promise.resolve([summary('t', { trashedAt: '2025-01-01' })]),
+    });
+    const library = new LibraryState(api);
+    await library.load();
+    expect(library.counts).toEqual({ inbox: 2, unread: 2, favorites: 1, archive: 1, all: 3, trash: 1 });
+
+    api.emit({
+      type: 'library-changed',
+      changed: [
+        summary('b', { status: 'archive' }),
+        summary('a', { trashedAt: '2025-02-01' }),
+        summary('d', {}),
+      ],
+      removed: ['t'],
+    });
+    expect(library.counts).toEqual({ inbox: 1, unread: 1, favorites: 0, archive: 2, all: 3, trash: 1 });
+    expect([...library.byId.keys()].sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('says why the library could not be loaded', async () => {
     const library = new LibraryState(
       fakeClient({
