@@ -19,6 +19,8 @@
  * 50 ms during the import. Printed as JSON lines; figures on a loaded
  * machine are rough.
  */
+// First, as in the app's entry points: the import's fsyncs run on libuv's pool.
+import '../../electron/core/files/io-threads';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

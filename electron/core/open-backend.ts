@@ -8,7 +8,9 @@
  * the catalog is checked against the article files, the trash is emptied of
  * what has expired, and the search index is loaded or rebuilt; what they
  * change reaches every window as events. From then on the folder is watched
- * for changes other programs make (library-watcher.ts). A backend behind a window lets the
+ * for changes other programs make (library-watcher.ts). A burst of changes
+ * reaches the index in bounded batches once it is over (search-feed.ts).
+ * A backend behind a window lets the
  * index wait (WINDOW_INDEX_DELAY_MS): loading it is half a second of CPU at
  * 10,000 articles, which would otherwise compete with the window's first
  * paint; a search with words asked sooner loads it at once. Such a backend
@@ -25,6 +27,7 @@ import { Library } from './library/library';
 import { acquireLibraryLock } from './library/lock';
 import type { LecternApi } from '../shared/api';
 import { SearchEngine } from './search/search-engine';
+import { SearchFeed } from './search-feed';
 import { createService } from './service';
 import { purgeExpired } from './services/trash';
 import { Clipper } from './clip/clipper';
@@ -84,9 +87,9 @@ export async function openBackend(libraryDir: string, options: BackendOptions = 
   // Every change the library makes or finds reaches every window from here.
   library.onChange((event) => events.emit(event));
   const search = new SearchEngine(library);
+  const feed = new SearchFeed(search);
   events.subscribe((event) => {
-    if (event.type === 'library-changed')
-      search.notify([...event.changed.map((a) => a.id), ...event.removed]);
+    if (event.type === 'library-changed') feed.add([...event.changed.map((a) => a.id), ...event.removed]);
   });
   let clipper: Clipper;
   try {
@@ -132,6 +135,7 @@ export async function openBackend(libraryDir: string, options: BackendOptions = 
       closing();
       await background;
       await backups.stop();
+      await feed.close();
       await search.close();
       await library.close();
       await lock.release();

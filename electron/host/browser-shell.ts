@@ -12,6 +12,7 @@
  * end-to-end tests only: their image servers listen on 127.0.0.1, where a
  * dropped page's images may otherwise not be fetched from (fetch-url.ts).
  */
+import '../core/files/io-threads';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

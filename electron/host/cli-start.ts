@@ -7,6 +7,7 @@
  * second or more on a cold start. prepare-pool.ts is kept light to load for
  * this.
  */
+import '../core/files/io-threads';
 import { preparePool } from '../core/import/workers/prepare-pool';
 import { serializeError } from '../shared/errors';
 

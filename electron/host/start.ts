@@ -4,6 +4,7 @@
  * Chrome in app mode when there is a display). Either way it says which
  * shell started and why. Set LECTERN_SHELL=browser to skip Electron.
  */
+import '../core/files/io-threads';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,6 +3,7 @@
  * the app does is in core/ behind the API; desktop-app.ts carries out menus
  * and launches, and this file only wires Electron's events to it.
  */
+import '../core/files/io-threads';
 import { app, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { preferencesFile, PreferencesStore } from '../core/settings/desktop-preferences';

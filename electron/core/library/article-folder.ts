@@ -3,7 +3,8 @@
  * original bytes, assets/ and article.json. A new or replaced folder is
  * written in full into a staging folder beside it and renamed into place at
  * the end, so a failed import leaves nothing behind, and a staging folder
- * found on open is an import that never finished.
+ * found on open is an import that never finished. A pending link's folder
+ * holds article.json alone (pending-link.ts).
  */
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +14,8 @@ import { isArticleId } from '../../shared/ids';
 import { writeFileAtomic } from '../files/atomic-write';
 import { LecternError } from '../../shared/errors';
 import { recordText } from './article-record';
-import { isNotOwnFile, readOwnFile } from './own-file';
+import { isMissing, isNotOwnFile, readOwnFile } from './own-file';
+import { pendingContent, pendingLinkUrl } from './pending-link';
 import { storageError } from './storage-error';
 
 export type Place = 'articles' | 'trash';
@@ -66,12 +68,49 @@ export async function folderIds(libraryDir: string, place: Place): Promise<strin
   return entries.filter((e) => e.isDirectory() && isArticleId(e.name)).map((e) => e.name);
 }
 
-/** The article's reader HTML; a link in its place (own-file.ts) is refused, never followed. */
+/** The folders a new article's folder holds: assets/, but nothing for a pending link. */
+export function newFolderPath(staging: string, article: NewArticle): string {
+  return article.pending ? staging : join(staging, 'assets');
+}
+
+/**
+ * The files of a new folder besides article.json, assets first, refusing
+ * any asset name that is not a content hash: none for a pending link, whose
+ * content and original follow from its record.
+ */
+export function contentFiles(meta: ArticleMeta, article: NewArticle): [string, string | Uint8Array][] {
+  if (article.pending) return [];
+  for (const asset of article.assets) {
+    if (!isAssetName(asset.name)) throw new Error(`not an asset name: ${asset.name}`);
+  }
+  return [
+    ...article.assets.map((asset): [string, Uint8Array] => [join('assets', asset.name), asset.bytes]),
+    ['content.html', article.html],
+    [meta.source.original, article.original.bytes],
+  ];
+}
+
+/** A pending link's placeholder content, made from its record; null when the record is not one. */
+async function derivedContent(folder: string): Promise<string | null> {
+  try {
+    const url = pendingLinkUrl(JSON.parse(await readOwnFile(join(folder, 'article.json'))));
+    return url === null ? null : pendingContent(url);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The article's reader HTML; a link in its place (own-file.ts) is refused,
+ * never followed. A pending link written without one gets its placeholder.
+ */
 export async function readContent(libraryDir: string, place: Place, id: string): Promise<string> {
   const path = contentPath(libraryDir, place, id);
   try {
     return await readOwnFile(path);
   } catch (error) {
+    const derived = isMissing(error) ? await derivedContent(articleFolder(libraryDir, place, id)) : null;
+    if (derived !== null) return derived;
     if (isNotOwnFile(error)) {
       throw new LecternError(
         'library-corrupt',
@@ -99,9 +138,8 @@ export async function writeArticleFolder(
 ): Promise<void> {
   const staging = stagingFolder(libraryDir, meta.id);
   try {
-    await writeAssets(staging, article.assets);
-    await writeFileAtomic(join(staging, 'content.html'), article.html);
-    await writeFileAtomic(join(staging, meta.source.original), article.original.bytes);
+    await mkdir(newFolderPath(staging, article), { recursive: true });
+    for (const [name, data] of contentFiles(meta, article)) await writeFileAtomic(join(staging, name), data);
     await writeFileAtomic(join(staging, 'article.json'), recordText(meta));
     await rename(staging, articleFolder(libraryDir, 'articles', meta.id));
   } catch (error) {

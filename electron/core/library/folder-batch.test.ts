@@ -58,4 +58,18 @@ describe('Library.addMany', () => {
     expect(library.list()).toEqual([]);
     expect(await readdir(join(temp.dir, 'articles'))).toEqual([]);
   });
+
+  it('leaves nothing when a later group fails while an earlier one is still being synced', async () => {
+    const library = await temp.open(temp.dir);
+    const bad = { ...newArticle('Bad'), assets: [{ name: '../escape.png', bytes: new Uint8Array([1]) }] };
+    const articles = Array.from({ length: 40 }, (_, i) => ({
+      article: i === 36 ? bad : newArticle(`Item ${i}`),
+    }));
+    const { added, failure } = await library.addMany(articles);
+    expect(added).toEqual([]);
+    expect(failure?.code).toBe('library-unavailable');
+    expect(await readdir(join(temp.dir, 'articles'))).toEqual([]);
+    // The library still writes: no descriptor or staging folder of the failed batch is in the way.
+    expect((await library.addMany([{ article: newArticle('After') }])).failure).toBeNull();
+  });
 });

@@ -11,8 +11,15 @@
  * - here, the files go straight into staging folders no reader sees (no
  *   temporary file, no rename each), and the fsyncs of a few dozen folders
  *   are in flight side by side, where the file system commits them
- *   together; only when the whole batch is durable is each folder renamed
- *   into place, and articles/ itself fsynced once for all the renames.
+ *   together, while the next few dozen are written; only when the whole
+ *   batch is durable is each folder renamed into place, and articles/
+ *   itself fsynced once for all the renames.
+ *
+ * A staging folder itself is not fsynced, as the one-at-a-time writer's
+ * is not: its files are, and a file system that journals its metadata in
+ * order (ext4, XFS, APFS, NTFS) never keeps the rename into articles/
+ * without the creations before it. That was one open and fsync more per
+ * article, as many as its files for a pending link.
  *
  * The cost: a batch is durable only as a whole, and a failure in it (a full
  * disk) fails every article of the batch not yet renamed, which the caller
@@ -22,9 +29,8 @@ import { closeSync, fstatSync, fsync, mkdirSync, openSync, renameSync, writeFile
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleMeta } from '../../shared/article';
-import { isAssetName } from '../../shared/assets';
 import { mapBounded, yieldToEventLoop } from '../../shared/async';
-import { articleFolder, stagingFolder, type NewArticle } from './article-folder';
+import { articleFolder, contentFiles, newFolderPath, stagingFolder, type NewArticle } from './article-folder';
 import { recordText, type Stamp } from './article-record';
 
 /**
@@ -41,26 +47,14 @@ export interface FolderToWrite {
   article: NewArticle;
 }
 
-/** The files of one new folder, with the record last. */
+/** The files of one new folder, with the record last (a pending link's record alone). */
 function filesOf({ meta, article }: FolderToWrite): [string, string | Uint8Array][] {
-  for (const asset of article.assets) {
-    if (!isAssetName(asset.name)) throw new Error(`not an asset name: ${asset.name}`);
-  }
-  return [
-    ...article.assets.map((asset): [string, Uint8Array] => [join('assets', asset.name), asset.bytes]),
-    ['content.html', article.html],
-    [meta.source.original, article.original.bytes],
-    ['article.json', recordText(meta)],
-  ];
+  return [...contentFiles(meta, article), ['article.json', recordText(meta)]];
 }
 
-/**
- * Writes one folder into its staging folder, adding its open files (and the
- * folder itself, where folders can be opened: not on Windows, whose renames
- * need no folder fsync) to `open`; returns the record's stamp.
- */
+/** Writes one folder into its staging folder, adding its open files to `open`; returns the record's stamp. */
 function writeStaged(staging: string, folder: FolderToWrite, open: number[]): Stamp {
-  mkdirSync(join(staging, 'assets'), { recursive: true });
+  mkdirSync(newFolderPath(staging, folder.article), { recursive: true });
   let stamp: Stamp = { mtimeMs: 0, size: 0 };
   for (const [name, data] of filesOf(folder)) {
     const fd = openSync(join(staging, name), 'w');
@@ -71,7 +65,6 @@ function writeStaged(staging: string, folder: FolderToWrite, open: number[]): St
       stamp = { mtimeMs: info.mtimeMs, size: info.size };
     }
   }
-  if (process.platform !== 'win32') open.push(openSync(staging, 'r'));
   return stamp;
 }
 
@@ -95,6 +88,14 @@ export async function writeFolderBatch(libraryDir: string, folders: FolderToWrit
   const stagings = folders.map(({ meta }) => stagingFolder(libraryDir, meta.id));
   const stamps: Stamp[] = [];
   let renamed = 0;
+  // Each group's fsyncs run while the next group is written; at most two
+  // groups are open at once. A group's failure is kept as a value until it
+  // is awaited, so it is never a rejection that nothing handles yet.
+  const syncs: Promise<{ failure: unknown } | null>[] = [];
+  const settled = async (sync: (typeof syncs)[number] | undefined) => {
+    const outcome = await sync;
+    if (outcome) throw outcome.failure;
+  };
   try {
     for (let start = 0; start < folders.length; start += FOLDERS_AT_ONCE) {
       const open: number[] = [];
@@ -105,8 +106,15 @@ export async function writeFolderBatch(libraryDir: string, folders: FolderToWrit
         for (const fd of open) closeSync(fd);
         throw error;
       }
-      await syncAndClose(open);
+      syncs.push(
+        syncAndClose(open).then(
+          () => null,
+          (failure: unknown) => ({ failure }),
+        ),
+      );
+      await settled(syncs[syncs.length - 2]);
     }
+    await settled(syncs[syncs.length - 1]);
     for (const [index, { meta }] of folders.entries()) {
       renameSync(stagings[index] as string, articleFolder(libraryDir, 'articles', meta.id));
       renamed++;
@@ -115,6 +123,7 @@ export async function writeFolderBatch(libraryDir: string, folders: FolderToWrit
     if (process.platform !== 'win32') await syncAndClose([openSync(join(libraryDir, 'articles'), 'r')]);
     return stamps;
   } catch (error) {
+    await Promise.all(syncs);
     await mapBounded(stagings.slice(renamed), FOLDERS_AT_ONCE, (staging) =>
       rm(staging, { recursive: true, force: true }).catch(() => undefined),
     );

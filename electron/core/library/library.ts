@@ -36,7 +36,8 @@ import { BatchWriteError, writeFolderBatch } from './folder-batch';
 import { HighlightCache } from './highlight-cache';
 import { newArticleId } from './ids';
 import { LibraryFileStore } from './library-file';
-import { readOwnBytes } from './own-file';
+import { isMissing, readOwnBytes } from './own-file';
+import { pendingOriginal } from './pending-link';
 import { watchLibrary, type LibraryWatcher } from './library-watcher';
 import { storageError, type LibraryProblem } from './storage-error';
 import { sweepTempFiles } from './temp-files';
@@ -294,13 +295,14 @@ export class Library {
     });
   }
 
-  /** The bytes the article was imported from (its original.<ext>), for re-extraction. */
+  /** The bytes the article was imported from (its original.<ext>, or a pending link's shortcut), for re-extraction. */
   async original(id: string): Promise<Uint8Array> {
     const { place } = this.catalog.entry(id);
     const meta = await this.get(id);
     try {
       return await readOwnBytes(join(articleFolder(this.dir, place, id), meta.source.original));
     } catch (error) {
+      if (isMissing(error) && meta.pending && meta.url) return pendingOriginal(meta.url);
       throw storageError(this.dir, 'read the article’s original', error);
     }
   }

@@ -44,3 +44,8 @@ export function isNotOwnFile(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code === 'ELOOP' || code === 'EISDIR' || code === 'EMLINK';
 }
+
+/** True when `error` says there is no file at that path. */
+export function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}

@@ -2,7 +2,7 @@ import { rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentPath, recordPath } from '../library/article-folder';
-import { newArticle, useLibraryFolder } from '../library/fixtures/library-folder';
+import { newArticle, pendingLink, useLibraryFolder } from '../library/fixtures/library-folder';
 import { buildSegment } from './index-segment';
 
 const folder = useLibraryFolder();
@@ -34,5 +34,16 @@ describe('a segment built from the library folder', () => {
     } finally {
       await rm(outside, { force: true });
     }
+  });
+
+  it('reads a pending link written as its record alone by its address', async () => {
+    const library = await folder.open(folder.dir);
+    const { added } = await library.addMany([
+      { article: pendingLink('https://example.org/kittiwake-ledges') },
+    ]);
+    const items = added.map(({ id }) => ({ id, place: 'articles' as const, stamp: 'stamp' }));
+    const { segment, unreadable } = await buildSegment(folder.dir, items);
+    expect(unreadable).toEqual([]);
+    expect(segment.terms).toContain('kittiwake');
   });
 });

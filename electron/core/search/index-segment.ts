@@ -15,7 +15,8 @@ import type { ArticleMeta } from '../../shared/article';
 import { MAX_TERM_LENGTH, tokenize } from '../../shared/search/tokens';
 import { contentPath, recordPath, type Place } from '../library/article-folder';
 import { parseRecord } from '../library/article-record';
-import { readOwnFileSync } from '../library/own-file';
+import { isMissing, readOwnFileSync } from '../library/own-file';
+import { pendingContent, pendingLinkUrl } from '../library/pending-link';
 import { recordFields } from './document';
 import { htmlWords, type WordSink } from './html-words';
 import { PairWords } from './pair-filter';
@@ -151,16 +152,30 @@ export function segmentBuffers(segment: IndexSegment): ArrayBuffer[] {
   );
 }
 
-/** The article's record and content.html; null when either is missing, a link or damaged. */
+/**
+ * The article's record and content.html (a pending link written without one
+ * gets its placeholder, as readContent gives it); null when either is
+ * missing, a link or damaged.
+ */
 function readArticle(
   libraryDir: string,
   { id, place }: SegmentItem,
 ): { meta: ArticleMeta; html: string } | null {
   try {
     const meta = parseRecord(readOwnFileSync(recordPath(libraryDir, place, id)), id);
-    return meta && { meta, html: readOwnFileSync(contentPath(libraryDir, place, id)) };
+    return meta && { meta, html: contentOf(contentPath(libraryDir, place, id), meta) };
   } catch {
     return null;
+  }
+}
+
+function contentOf(path: string, meta: ArticleMeta): string {
+  try {
+    return readOwnFileSync(path);
+  } catch (error) {
+    const url = isMissing(error) ? pendingLinkUrl(meta) : null;
+    if (url === null) throw error;
+    return pendingContent(url);
   }
 }
 

@@ -31,6 +31,7 @@ import { fetchMissingImages } from '../import/images/missing-images';
 import { preparePool } from '../import/workers/prepare-pool';
 import { fetchingWebImages, WebImages } from '../import/images/web-images';
 import type { NewArticle } from '../library/library';
+import { pendingContent, pendingOriginal, PENDING_ORIGINAL_EXTENSION } from '../library/pending-link';
 import { logUnexpected } from '../log';
 import { detectExportHead } from '../import/services/read-export';
 import type { ServiceContext } from './context';
@@ -74,8 +75,7 @@ function cancelled(input: string): ImportOutcome {
 
 /** The article a pending link shows until it is fetched. */
 export function pendingArticle(url: string, reason: string): NewArticle {
-  const escaped = url.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const original = new TextEncoder().encode(`[InternetShortcut]\r\nURL=${url}\r\n`);
+  const original = pendingOriginal(url);
   return {
     fields: {
       title: url,
@@ -87,10 +87,10 @@ export function pendingArticle(url: string, reason: string): NewArticle {
       excerpt: reason,
       wordCount: 0,
     },
-    html: `<p><a href="${escaped}" rel="noopener noreferrer">${escaped}</a></p>`,
+    html: pendingContent(url),
     assets: [],
     source: { kind: 'link', name: url, sha256: sha256(original) },
-    original: { bytes: original, extension: 'url' },
+    original: { bytes: original, extension: PENDING_ORIGINAL_EXTENSION },
     pending: { reason },
   };
 }
