@@ -2,7 +2,7 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newArticle, pendingLink, useLibraryFolder } from './fixtures/library-folder';
-import { pendingContent, pendingOriginal } from './pending-link';
+import { pendingContent } from './pending-link';
 
 const temp = useLibraryFolder();
 
