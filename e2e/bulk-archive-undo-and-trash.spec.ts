@@ -1,13 +1,13 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './support/lectern';
-import { addClips, articleRows, CLIPS, row, type ClipTitle } from './fixtures/clips';
+import { articleRows, CLIPS, row, type ClipTitle } from './fixtures/clips';
 
 test('archives everything at once and undoes it, then deletes and restores from the trash', async ({
   lectern,
+  library,
 }) => {
-  let page = lectern.page;
-  await addClips(page);
+  let page = library;
   const sidebar = page.getByRole('navigation', { name: 'Library' });
 
   // Ctrl+A selects every article in the list; archive them all, then undo.

@@ -1,16 +1,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './support/lectern';
-import { addClips, row } from './fixtures/clips';
+import { row } from './fixtures/clips';
 import { highlightText } from './support/reader';
 
 test('exports two selected articles as Markdown with their highlight, then backs up the library', async ({
-  lectern,
+  library: page,
   outDir,
 }) => {
   test.slow();
-  const page = lectern.page;
-  await addClips(page);
 
   // A highlight to find in the export.
   await row(page, 'Tidal Clocks of the Northern Isles').getByRole('link').click();

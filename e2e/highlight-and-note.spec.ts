@@ -8,7 +8,6 @@ import {
   highlightText,
   notebook,
   openHighlight,
-  openReaderArticle,
   paintedHighlights,
   pointAt,
   readOnFrom,
@@ -25,11 +24,11 @@ async function storedArticle(libraryDir: string): Promise<ArticleMeta> {
 
 test('highlights and notes made with mouse and keyboard survive a reload and a restart', async ({
   lectern,
+  reader,
 }) => {
   // A whole reading session, two reopenings included: give it room on slow machines.
   test.slow();
-  let page = lectern.page;
-  await openReaderArticle(page);
+  let page = reader;
 
   // Yellow, by mouse, across the <em> inside a paragraph.
   await highlightText(page, 'joined to the mainland', 'keep two clocks', 'yellow');
@@ -156,9 +155,8 @@ test('highlights and notes made with mouse and keyboard survive a reload and a r
   await expectAllThere(page);
 });
 
-test('a note typed just before the window closes is kept', async ({ lectern }) => {
-  let page = lectern.page;
-  await openReaderArticle(page);
+test('a note typed just before the window closes is kept', async ({ lectern, reader }) => {
+  let page = reader;
   const articleNote = notebook(page).getByRole('textbox', { name: 'Article note' });
   await articleNote.click();
   await articleNote.pressSequentially('Last words');
@@ -173,10 +171,8 @@ test('a note typed just before the window closes is kept', async ({ lectern }) =
 });
 
 test('overlapping highlights stay visible and each can be chosen, and a deletion can be undone', async ({
-  lectern,
+  reader: page,
 }) => {
-  const page = lectern.page;
-  await openReaderArticle(page);
   await highlightText(page, 'A tidal island', 'twice a day and', 'pink');
   await highlightText(page, 'mainland', 'learn to keep', 'purple');
   await expect

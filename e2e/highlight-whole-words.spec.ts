@@ -3,14 +3,11 @@
  * words whole; one made inside a single word keeps just the part chosen.
  */
 import { expect, test } from './support/lectern';
-import { highlightText, openReaderArticle, paintedHighlights } from './support/reader';
+import { highlightText, paintedHighlights } from './support/reader';
 
 test('a highlight that cuts words grows to their edges; one inside a word stays as chosen', async ({
-  lectern,
+  reader: page,
 }) => {
-  const page = lectern.page;
-  await openReaderArticle(page);
-
   await highlightText(page, 'ined to the mainland', 'keep two clo', 'yellow');
   await expect
     .poll(async () => (await paintedHighlights(page)).yellow?.join(' ') ?? '')

@@ -9,7 +9,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/lectern';
-import { openReaderArticle } from './support/reader';
 import { READER_TITLE } from './fixtures/reader-article';
 
 /** Whether this browser breaks an English word with hyphens: a narrow column, with and without. */
@@ -38,9 +37,9 @@ const paragraphStyle = (page: Page) =>
 
 test('Justify hyphenates the article in its language, or is not offered where it cannot', async ({
   lectern,
+  reader,
 }) => {
-  let page = lectern.page;
-  await openReaderArticle(page);
+  let page = reader;
   // The article's language, from its page, is on its text.
   await expect(page.getByTestId('article-content')).toHaveAttribute('lang', 'en');
   await page.getByRole('button', { name: 'Typography and theme' }).click();

@@ -4,11 +4,9 @@
  * and a sidebar hidden with Ctrl+\ has a visible way back.
  */
 import { expect, test } from './support/lectern';
-import { addClips, articleRows } from './fixtures/clips';
+import { articleRows } from './fixtures/clips';
 
-test('j, k and x work on the list at once, and the list is one tab stop', async ({ lectern }) => {
-  const page = lectern.page;
-  await addClips(page);
+test('j, k and x work on the list at once, and the list is one tab stop', async ({ library: page }) => {
   const secondBox = page
     .getByRole('list', { name: 'Articles' })
     .getByRole('listitem')
@@ -52,9 +50,7 @@ test('j, k and x work on the list at once, and the list is one tab stop', async 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstTitle);
 });
 
-test('? in the library shows the library’s keys first', async ({ lectern }) => {
-  const page = lectern.page;
-  await addClips(page);
+test('? in the library shows the library’s keys first', async ({ library: page }) => {
   await page.keyboard.press('?');
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet).toBeVisible();

@@ -5,8 +5,7 @@
  */
 import { expect, test } from './support/lectern';
 import type { Locator, Page } from '@playwright/test';
-import { addClips, tagClip } from './fixtures/clips';
-import { openReaderArticle } from './support/reader';
+import { tagClip } from './fixtures/clips';
 
 async function expectInsideWindow(page: Page, box: Locator) {
   const rect = await box.boundingBox();
@@ -21,11 +20,9 @@ async function expectInsideWindow(page: Page, box: Locator) {
 }
 
 test('the tag menu opens over the sidebar without moving it, whole at both window sizes', async ({
-  lectern,
+  library: page,
 }) => {
-  const page = lectern.page;
   await page.setViewportSize({ width: 1280, height: 800 });
-  await addClips(page);
   await tagClip(page, 'A Sourdough Diary', 'kitchen');
   const tags = page.getByRole('list', { name: 'Tags' });
   const link = tags.getByRole('link', { name: /^kitchen\s+1$/ });
@@ -50,10 +47,8 @@ test('the tag menu opens over the sidebar without moving it, whole at both windo
 });
 
 test('the typography panel closes on Esc and on a click outside after its controls were used', async ({
-  lectern,
+  reader: page,
 }) => {
-  const page = lectern.page;
-  await openReaderArticle(page);
   const panel = page.getByRole('region', { name: 'Typography and theme' });
   const open = page.getByRole('button', { name: 'Typography and theme' });
 

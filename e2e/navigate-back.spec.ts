@@ -5,8 +5,8 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/lectern';
-import { addClips, articleRows } from './fixtures/clips';
-import { highlightText, openReaderArticle } from './support/reader';
+import { articleRows } from './fixtures/clips';
+import { highlightText } from './support/reader';
 import { READER_TITLE } from './fixtures/reader-article';
 
 /** Presses the mouse's back button (button 3) as the hardware would. */
@@ -20,9 +20,9 @@ async function mouseBack(page: Page): Promise<void> {
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { name, level: 1 });
 
-test('Back leads out of Highlights and out of an article opened from a highlight', async ({ lectern }) => {
-  const page = lectern.page;
-  await openReaderArticle(page);
+test('Back leads out of Highlights and out of an article opened from a highlight', async ({
+  reader: page,
+}) => {
   await highlightText(page, 'The sea gives you', 'every one of them back', 'pink');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
@@ -53,9 +53,9 @@ test('Back leads out of Highlights and out of an article opened from a highlight
   await expect(heading(page, 'Inbox')).toBeVisible();
 });
 
-test('a reload keeps the place and the search, and Back still leads to the search', async ({ lectern }) => {
-  const page = lectern.page;
-  await addClips(page);
+test('a reload keeps the place and the search, and Back still leads to the search', async ({
+  library: page,
+}) => {
   await page.getByRole('searchbox', { name: 'Search' }).fill('sourdough');
   await expect(articleRows(page)).toHaveCount(1);
   await page.reload();
@@ -72,9 +72,7 @@ test('a reload keeps the place and the search, and Back still leads to the searc
   await expect(articleRows(page)).toHaveCount(1);
 });
 
-test('an article opened straight from its address goes back to the inbox', async ({ lectern }) => {
-  const page = lectern.page;
-  await addClips(page);
+test('an article opened straight from its address goes back to the inbox', async ({ library: page }) => {
   await articleRows(page).first().click();
   const address = page.url();
   const fresh = await page.context().newPage();

@@ -80,9 +80,7 @@ test('find, contents, in-page links, keeping the place on resize, and the shortc
   await expect.poll(() => topBlock(page)).toBe(reading);
 });
 
-test('the place read is kept when the window closes right after scrolling', async ({ lectern }) => {
-  const page = lectern.page;
-  await openReaderArticle(page);
+test('the place read is kept when the window closes right after scrolling', async ({ reader: page }) => {
   const reading = await readOnFrom(page, 'Storms and silt');
   // Within the second that saves wait for while scrolling: closing saves at once.
   await page.reload();
@@ -90,9 +88,7 @@ test('the place read is kept when the window closes right after scrolling', asyn
   await expect.poll(() => topBlock(page)).toBe(reading);
 });
 
-test('find brings a match out from under the find bar', async ({ lectern }) => {
-  const page = lectern.page;
-  await openReaderArticle(page);
+test('find brings a match out from under the find bar', async ({ reader: page }) => {
   // A word whose first occurrence sits right of the middle of its line, moved
   // to just below the reader bar, where the find bar will open over it.
   const word = await page.getByTestId('article-content').evaluate((content) => {
@@ -147,10 +143,10 @@ test('in a narrow window the notebook drawer and the find bar take turns over th
 
 test('edited content re-anchors or orphans highlights, and the Highlights view finds them', async ({
   lectern,
+  reader,
 }) => {
   test.slow();
-  let page = lectern.page;
-  await openReaderArticle(page);
+  let page = reader;
   await highlightText(page, 'The sea gives you', 'every one of them back', 'pink');
   await highlightText(page, 'Check the tide table', 'night before', 'green');
   const last = page.getByText('(What the parish kept, note 8.)');

@@ -4,15 +4,14 @@
  * drawer dims the text behind it and closes on a press there.
  */
 import { expect, test } from './support/lectern';
-import { addClips, row } from './fixtures/clips';
-import { notebook, openReaderArticle } from './support/reader';
+import { row } from './fixtures/clips';
+import { notebook } from './support/reader';
 
 test.use({ viewport: { width: 560, height: 760 } });
 
-test('the library at 560 px: Esc closes the sidebar, the bars sit in even rows', async ({ lectern }) => {
-  const page = lectern.page;
-  await addClips(page);
-
+test('the library at 560 px: Esc closes the sidebar, the bars sit in even rows', async ({
+  library: page,
+}) => {
   const trash = page.getByRole('link', { name: /^Trash/ });
   await page.getByRole('button', { name: 'Show lists and tags' }).click();
   await expect(trash).toBeVisible();
@@ -38,9 +37,7 @@ test('the library at 560 px: Esc closes the sidebar, the bars sit in even rows',
   expect([...lines.values()]).toEqual([3, 3]);
 });
 
-test('the notebook drawer at 560 px dims the text and closes on a press there', async ({ lectern }) => {
-  const page = lectern.page;
-  await openReaderArticle(page);
+test('the notebook drawer at 560 px dims the text and closes on a press there', async ({ reader: page }) => {
   const notebookButton = page.getByRole('button', { name: 'Notebook' });
   if ((await notebookButton.getAttribute('aria-pressed')) !== 'true') await notebookButton.click();
   await expect(notebook(page)).toBeVisible();

@@ -11,7 +11,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/lectern';
-import { highlightText, openReaderArticle, paintedHighlights } from './support/reader';
+import { highlightText, paintedHighlights } from './support/reader';
 import { READER_TITLE } from './fixtures/reader-article';
 
 const SHARE_LINE = 'Share this story with a friend by email or on the social network of your choice.';
@@ -32,10 +32,9 @@ function menu(page: Page) {
 
 test('re-extracting keeps the highlight on the same words and the title the person gave', async ({
   lectern,
+  reader: page,
 }) => {
   test.slow();
-  const page = lectern.page;
-  await openReaderArticle(page);
 
   // The text as an older extractor left it: a share line before the article.
   const path = await contentPath(lectern.libraryDir);
@@ -81,10 +80,8 @@ test('re-extracting keeps the highlight on the same words and the title the pers
 });
 
 test('editing details from the list’s menu changes the row, and Reset puts back what was extracted', async ({
-  lectern,
+  reader: page,
 }) => {
-  const page = lectern.page;
-  await openReaderArticle(page);
   await page.getByRole('button', { name: 'Inbox', exact: true }).click();
   const list = page.getByRole('list', { name: 'Articles' });
   await list.getByRole('link', { name: new RegExp(READER_TITLE) }).hover();

@@ -1,12 +1,12 @@
 import { expect, test } from './support/lectern';
 import { dropFiles } from './support/drop';
-import { addClips, articleRows, row } from './fixtures/clips';
+import { articleRows, row } from './fixtures/clips';
 
 test('searches with operators, marks matches, and keeps a saved view after a restart', async ({
   lectern,
+  library,
 }) => {
-  let page = lectern.page;
-  await addClips(page);
+  let page = library;
   const search = page.getByRole('searchbox', { name: 'Search' });
 
   // Plain words, with the last one matched as a prefix while typing.

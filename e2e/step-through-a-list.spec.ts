@@ -4,11 +4,11 @@
  * out, so neither the inbox's order nor its third article comes into it.
  */
 import { expect, test } from './support/lectern';
-import { addClips, articleRows } from './fixtures/clips';
+import { articleRows } from './fixtures/clips';
 
-test('[ and ] step through the searched, sorted list the article was opened from', async ({ lectern }) => {
-  const page = lectern.page;
-  await addClips(page);
+test('[ and ] step through the searched, sorted list the article was opened from', async ({
+  library: page,
+}) => {
   await page.getByRole('searchbox', { name: 'Search' }).fill('the -ferry sort:title');
   await expect(articleRows(page)).toHaveCount(2);
   await expect(articleRows(page).first()).toContainText('A Sourdough Diary');

@@ -1,11 +1,11 @@
 import { expect, test } from './support/lectern';
-import { addClips, articleRows, row, tagClip } from './fixtures/clips';
+import { articleRows, row, tagClip } from './fixtures/clips';
 
 test('tags articles, filters by a nested tag, renames it, and keeps it all after a restart', async ({
   lectern,
+  library,
 }) => {
-  let page = lectern.page;
-  await addClips(page);
+  let page = library;
 
   // Tag one article through the bulk bar, creating a nested tag inline.
   await row(page, 'A Sourdough Diary').getByRole('checkbox').check();
@@ -58,9 +58,7 @@ test('tags articles, filters by a nested tag, renames it, and keeps it all after
   await expect(row(page, 'A Sourdough Diary')).toContainText('baking/bread');
 });
 
-test('undoing a tag rename brings back its name and its colour', async ({ lectern }) => {
-  const page = lectern.page;
-  await addClips(page);
+test('undoing a tag rename brings back its name and its colour', async ({ library: page }) => {
   await tagClip(page, 'A Sourdough Diary', 'kitchen');
 
   const tags = page.getByRole('list', { name: 'Tags' });

@@ -4,13 +4,11 @@
  * so with Restore, and emptying it can be called off.
  */
 import { expect, test } from './support/lectern';
-import { addClips, articleRows, row } from './fixtures/clips';
+import { articleRows, row } from './fixtures/clips';
 
 test('trash rows count the days left, a trashed article offers Restore, emptying can be cancelled', async ({
-  lectern,
+  library: page,
 }) => {
-  const page = lectern.page;
-  await addClips(page);
   const sidebar = page.getByRole('navigation', { name: 'Library' });
 
   await row(page, 'A Sourdough Diary').getByRole('checkbox').check();

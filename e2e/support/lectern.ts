@@ -3,6 +3,11 @@
  * on it, and to restart it there. In the browser shell (the default) that is a
  * backend process plus a Chromium page; with LECTERN_E2E_SHELL=electron it is
  * the real Electron app, for machines where Electron's binary is present.
+ *
+ * Most specs start from one of two places, so those are fixtures too:
+ * `library` is the page with the three text clips in the list, `reader` the
+ * page with the long reader article open. A spec that restarts the app takes
+ * `lectern` beside them, for restart() and the page that follows.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +15,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, _electron as electron, type Page } from '@playwright/test';
 import { clipPortEnv, startBackend, type ClipPort, type RunningBackend } from './backend';
+import { addClips } from '../fixtures/clips';
+import { openReaderArticle } from './reader';
 
 export interface Lectern {
   libraryDir: string;
@@ -28,7 +35,17 @@ export interface Lectern {
 const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const useElectron = process.env.LECTERN_E2E_SHELL === 'electron';
 
-export const test = base.extend<{ lectern: Lectern; clipPort: ClipPort; outDir: string }>({
+interface Fixtures {
+  lectern: Lectern;
+  clipPort: ClipPort;
+  outDir: string;
+  /** Lectern's page with the three text clips added (fixtures/clips.ts). */
+  library: Page;
+  /** Lectern's page with the long reader article open (support/reader.ts). */
+  reader: Page;
+}
+
+export const test = base.extend<Fixtures>({
   /** The clip endpoint is off unless a spec asks (see support/backend.ts's ClipPort). */
   clipPort: ['off', { option: true }],
   lectern: async ({ browser, clipPort }, use) => {
@@ -68,6 +85,14 @@ export const test = base.extend<{ lectern: Lectern; clipPort: ClipPort; outDir: 
     await use(lectern);
     await stopCurrent();
     await rm(libraryDir, { recursive: true, force: true });
+  },
+  library: async ({ lectern }, use) => {
+    await addClips(lectern.page);
+    await use(lectern.page);
+  },
+  reader: async ({ lectern }, use) => {
+    await openReaderArticle(lectern.page);
+    await use(lectern.page);
   },
   /** A temporary folder outside the library for what a spec saves (exports, backups), removed after it. */
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's needs from this pattern: none.
