@@ -228,6 +228,17 @@ export class Catalog {
     return changes;
   }
 
+  /**
+   * Whether the folder `id` in `place` is as the catalog has it: its record
+   * stamped as listed when the article is listed there, no record when not.
+   */
+  async matchesDisk(place: Place, id: string): Promise<boolean> {
+    const entry = this.#entries.get(id);
+    const now = await stampOf(recordPath(this.dir, place, id)).catch(() => null);
+    if (entry?.place !== place) return now === null;
+    return now !== null && now.mtimeMs === entry.stamp.mtimeMs && now.size === entry.stamp.size;
+  }
+
   /** Takes an article's new state after a write to its folder in `place`. */
   async record(meta: ArticleMeta, place: Place): Promise<CatalogEntry> {
     return this.recordStamped(meta, place, await stampOf(recordPath(this.dir, place, meta.id)));

@@ -1,6 +1,6 @@
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LecternEvent } from '../../shared/api';
 import { SearchEngine } from '../search/search-engine';
 import { addOtherProgramsSettings, newArticle, readJson, useLibraryFolder } from './fixtures/library-folder';
@@ -53,6 +53,24 @@ describe('watching the library folder', () => {
     search.notify([id]);
     expect((await search.search('fulmar')).ids).toEqual([]);
     await search.close();
+  });
+
+  it('rescans only for folders it does not have as they are, not for its own writes', async () => {
+    const library = await temp.open(temp.dir);
+    library.watch(60_000);
+    const rescans = vi.spyOn(library, 'rescan');
+    const { added } = await library.addMany(
+      Array.from({ length: 40 }, (_, i) => ({ article: newArticle(`Own ${i}`) })),
+    );
+    await library.trash(added[0]?.id as string);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(rescans).not.toHaveBeenCalled();
+
+    const other = await elsewhere.open(elsewhere.dir);
+    const { id } = await other.add(newArticle('Kittiwake Colonies'));
+    await cp(join(elsewhere.dir, 'articles', id), join(temp.dir, 'articles', id), { recursive: true });
+    await until(() => library.has(id));
+    expect(rescans).toHaveBeenCalledTimes(1);
   });
 
   it('takes in a saved view and a tag colour written to lectern.json, and keeps them on the next change', async () => {

@@ -10,11 +10,16 @@
  * an article.json rewritten inside its own folder is caught by a rescan
  * every `rescanMs` instead (it compares each record's stamp, a stat per
  * article). Bursts of events become one reread (debounced); rescans never
- * overlap.
+ * overlap. An event names the folder it is about, and most are Lectern's
+ * own writes (an import of 20,000 links renames 20,000 folders into
+ * articles/): when every folder named since the last rescan is already as
+ * the catalog has it, a stat each, the rescan of the whole library, a stat
+ * per article, is skipped.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { debounce, SerialQueue } from '../../shared/async';
+import type { Place } from './article-folder';
 import { LIBRARY_FILE } from './library-file';
 
 /** Quiet time after the last event before rereading, and the longest a burst can delay it. */
@@ -29,6 +34,8 @@ export interface WatchedLibrary {
   reloadFile(): Promise<void>;
   /** Takes in article folders added, changed or removed, announcing them. */
   rescan(): Promise<void>;
+  /** Whether the named folders of `place` are as the library already has them. */
+  knows(place: Place, names: Iterable<string>): Promise<boolean>;
 }
 
 export interface LibraryWatcher {
@@ -45,11 +52,28 @@ export function watchLibrary(library: WatchedLibrary, rescanMs = RESCAN_MS): Lib
     QUIET_MS,
     { maxWaitMs: MAX_WAIT_MS, unref: true },
   );
-  const rescan = debounce(
-    () => void runs.run(async () => (closed ? undefined : library.rescan())).catch(report('the articles')),
-    QUIET_MS,
-    { maxWaitMs: MAX_WAIT_MS, unref: true },
-  );
+  // The folders named by events since the last rescan; null: the whole library is to be rescanned.
+  let named: Map<Place, Set<string>> | null = new Map();
+  const takeIn = async () => {
+    const names = named;
+    named = new Map();
+    if (closed) return;
+    if (names) {
+      let known = true;
+      for (const [place, ids] of names) known &&= await library.knows(place, ids);
+      if (known) return;
+    }
+    await library.rescan();
+  };
+  const rescan = debounce(() => void runs.run(takeIn).catch(report('the articles')), QUIET_MS, {
+    maxWaitMs: MAX_WAIT_MS,
+    unref: true,
+  });
+  const rescanFolder = (place: Place, name: string | null) => {
+    if (name === null) named = null;
+    else if (named) named.set(place, (named.get(place) ?? new Set()).add(name));
+    rescan();
+  };
   const watchers: FSWatcher[] = [];
   const tryWatch = (path: string, listener: (name: string | null) => void) => {
     try {
@@ -64,8 +88,10 @@ export function watchLibrary(library: WatchedLibrary, rescanMs = RESCAN_MS): Lib
   tryWatch(library.dir, (name) => {
     if (name === null || name === LIBRARY_FILE) reload();
   });
-  for (const place of ['articles', 'trash']) tryWatch(join(library.dir, place), () => rescan());
-  const timer = setInterval(() => rescan(), rescanMs);
+  for (const place of ['articles', 'trash'] as const) {
+    tryWatch(join(library.dir, place), (name) => rescanFolder(place, name));
+  }
+  const timer = setInterval(() => rescanFolder('articles', null), rescanMs);
   timer.unref();
   return {
     close() {

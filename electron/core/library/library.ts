@@ -166,9 +166,22 @@ export class Library {
   /** Watches the folder for changes other programs make (library-watcher.ts) until close(). */
   watch(rescanMs?: number): void {
     this.#watcher ??= watchLibrary(
-      { dir: this.dir, reloadFile: () => this.file.reload(), rescan: () => this.rescan() },
+      {
+        dir: this.dir,
+        reloadFile: () => this.file.reload(),
+        rescan: () => this.rescan(),
+        knows: (place, names) => this.#knows(place, names),
+      },
       rescanMs,
     );
+  }
+
+  /** Whether every named folder of `place` is as the catalog has it (names that are no article's id pass). */
+  async #knows(place: Place, names: Iterable<string>): Promise<boolean> {
+    for (const name of names) {
+      if (isArticleId(name) && !(await this.catalog.matchesDisk(place, name))) return false;
+    }
+    return true;
   }
 
   /** Saves the catalog cache now. Failures only cost a slower next open. */
