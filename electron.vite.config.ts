@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { WORKER_INPUTS } from './electron/core/import/workers/built-worker';
+import { workerInputsPath } from './electron/core/workers/built-worker';
 import { META_CONTENT_SECURITY_POLICY } from './electron/shared/content-security-policy';
 
 /** Writes the one Content-Security-Policy (shared/content-security-policy.ts) into index.html. */
@@ -15,33 +15,35 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
- * Lists the source files the import worker was built from, beside it, so a
- * process running from source uses the built worker only while it is
- * current (electron/core/import/workers/built-worker.ts).
+ * Lists the source files each worker was built from, beside it, so a
+ * process running from source uses a built worker only while it is
+ * current (electron/core/workers/built-worker.ts).
  */
 function workerInputs(): Plugin {
   return {
     name: 'lectern-worker-inputs',
     generateBundle(_options, bundle) {
-      const entry = Object.values(bundle).find(
-        (output) => output.type === 'chunk' && output.isEntry && output.name === 'prepare-worker',
-      );
-      if (!entry) return;
-      const seen = new Set<string>();
-      const files = new Set<string>();
-      const visit = (fileName: string) => {
-        const chunk = bundle[fileName];
-        if (seen.has(fileName) || chunk?.type !== 'chunk') return;
-        seen.add(fileName);
-        for (const id of chunk.moduleIds) if (existsSync(id)) files.add(relative(process.cwd(), id));
-        [...chunk.imports, ...chunk.dynamicImports].forEach(visit);
-      };
-      visit(entry.fileName);
-      this.emitFile({
-        type: 'asset',
-        fileName: relative('out/main', WORKER_INPUTS),
-        source: JSON.stringify([...files].sort(), null, 1),
-      });
+      for (const name of ['prepare-worker', 'index-worker']) {
+        const entry = Object.values(bundle).find(
+          (output) => output.type === 'chunk' && output.isEntry && output.name === name,
+        );
+        if (!entry) continue;
+        const seen = new Set<string>();
+        const files = new Set<string>();
+        const visit = (fileName: string) => {
+          const chunk = bundle[fileName];
+          if (seen.has(fileName) || chunk?.type !== 'chunk') return;
+          seen.add(fileName);
+          for (const id of chunk.moduleIds) if (existsSync(id)) files.add(relative(process.cwd(), id));
+          [...chunk.imports, ...chunk.dynamicImports].forEach(visit);
+        };
+        visit(entry.fileName);
+        this.emitFile({
+          type: 'asset',
+          fileName: relative('out/main', workerInputsPath(name)),
+          source: JSON.stringify([...files].sort(), null, 1),
+        });
+      }
     },
   };
 }

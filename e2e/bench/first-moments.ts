@@ -30,7 +30,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { currentBuiltWorker } from '../../electron/core/import/workers/built-worker';
+import { currentBuiltWorker } from '../../electron/core/workers/built-worker';
 import { currentCliBuild } from '../../electron/host/cli-build';
 import {
   preparePool,

@@ -37,6 +37,7 @@ import { openBackend, WINDOW_INDEX_DELAY_MS } from '../../electron/core/open-bac
 import { htmlText } from '../../electron/core/search/html-text';
 import { oneByOneIndex } from '../../electron/core/search/fixtures/one-by-one-index';
 import { SearchEngine } from '../../electron/core/search/search-engine';
+import { currentBuiltWorker } from '../../electron/core/workers/built-worker';
 import { runCli } from '../../electron/host/testing/run-cli';
 import { parseQuery } from '../../electron/shared/search/query';
 import { findChromium } from '../../electron/host/find-chromium';
@@ -182,6 +183,10 @@ async function indexStep(library: Library, dir: string): Promise<SearchEngine> {
     buildSeconds: ms(buildMs / 1000),
     buildCpuMsPerArticle: ms((buildCpu * 1000) / articles),
     targetBuildSeconds: 10,
+    // As the app runs them, the built workers, when `npm run build` is current; else through tsx.
+    worker: currentBuiltWorker(process.cwd(), 'index-worker')
+      ? 'built (out/main/index-worker.js)'
+      : 'from its TypeScript source through tsx (run `npm run build` for the built one)',
     baseline: 'one article at a time on the index thread (the rebuild before segments on worker threads)',
     baselineBuildSeconds: ms(baselineMs / 1000),
     baselineCpuMsPerArticle: ms((baselineCpu * 1000) / articles),

@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { join, relative } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentBuild } from '../core/import/workers/built-worker';
+import { currentBuild } from '../core/workers/built-worker';
 import { Library } from '../core/library/library';
 import { SearchEngine } from '../core/search/search-engine';
 import type { CliLine } from './cli';

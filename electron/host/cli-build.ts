@@ -8,7 +8,7 @@
  * is itself an entry of that build: lectern.js is plain JavaScript and
  * cannot load TypeScript.
  */
-import { currentBuild } from '../core/import/workers/built-worker';
+import { currentBuild } from '../core/workers/built-worker';
 
 /** Where the build goes, and its files, relative to the project's folder. */
 export const CLI_OUT = 'out/cli';

@@ -43,7 +43,7 @@ import {
   workerScript as scriptBeside,
   type WorkerScript,
 } from '../../workers/worker-script';
-import { currentBuiltWorker } from './built-worker';
+import { currentBuiltWorker } from '../../workers/built-worker';
 import type { PrepareRequest } from './prepare-request';
 
 const MAX_WORKERS = 4;

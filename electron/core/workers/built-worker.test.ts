@@ -1,8 +1,14 @@
 import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempFolder } from '../../fixtures/temp-folder';
-import { BUILT_WORKER, currentBuiltWorker, WORKER_INPUTS } from './built-worker';
+import { useTempFolder } from '../fixtures/temp-folder';
+import {
+  BUILT_WORKER,
+  builtWorkerPath,
+  currentBuiltWorker,
+  WORKER_INPUTS,
+  workerInputsPath,
+} from './built-worker';
 
 const temp = useTempFolder('lectern-built-worker-');
 const BUILT_AT = new Date('2026-01-02T10:00:00Z');
@@ -55,5 +61,17 @@ describe('currentBuiltWorker', () => {
       await put(WORKER_INPUTS, listed, BUILT_AT);
       expect(currentBuiltWorker(temp.dir), listed).toBeNull();
     }
+  });
+
+  it("checks each worker against its own list: the index worker's build is not the import worker's", async () => {
+    await builtProject();
+    expect(currentBuiltWorker(temp.dir, 'index-worker')).toBeNull();
+    await put(builtWorkerPath('index-worker'), '// built', BUILT_AT);
+    await put(workerInputsPath('index-worker'), JSON.stringify(['src/a.ts']), BUILT_AT);
+    expect(currentBuiltWorker(temp.dir, 'index-worker')).toBe(
+      join(temp.dir, builtWorkerPath('index-worker')),
+    );
+    await utimes(join(temp.dir, 'src/a.ts'), LATER, LATER);
+    expect(currentBuiltWorker(temp.dir, 'index-worker')).toBeNull();
   });
 });

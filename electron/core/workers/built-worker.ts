@@ -1,10 +1,10 @@
 /**
- * The built import worker, for a process running from source (the command
- * line, the benchmarks, the tests), when the build is current. Loaded through
- * tsx, a worker compiles and resolves some hundred TypeScript modules before
- * its first file, seconds on a cold start, where the built one loads a few
- * JavaScript files: the command line's cold import ran at half the speed of
- * a warm one for it.
+ * A built worker (the import worker, the index worker), for a process
+ * running from source (the command line, the benchmarks, the tests), when
+ * the build is current. Loaded through tsx, a worker compiles and resolves
+ * some hundred TypeScript modules before its first file, seconds on a cold
+ * start, where the built one loads a few JavaScript files: the command
+ * line's cold import ran at half the speed of a warm one for it.
  *
  * A stale build must never run in place of the source, so the build lists
  * the source files it made the worker from (WORKER_INPUTS, written by
@@ -18,10 +18,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Where the build puts the worker, relative to the project's folder. */
-export const BUILT_WORKER = 'out/main/prepare-worker.js';
+/** Where the build puts a worker, relative to the project's folder. */
+export const builtWorkerPath = (name: string) => `out/main/${name}.js`;
 /** The list of its source files (a JSON array of paths relative to the project's folder), beside it. */
-export const WORKER_INPUTS = 'out/main/prepare-worker.inputs.json';
+export const workerInputsPath = (name: string) => `out/main/${name}.inputs.json`;
+/** The import worker's, which the benchmarks name. */
+export const BUILT_WORKER = builtWorkerPath('prepare-worker');
+export const WORKER_INPUTS = workerInputsPath('prepare-worker');
 
 /** The time a file was last changed, in ms, or null when it is not there. */
 function changedAt(file: string): number | null {
@@ -32,9 +35,9 @@ function changedAt(file: string): number | null {
   }
 }
 
-/** The built worker's path when the build in `projectDir` is current for its sources, else null. */
-export function currentBuiltWorker(projectDir: string): string | null {
-  return currentBuild(projectDir, BUILT_WORKER, WORKER_INPUTS);
+/** The built worker `name`'s path when the build in `projectDir` is current for its sources, else null. */
+export function currentBuiltWorker(projectDir: string, name = 'prepare-worker'): string | null {
+  return currentBuild(projectDir, builtWorkerPath(name), workerInputsPath(name));
 }
 
 /**
