@@ -53,8 +53,7 @@ export interface BackendOptions {
   /**
    * Watches the folder for other programs' changes while open (true unless
    * false). The command line does not: it holds the library only for one
-   * command, and a watch would see its own writes and rescan every article
-   * folder every few seconds of a bulk import.
+   * command, and a watch would only check its own writes.
    */
   watch?: boolean;
 }

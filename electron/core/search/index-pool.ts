@@ -11,11 +11,8 @@
  * instead, one at a time, yielding between articles: slower, same result.
  */
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SerialQueue, yieldToEventLoop } from '../../shared/async';
-import { currentBuiltWorker } from '../workers/built-worker';
 import { workerScript, type WorkerScript } from '../workers/worker-script';
 import { buildSegment, type BuiltSegment, type SegmentItem } from './index-segment';
 
@@ -42,19 +39,6 @@ export interface IndexPoolOptions {
   script?: WorkerScript | null;
 }
 
-/**
- * The index worker's script: from source, the built one while its build is
- * current (built-worker.ts), as the import worker's; a worker through tsx
- * compiles its modules first, and runs them slower meanwhile.
- */
-function indexWorkerScript(): WorkerScript | null {
-  const here = fileURLToPath(import.meta.url);
-  const built = here.endsWith('.ts')
-    ? currentBuiltWorker(join(dirname(here), '../../..'), 'index-worker')
-    : null;
-  return built ? { file: built } : workerScript(import.meta.url, 'index-worker');
-}
-
 export class IndexPool {
   readonly #size: number;
   #script: WorkerScript | null;
@@ -68,7 +52,8 @@ export class IndexPool {
 
   constructor(options: IndexPoolOptions = {}) {
     this.#size = Math.max(1, options.size ?? Math.min(MAX_WORKERS, availableParallelism()));
-    this.#script = options.script === undefined ? indexWorkerScript() : options.script;
+    this.#script =
+      options.script === undefined ? workerScript(import.meta.url, 'index-worker') : options.script;
   }
 
   /** How many worker threads are running now. */

@@ -30,8 +30,6 @@
  * (no worker script) have no such backstop.
  */
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileInput } from '../../../shared/api';
 import { deserializeError, LecternError, type SerializedError } from '../../../shared/errors';
@@ -43,7 +41,6 @@ import {
   workerScript as scriptBeside,
   type WorkerScript,
 } from '../../workers/worker-script';
-import { currentBuiltWorker } from '../../workers/built-worker';
 import type { PrepareRequest } from './prepare-request';
 
 const MAX_WORKERS = 4;
@@ -83,16 +80,8 @@ interface Slot {
 
 type Reply = { ready: true } | { id: number; article: NewArticle } | { id: number; error: SerializedError };
 
-/**
- * The worker's script, or null when this build has none. From source the
- * built worker is taken while it is current (built-worker.ts).
- */
-function workerScript(): WorkerScript | null {
-  const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('.ts')) return scriptBeside(import.meta.url, 'prepare-worker');
-  const built = currentBuiltWorker(join(dirname(here), '../../../..'));
-  return built ? { file: built } : sourceWorkerScript();
-}
+/** The worker's script, or null when this build has none (worker-script.ts). */
+const workerScript = (): WorkerScript | null => scriptBeside(import.meta.url, 'prepare-worker');
 
 /** The worker's TypeScript source loaded through tsx; the benchmarks time it beside the built one. */
 export function sourceWorkerScript(): WorkerScript | null {
