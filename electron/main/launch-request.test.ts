@@ -7,15 +7,18 @@ import {
   parseLaunchArgs,
   readSchemeUrl,
 } from './launch-request';
+import { itReturns } from '../shared/testing/returns';
 
 describe('linkFromSchemeUrl', () => {
-  it.each([
-    ['lectern://add?url=https%3A%2F%2Fexample.com%2Fa%3Fb%3Dc', 'https://example.com/a?b=c'],
-    ['lectern://add/?url=http://example.com', 'http://example.com/'],
-    ['LECTERN://ADD?url=https://example.com/Path', 'https://example.com/Path'],
-  ])('reads %j as %j', (url, expected) => {
-    expect(linkFromSchemeUrl(url)).toBe(expected);
-  });
+  itReturns(
+    linkFromSchemeUrl,
+    [
+      ['lectern://add?url=https%3A%2F%2Fexample.com%2Fa%3Fb%3Dc', 'https://example.com/a?b=c'],
+      ['lectern://add/?url=http://example.com', 'http://example.com/'],
+      ['LECTERN://ADD?url=https://example.com/Path', 'https://example.com/Path'],
+    ],
+    'reads %j as %j',
+  );
 
   it.each([
     ['a javascript: address', 'lectern://add?url=javascript:alert(1)'],
@@ -76,12 +79,17 @@ describe('parseLaunchArgs', () => {
 });
 
 describe('articleFromSchemeUrl', () => {
-  it.each([
-    ['lectern://open?id=0123456789-abcdefgh', { id: '0123456789-abcdefgh', highlight: null }],
-    ['lectern://open/?id=0123456789-abcdefgh&highlight=h-1', { id: '0123456789-abcdefgh', highlight: 'h-1' }],
-  ])('reads %j', (url, expected) => {
-    expect(articleFromSchemeUrl(url)).toEqual(expected);
-  });
+  itReturns(
+    articleFromSchemeUrl,
+    [
+      ['lectern://open?id=0123456789-abcdefgh', { id: '0123456789-abcdefgh', highlight: null }],
+      [
+        'lectern://open/?id=0123456789-abcdefgh&highlight=h-1',
+        { id: '0123456789-abcdefgh', highlight: 'h-1' },
+      ],
+    ],
+    'reads %j',
+  );
 
   it.each([
     ['an id that is not Lectern’s', 'lectern://open?id=../../etc'],

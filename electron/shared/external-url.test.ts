@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { externalUrl } from './external-url';
+import { itReturns } from './testing/returns';
 
 describe('externalUrl', () => {
-  it.each([
-    ['https://example.com/a?b=c#d', 'https://example.com/a?b=c#d'],
-    ['http://example.com', 'http://example.com/'],
-    ['HTTPS://EXAMPLE.COM/Path', 'https://example.com/Path'],
-    ['mailto:someone@example.com?subject=Hi', 'mailto:someone@example.com?subject=Hi'],
-  ])('hands %j to the system as %j', (url, expected) => {
-    expect(externalUrl(url)).toBe(expected);
-  });
+  itReturns(
+    externalUrl,
+    [
+      ['https://example.com/a?b=c#d', 'https://example.com/a?b=c#d'],
+      ['http://example.com', 'http://example.com/'],
+      ['HTTPS://EXAMPLE.COM/Path', 'https://example.com/Path'],
+      ['mailto:someone@example.com?subject=Hi', 'mailto:someone@example.com?subject=Hi'],
+    ],
+    'hands %j to the system as %j',
+  );
 
   it.each([
     'javascript:alert(1)',

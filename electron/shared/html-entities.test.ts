@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { decodeEntities } from './html-entities';
+import { itReturns } from './testing/returns';
 
 describe('decodeEntities', () => {
-  it.each([
+  itReturns(decodeEntities, [
     ['plain text', 'plain text'],
     ['A&nbsp;B', 'A\u00a0B'],
     ['Fish &amp; chips', 'Fish & chips'],
@@ -16,7 +17,5 @@ describe('decodeEntities', () => {
     ['&unknown; kept', '&unknown; kept'],
     ['&#0; and &#x110000; kept', '&#0; and &#x110000; kept'],
     ['AT&T and a & b', 'AT&T and a & b'],
-  ])('%j → %j', (input, expected) => {
-    expect(decodeEntities(input)).toBe(expected);
-  });
+  ]);
 });

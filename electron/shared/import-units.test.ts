@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupSavedPages, isInsideSavedPageFolder } from './import-units';
+import { itReturns } from './testing/returns';
 
 const item = (path: string) => ({ name: path.slice(path.lastIndexOf('/') + 1), path });
 
@@ -55,12 +56,10 @@ describe('groupSavedPages', () => {
 });
 
 describe('isInsideSavedPageFolder', () => {
-  it.each<[string, boolean]>([
+  itReturns(isInsideSavedPageFolder, [
     ['Page_files/a.png', true],
     ['Trip/Page_files/a.png', true],
     ['Trip/Page.html', false],
     ['my_files.txt', false],
-  ])('%j → %j', (path, expected) => {
-    expect(isInsideSavedPageFolder(path)).toBe(expected);
-  });
+  ]);
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isImportableName, keptForImport, walkKeeps } from './importable-files';
+import { itReturns } from './testing/returns';
 
 describe('walkKeeps', () => {
-  it.each<[string, boolean]>([
+  itReturns(walkKeeps, [
     ['page.html', true],
     ['notes/Notes.MD', true],
     ['archive.mhtml', true],
@@ -17,9 +18,7 @@ describe('walkKeeps', () => {
     ['.hidden/page.html', false],
     ['folder/.DS_Store', false],
     ['README', false],
-  ])('%s → %s', (path, kept) => {
-    expect(walkKeeps(path)).toBe(kept);
-  });
+  ]);
 });
 
 describe('isImportableName', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FORBIDDEN_ATTRIBUTES, FORBIDDEN_TAGS, isKeptLink, sanitizePolicy } from './sanitize-policy';
+import { itReturns } from './testing/returns';
 
 describe('isKeptLink', () => {
-  it.each<[string, boolean]>([
+  itReturns(isKeptLink, [
     ['https://example.org/a', true],
     ['HTTP://example.org', true],
     ['mailto:keeper@example.org', true],
@@ -14,9 +15,7 @@ describe('isKeptLink', () => {
     ['page2.html', false],
     ['/absolute/path', false],
     ['', false],
-  ])('%s → %s', (href, kept) => {
-    expect(isKeptLink(href)).toBe(kept);
-  });
+  ]);
 });
 
 describe('sanitizePolicy', () => {

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { asWebUrl, normalizeUrl } from './url-normalize';
+import { itReturns } from './testing/returns';
 
 describe('normalizeUrl', () => {
-  it.each<[string, string | null]>([
+  itReturns(normalizeUrl, [
     ['https://example.com/a', 'https://example.com/a'],
     ['https://example.com/a#section-2', 'https://example.com/a'],
     ['HTTPS://Example.COM:443/a', 'https://example.com/a'],
@@ -17,20 +18,16 @@ describe('normalizeUrl', () => {
     ['ftp://example.com/a', null],
     ['javascript:alert(1)', null],
     ['not a url', null],
-  ])('%j → %j', (input, expected) => {
-    expect(normalizeUrl(input)).toBe(expected);
-  });
+  ]);
 });
 
 describe('asWebUrl', () => {
-  it.each<[string, string | null]>([
+  itReturns(asWebUrl, [
     ['https://example.com/a', 'https://example.com/a'],
     ['  http://example.com/x?y=1\n', 'http://example.com/x?y=1'],
     ['see https://example.com/a', null],
     ['https://example.com/a https://example.com/b', null],
     ['mailto:a@example.com', null],
     ['example.com', null],
-  ])('%j → %j', (input, expected) => {
-    expect(asWebUrl(input)).toBe(expected);
-  });
+  ]);
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { articleFileName, MAX_STEM_BYTES, safeFileStem, shortIdOf } from './file-names';
+import { itReturns } from '../../shared/testing/returns';
 
 describe('safeFileStem', () => {
-  it.each([
+  itReturns(safeFileStem, [
     ['A: "quoted" <title>/with\\every|bad?char*', 'A quoted title with every bad char'],
     ['Trailing dots...  ', 'Trailing dots'],
     ['...hidden', 'hidden'],
@@ -12,9 +13,7 @@ describe('safeFileStem', () => {
     ['tab\there\nnewline', 'tab here newline'],
     ['', 'Untitled'],
     ['???', 'Untitled'],
-  ])('%j → %j', (title, stem) => {
-    expect(safeFileStem(title)).toBe(stem);
-  });
+  ]);
 
   it('cuts long titles to the byte limit on a character boundary', () => {
     const stem = safeFileStem('海'.repeat(200));

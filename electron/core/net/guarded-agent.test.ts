@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { fetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardedAgent, LocalAddressRefused, mayBeLocal } from './guarded-agent';
+import { itReturns } from '../../shared/testing/returns';
 
 let server: Server;
 let port: number;
@@ -57,16 +58,18 @@ describe('guardedAgent', () => {
 });
 
 describe('mayBeLocal', () => {
-  it.each<[string[], string, boolean]>([
-    [['nas.local:8080'], 'nas.local:8080', true],
-    [['nas.local:8080'], 'nas.local:8081', false],
-    [['nas.local:8080'], 'nas.local', false],
-    [['nas.local'], 'nas.local:8081', true],
-    [['nas.local'], 'nas.local', true],
-    [['nas.local'], 'other.local', false],
-    [['[::1]:80'], '[::1]:80', true],
-    [[], 'nas.local', false],
-  ])('%j allows %s: %s', (allowed, host, expected) => {
-    expect(mayBeLocal(allowed, host)).toBe(expected);
-  });
+  itReturns(
+    mayBeLocal,
+    [
+      [['nas.local:8080'], 'nas.local:8080', true],
+      [['nas.local:8080'], 'nas.local:8081', false],
+      [['nas.local:8080'], 'nas.local', false],
+      [['nas.local'], 'nas.local:8081', true],
+      [['nas.local'], 'nas.local', true],
+      [['nas.local'], 'other.local', false],
+      [['[::1]:80'], '[::1]:80', true],
+      [[], 'nas.local', false],
+    ],
+    '%j allows %s: %s',
+  );
 });

@@ -1,14 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { addedTitles } from './added-titles';
+import { itReturns } from '@shared/testing/returns';
 
 describe('addedTitles', () => {
-  it.each([
+  itReturns(addedTitles, [
     [[], ''],
     [['A'], 'Added “A”'],
     [['A', 'B'], 'Added “A” and “B”'],
     [['A', 'B', 'C'], 'Added “A”, “B” and “C”'],
     [['A', 'B', 'C', 'D', 'E'], 'Added “A”, “B” and 3 more'],
-  ])('%j → %j', (titles, expected) => {
-    expect(addedTitles(titles)).toBe(expected);
-  });
+  ]);
 });

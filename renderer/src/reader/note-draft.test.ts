@@ -1,6 +1,7 @@
 import type { NoteEdit, NoteSaved } from '@shared/api';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BOTH_SEPARATOR, joinNotes, NoteDraft } from './note-draft.svelte';
+import { itReturns } from '@shared/testing/returns';
 
 /** One window's localStorage: the drafts of its note editors. */
 class MemoryStorage {
@@ -165,12 +166,14 @@ describe('NoteDraft', () => {
 });
 
 describe('joinNotes', () => {
-  it.each([
-    [{ mine: 'a', theirs: 'b' }, `a${BOTH_SEPARATOR}b`],
-    [{ mine: 'a\n\n', theirs: '\nb' }, `a${BOTH_SEPARATOR}b`],
-    [{ mine: '  ', theirs: 'b' }, 'b'],
-    [{ mine: 'a', theirs: '' }, 'a'],
-  ])('joins %o', (conflict, joined) => {
-    expect(joinNotes(conflict)).toBe(joined);
-  });
+  itReturns(
+    joinNotes,
+    [
+      [{ mine: 'a', theirs: 'b' }, `a${BOTH_SEPARATOR}b`],
+      [{ mine: 'a\n\n', theirs: '\nb' }, `a${BOTH_SEPARATOR}b`],
+      [{ mine: '  ', theirs: 'b' }, 'b'],
+      [{ mine: 'a', theirs: '' }, 'a'],
+    ],
+    'joins %o',
+  );
 });

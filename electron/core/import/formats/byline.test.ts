@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { personByline } from './byline';
+import { itReturns } from '../../../shared/testing/returns';
 
 describe('personByline', () => {
-  it.each<[string, string | null]>([
-    ['By Mary Anning', 'By Mary Anning'],
-    ['Ada Lovelace, Charles Babbage', 'Ada Lovelace, Charles Babbage'],
-  ])('keeps names: %j', (text, expected) => {
-    expect(personByline(text)).toBe(expected);
-  });
+  itReturns(
+    personByline,
+    [
+      ['By Mary Anning', 'By Mary Anning'],
+      ['Ada Lovelace, Charles Babbage', 'Ada Lovelace, Charles Babbage'],
+    ],
+    'keeps names: %j',
+  );
 
   it.each(['April 28, 2019 at 6:01 am Updated April 28, 2019 at 9:15 am', '2022-06-03', 'Updated 5 min ago'])(
     'refuses a date sentence: %j',
@@ -16,12 +19,14 @@ describe('personByline', () => {
     },
   );
 
-  it.each<[string, string]>([
-    ['By GILLIAN MOHNEY March 11, 2015 3:46 PM', 'By GILLIAN MOHNEY'],
-    ['Jane Doe | June 3, 2022', 'Jane Doe'],
-  ])('keeps the name and drops the date printed after it: %j', (text, expected) => {
-    expect(personByline(text)).toBe(expected);
-  });
+  itReturns(
+    personByline,
+    [
+      ['By GILLIAN MOHNEY March 11, 2015 3:46 PM', 'By GILLIAN MOHNEY'],
+      ['Jane Doe | June 3, 2022', 'Jane Doe'],
+    ],
+    'keeps the name and drops the date printed after it: %j',
+  );
 
   it('refuses a sentence that is not a name', () => {
     expect(

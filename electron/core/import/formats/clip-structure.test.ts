@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDateLine, recoverClip } from './clip-structure';
+import { itReturns } from '../../../shared/testing/returns';
 
 const PROSE =
   'The harbour master kept a ledger of every ship that came in, and the ledger outlived the harbour.';
@@ -98,7 +99,7 @@ describe('recoverClip', () => {
 });
 
 describe('parseDateLine', () => {
-  it.each<[string, string | null]>([
+  itReturns(parseDateLine, [
     ['June 3, 2022', '2022-06-03T00:00:00.000Z'],
     ['Jun. 3rd, 2022', '2022-06-03T00:00:00.000Z'],
     ['Friday, June 3, 2022 at 6:40 pm', '2022-06-03T18:40:00.000Z'],
@@ -109,7 +110,5 @@ describe('parseDateLine', () => {
     ['13/45/2022', null],
     ['June 3 was a good day', null],
     ['The year 2022', null],
-  ])('%j → %j', (line, expected) => {
-    expect(parseDateLine(line)).toBe(expected);
-  });
+  ]);
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isPageNumber, withoutRunningLines, type PlacedLine } from './pdf-running-lines';
+import { itReturns } from '../../../shared/testing/returns';
 
 describe('isPageNumber', () => {
-  it.each([
+  itReturns(isPageNumber, [
     ['12', true],
     ['- 12 -', true],
     ['– 7 –', true],
@@ -17,9 +18,7 @@ describe('isPageNumber', () => {
     ['12 boats were lost', false],
     ['Page', false],
     ['1912–1920', false],
-  ])('%s: %s', (text, expected) => {
-    expect(isPageNumber(text)).toBe(expected);
-  });
+  ]);
 });
 
 describe('withoutRunningLines', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LecternError } from '../../../shared/errors';
 import { extensionOf } from '../../../shared/importable-files';
 import { detectKind, type ImportKind } from './detect';
+import { itReturns } from '../../../shared/testing/returns';
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52];
 const ZIP = [0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0];
@@ -102,13 +103,15 @@ describe('detectKind', () => {
 });
 
 describe('extensionOf', () => {
-  it.each([
-    ['page.html', 'html'],
-    ['ARCHIVE.TAR.GZ', 'gz'],
-    ['README', ''],
-    ['.bashrc', ''],
-    ['trailing.', ''],
-  ])('gives %j the extension %j', (name, extension) => {
-    expect(extensionOf(name)).toBe(extension);
-  });
+  itReturns(
+    extensionOf,
+    [
+      ['page.html', 'html'],
+      ['ARCHIVE.TAR.GZ', 'gz'],
+      ['README', ''],
+      ['.bashrc', ''],
+      ['trailing.', ''],
+    ],
+    'gives %j the extension %j',
+  );
 });
