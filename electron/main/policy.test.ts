@@ -7,6 +7,7 @@ import {
   isTrustedSender,
   SECURE_WEB_PREFERENCES,
 } from './policy';
+import { itReturnsSame } from '../shared/testing/returns';
 
 describe('app address', () => {
   it('is served from its own scheme', () => {
@@ -17,17 +18,15 @@ describe('app address', () => {
 });
 
 describe('isAppUrl', () => {
-  it.each([
+  itReturnsSame(isAppUrl, true, 'accepts %s', [
     ['the entry page', 'lectern-app://app/index.html'],
     ['the root', 'lectern-app://app/'],
     ['a script', 'lectern-app://app/assets/index-abc123.js'],
     ['a route with a query and hash', 'lectern-app://app/index.html?x=1#/article/0000000001-abcdefgh'],
     ['an upper-case scheme and host', 'LECTERN-APP://APP/index.html'],
-  ])('accepts %s', (_label, url) => {
-    expect(isAppUrl(url)).toBe(true);
-  });
+  ]);
 
-  it.each([
+  itReturnsSame(isAppUrl, false, 'refuses %s', [
     ['another host on the app scheme', 'lectern-app://evil/index.html'],
     ['a host that starts with app', 'lectern-app://app.evil.example/index.html'],
     ['credentials pointing elsewhere', 'lectern-app://app@evil/index.html'],
@@ -40,9 +39,7 @@ describe('isAppUrl', () => {
     ['about:blank', 'about:blank'],
     ['garbage', 'not a url'],
     ['an empty string', ''],
-  ])('refuses %s', (_label, url) => {
-    expect(isAppUrl(url)).toBe(false);
-  });
+  ]);
 });
 
 describe('isTrustedSender', () => {
@@ -51,7 +48,7 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender({ url: 'lectern-app://app/index.html#/article/x', parent: null })).toBe(true);
   });
 
-  it.each<[string, { url: string; parent: unknown } | null | undefined]>([
+  itReturnsSame(isTrustedSender, false, 'refuses %s', [
     ['a subframe of the app', { url: APP_ENTRY, parent: { url: APP_ENTRY, parent: null } }],
     ['a frame whose parent is unknown', { url: APP_ENTRY, parent: undefined }],
     ['a foreign top-level page', { url: 'https://evil.example/', parent: null }],
@@ -60,9 +57,7 @@ describe('isTrustedSender', () => {
     ['an empty url', { url: '', parent: null }],
     ['a missing frame (null)', null],
     ['a missing frame (undefined)', undefined],
-  ])('refuses %s', (_label, frame) => {
-    expect(isTrustedSender(frame)).toBe(false);
-  });
+  ]);
 });
 
 describe('SECURE_WEB_PREFERENCES', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectExport, detectExportEntries } from './detect-export';
+import { itReturnsSame } from '../../../shared/testing/returns';
 
 describe('detectExport', () => {
   it.each([
@@ -21,14 +22,12 @@ describe('detectExport', () => {
     expect(detectExport(start)).toBe(kind);
   });
 
-  it.each([
+  itReturnsSame(detectExport, undefined, 'leaves %s alone', [
     ['an ordinary page', '<!doctype html><html><body><p>Hello</p>'],
     ['an unknown CSV', 'name,link\n'],
     ['other JSON', '{"a": 1}'],
     ['plain text', 'Dear diary'],
-  ])('leaves %s alone', (_name, start) => {
-    expect(detectExport(start)).toBeUndefined();
-  });
+  ]);
 
   it('tells a Pocket zip from an Omnivore one by its entries', () => {
     expect(detectExportEntries(['pocket/part_000000.csv', 'annotations/part_000000.json'])).toBe('pocket');

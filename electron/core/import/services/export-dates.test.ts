@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { chromeTime, textDate, unixTime } from './export-dates';
+import { itReturnsSame } from '../../../shared/testing/returns';
 
 const DAY = Date.UTC(2021, 2, 21, 14, 39, 19);
 
 describe('export dates', () => {
-  it.each([
+  itReturnsSame(unixTime, DAY, 'reads Unix time in %s', [
     ['seconds', '1616337559'],
     ['milliseconds', '1616337559000'],
     ['microseconds', '1616337559000000'],
     ['a number', 1616337559],
-  ])('reads Unix time in %s', (_name, value) => {
-    expect(unixTime(value)).toBe(DAY);
-  });
+  ]);
 
   it.each([
     ['Z', '2021-03-21T14:39:19.000Z'],
@@ -26,14 +25,12 @@ describe('export dates', () => {
     expect(new Date(chromeTime('13118850929335823')!).toISOString()).toBe('2016-09-20T13:15:29.335Z');
   });
 
-  it.each([
+  itReturnsSame(textDate, undefined, 'refuses %s rather than invent a date', [
     ['year 50000', '50000-01-01T00:00:00Z'],
     ['garbage', 'yesterday'],
     ['empty', ''],
     ['zero', '0'],
-  ])('refuses %s rather than invent a date', (_name, value) => {
-    expect(textDate(value)).toBeUndefined();
-  });
+  ]);
 
   it('refuses a Unix time no unit makes plausible', () => {
     expect(unixTime('1577836800000000000000')).toBeUndefined();
