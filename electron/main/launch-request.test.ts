@@ -10,15 +10,11 @@ import {
 import { itReturns, itReturnsSame } from '../shared/testing/returns';
 
 describe('linkFromSchemeUrl', () => {
-  itReturns(
-    linkFromSchemeUrl,
-    [
-      ['lectern://add?url=https%3A%2F%2Fexample.com%2Fa%3Fb%3Dc', 'https://example.com/a?b=c'],
-      ['lectern://add/?url=http://example.com', 'http://example.com/'],
-      ['LECTERN://ADD?url=https://example.com/Path', 'https://example.com/Path'],
-    ],
-    'reads %j as %j',
-  );
+  itReturns(linkFromSchemeUrl, 'reads %j as %j', [
+    ['lectern://add?url=https%3A%2F%2Fexample.com%2Fa%3Fb%3Dc', 'https://example.com/a?b=c'],
+    ['lectern://add/?url=http://example.com', 'http://example.com/'],
+    ['LECTERN://ADD?url=https://example.com/Path', 'https://example.com/Path'],
+  ]);
 
   itReturnsSame(linkFromSchemeUrl, null, 'refuses %s', [
     ['a javascript: address', 'lectern://add?url=javascript:alert(1)'],
@@ -77,17 +73,10 @@ describe('parseLaunchArgs', () => {
 });
 
 describe('articleFromSchemeUrl', () => {
-  itReturns(
-    articleFromSchemeUrl,
-    [
-      ['lectern://open?id=0123456789-abcdefgh', { id: '0123456789-abcdefgh', highlight: null }],
-      [
-        'lectern://open/?id=0123456789-abcdefgh&highlight=h-1',
-        { id: '0123456789-abcdefgh', highlight: 'h-1' },
-      ],
-    ],
-    'reads %j',
-  );
+  itReturns(articleFromSchemeUrl, 'reads %j', [
+    ['lectern://open?id=0123456789-abcdefgh', { id: '0123456789-abcdefgh', highlight: null }],
+    ['lectern://open/?id=0123456789-abcdefgh&highlight=h-1', { id: '0123456789-abcdefgh', highlight: 'h-1' }],
+  ]);
 
   itReturnsSame(articleFromSchemeUrl, null, 'refuses %s', [
     ['an id that is not Lectern’s', 'lectern://open?id=../../etc'],

@@ -4,18 +4,14 @@ import { jobProgressTracker, progressBarValue } from './taskbar-progress';
 import { itReturns } from '../shared/testing/returns';
 
 describe('progressBarValue', () => {
-  itReturns(
-    progressBarValue,
-    [
-      [{ done: 0, total: 4 }, 0],
-      [{ done: 1, total: 4 }, 0.25],
-      [{ done: 3, total: 4 }, 0.75],
-      [{ done: 4, total: 4 }, -1],
-      [{ done: 0, total: 1 }, -1],
-      [{ done: 0, total: 0 }, -1],
-    ],
-    'shows %j as %d',
-  );
+  itReturns(progressBarValue, 'shows %j as %d', [
+    [{ done: 0, total: 4 }, 0],
+    [{ done: 1, total: 4 }, 0.25],
+    [{ done: 3, total: 4 }, 0.75],
+    [{ done: 4, total: 4 }, -1],
+    [{ done: 0, total: 1 }, -1],
+    [{ done: 0, total: 0 }, -1],
+  ]);
 });
 
 describe('jobProgressTracker', () => {

@@ -3,16 +3,12 @@ import { externalUrl } from './external-url';
 import { itReturns } from './testing/returns';
 
 describe('externalUrl', () => {
-  itReturns(
-    externalUrl,
-    [
-      ['https://example.com/a?b=c#d', 'https://example.com/a?b=c#d'],
-      ['http://example.com', 'http://example.com/'],
-      ['HTTPS://EXAMPLE.COM/Path', 'https://example.com/Path'],
-      ['mailto:someone@example.com?subject=Hi', 'mailto:someone@example.com?subject=Hi'],
-    ],
-    'hands %j to the system as %j',
-  );
+  itReturns(externalUrl, 'hands %j to the system as %j', [
+    ['https://example.com/a?b=c#d', 'https://example.com/a?b=c#d'],
+    ['http://example.com', 'http://example.com/'],
+    ['HTTPS://EXAMPLE.COM/Path', 'https://example.com/Path'],
+    ['mailto:someone@example.com?subject=Hi', 'mailto:someone@example.com?subject=Hi'],
+  ]);
 
   it.each([
     'javascript:alert(1)',

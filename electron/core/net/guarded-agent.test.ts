@@ -58,18 +58,14 @@ describe('guardedAgent', () => {
 });
 
 describe('mayBeLocal', () => {
-  itReturns(
-    mayBeLocal,
-    [
-      [['nas.local:8080'], 'nas.local:8080', true],
-      [['nas.local:8080'], 'nas.local:8081', false],
-      [['nas.local:8080'], 'nas.local', false],
-      [['nas.local'], 'nas.local:8081', true],
-      [['nas.local'], 'nas.local', true],
-      [['nas.local'], 'other.local', false],
-      [['[::1]:80'], '[::1]:80', true],
-      [[], 'nas.local', false],
-    ],
-    '%j allows %s: %s',
-  );
+  itReturns(mayBeLocal, '%j allows %s: %s', [
+    [['nas.local:8080'], 'nas.local:8080', true],
+    [['nas.local:8080'], 'nas.local:8081', false],
+    [['nas.local:8080'], 'nas.local', false],
+    [['nas.local'], 'nas.local:8081', true],
+    [['nas.local'], 'nas.local', true],
+    [['nas.local'], 'other.local', false],
+    [['[::1]:80'], '[::1]:80', true],
+    [[], 'nas.local', false],
+  ]);
 });

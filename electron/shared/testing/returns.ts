@@ -11,15 +11,16 @@ import { expect, it } from 'vitest';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any function's arguments
 type Fn = (...args: any[]) => unknown;
 
+type Rows<F extends Fn> = readonly (readonly [...Parameters<F>, ReturnType<F>])[];
+
 /**
  * Each row holds the arguments, then what `fn` returns for them. The title
  * defaults to the arguments and the result as JSON (`%j` is each column).
  */
-export function itReturns<F extends Fn>(
-  fn: F,
-  rows: readonly (readonly [...Parameters<F>, ReturnType<F>])[],
-  title?: string,
-): void {
+export function itReturns<F extends Fn>(fn: F, rows: Rows<F>): void;
+export function itReturns<F extends Fn>(fn: F, title: string, rows: Rows<F>): void;
+export function itReturns<F extends Fn>(fn: F, ...args: [Rows<F>] | [string, Rows<F>]): void {
+  const [title, rows] = args.length === 1 ? [undefined, args[0]] : args;
   const columns = rows[0]?.length ?? 1;
   const name = title ?? `${Array.from({ length: columns - 1 }, () => '%j').join(', ')} → %j`;
   it.each(rows.map((row) => [...row]))(name, (...row: unknown[]) => {

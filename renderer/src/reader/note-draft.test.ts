@@ -166,14 +166,10 @@ describe('NoteDraft', () => {
 });
 
 describe('joinNotes', () => {
-  itReturns(
-    joinNotes,
-    [
-      [{ mine: 'a', theirs: 'b' }, `a${BOTH_SEPARATOR}b`],
-      [{ mine: 'a\n\n', theirs: '\nb' }, `a${BOTH_SEPARATOR}b`],
-      [{ mine: '  ', theirs: 'b' }, 'b'],
-      [{ mine: 'a', theirs: '' }, 'a'],
-    ],
-    'joins %o',
-  );
+  itReturns(joinNotes, 'joins %o', [
+    [{ mine: 'a', theirs: 'b' }, `a${BOTH_SEPARATOR}b`],
+    [{ mine: 'a\n\n', theirs: '\nb' }, `a${BOTH_SEPARATOR}b`],
+    [{ mine: '  ', theirs: 'b' }, 'b'],
+    [{ mine: 'a', theirs: '' }, 'a'],
+  ]);
 });

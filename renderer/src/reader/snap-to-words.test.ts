@@ -12,24 +12,20 @@ function run(marked: string): string {
 }
 
 describe('snapToWords', () => {
-  itReturns(
-    run,
-    [
-      ['prices rose [sharply and dr]astically today', 'prices rose [sharply and drastically] today'],
-      ['prices r[ose sharply] today', 'prices [rose sharply] today'],
-      ['pr[ices rose sharp]ly today', '[prices rose sharply] today'],
-      ['already [whole words] here', 'already [whole words] here'],
-      ['a pre[fix]ed word on purpose', 'a pre[fix]ed word on purpose'],
-      ['one [l]etter', 'one [l]etter'],
-      ['it is a well-kno[wn fact]', 'it is a [well-known fact]'],
-      ['they don[’t know]', 'they [don’t know]'],
-      ['[Drastically, prices] rose', '[Drastically, prices] rose'],
-      ['prices rose 4[2 per cent]', 'prices rose [42 per cent]'],
-      ['café au [lait chaud]', 'café au [lait chaud]'],
-      ['caf[é au] lait', '[café au] lait'],
-      ['漢字[かな混]じり文', '漢字[かな混]じり文'],
-      ['end of one. [Start] of next', 'end of one. [Start] of next'],
-    ],
-    '%s',
-  );
+  itReturns(run, '%s', [
+    ['prices rose [sharply and dr]astically today', 'prices rose [sharply and drastically] today'],
+    ['prices r[ose sharply] today', 'prices [rose sharply] today'],
+    ['pr[ices rose sharp]ly today', '[prices rose sharply] today'],
+    ['already [whole words] here', 'already [whole words] here'],
+    ['a pre[fix]ed word on purpose', 'a pre[fix]ed word on purpose'],
+    ['one [l]etter', 'one [l]etter'],
+    ['it is a well-kno[wn fact]', 'it is a [well-known fact]'],
+    ['they don[’t know]', 'they [don’t know]'],
+    ['[Drastically, prices] rose', '[Drastically, prices] rose'],
+    ['prices rose 4[2 per cent]', 'prices rose [42 per cent]'],
+    ['café au [lait chaud]', 'café au [lait chaud]'],
+    ['caf[é au] lait', '[café au] lait'],
+    ['漢字[かな混]じり文', '漢字[かな混]じり文'],
+    ['end of one. [Start] of next', 'end of one. [Start] of next'],
+  ]);
 });

@@ -3,14 +3,10 @@ import { personByline } from './byline';
 import { itReturns } from '../../../shared/testing/returns';
 
 describe('personByline', () => {
-  itReturns(
-    personByline,
-    [
-      ['By Mary Anning', 'By Mary Anning'],
-      ['Ada Lovelace, Charles Babbage', 'Ada Lovelace, Charles Babbage'],
-    ],
-    'keeps names: %j',
-  );
+  itReturns(personByline, 'keeps names: %j', [
+    ['By Mary Anning', 'By Mary Anning'],
+    ['Ada Lovelace, Charles Babbage', 'Ada Lovelace, Charles Babbage'],
+  ]);
 
   it.each(['April 28, 2019 at 6:01 am Updated April 28, 2019 at 9:15 am', '2022-06-03', 'Updated 5 min ago'])(
     'refuses a date sentence: %j',
@@ -19,14 +15,10 @@ describe('personByline', () => {
     },
   );
 
-  itReturns(
-    personByline,
-    [
-      ['By GILLIAN MOHNEY March 11, 2015 3:46 PM', 'By GILLIAN MOHNEY'],
-      ['Jane Doe | June 3, 2022', 'Jane Doe'],
-    ],
-    'keeps the name and drops the date printed after it: %j',
-  );
+  itReturns(personByline, 'keeps the name and drops the date printed after it: %j', [
+    ['By GILLIAN MOHNEY March 11, 2015 3:46 PM', 'By GILLIAN MOHNEY'],
+    ['Jane Doe | June 3, 2022', 'Jane Doe'],
+  ]);
 
   it('refuses a sentence that is not a name', () => {
     expect(

@@ -8,26 +8,18 @@ function doc(html: string): Document {
 }
 
 describe('parseDate', () => {
-  itReturns(
-    parseDate,
-    [
-      ['2022-06-03T18:40:00+02:00', '2022-06-03T16:40:00.000Z'],
-      ['2022-06-03T18:40:00.123Z', '2022-06-03T18:40:00.000Z'],
-      ['2022-06-03', '2022-06-03T00:00:00.000Z'],
-    ],
-    'reads ISO 8601 with and without a time and zone: %j',
-  );
+  itReturns(parseDate, 'reads ISO 8601 with and without a time and zone: %j', [
+    ['2022-06-03T18:40:00+02:00', '2022-06-03T16:40:00.000Z'],
+    ['2022-06-03T18:40:00.123Z', '2022-06-03T18:40:00.000Z'],
+    ['2022-06-03', '2022-06-03T00:00:00.000Z'],
+  ]);
 
-  itReturns(
-    parseDate,
-    [
-      ['Published June 3, 2022', '2022-06-03T00:00:00.000Z'],
-      ['3rd Sept. 2021 · 5 min read', '2021-09-03T00:00:00.000Z'],
-      ['Fri, 06/03/2022 – 18:40', '2022-06-03T00:00:00.000Z'],
-      ['Tue, 19 Nov 2019 12:30:00 GMT', '2019-11-19T12:30:00.000Z'],
-    ],
-    'reads dates as pages print them, at midnight UTC: %j',
-  );
+  itReturns(parseDate, 'reads dates as pages print them, at midnight UTC: %j', [
+    ['Published June 3, 2022', '2022-06-03T00:00:00.000Z'],
+    ['3rd Sept. 2021 · 5 min read', '2021-09-03T00:00:00.000Z'],
+    ['Fri, 06/03/2022 – 18:40', '2022-06-03T00:00:00.000Z'],
+    ['Tue, 19 Nov 2019 12:30:00 GMT', '2019-11-19T12:30:00.000Z'],
+  ]);
 
   it.each(['February 30, 2022', '13/45/2022', 'yesterday', '', null])(
     'refuses what is not a date: %j',

@@ -103,15 +103,11 @@ describe('detectKind', () => {
 });
 
 describe('extensionOf', () => {
-  itReturns(
-    extensionOf,
-    [
-      ['page.html', 'html'],
-      ['ARCHIVE.TAR.GZ', 'gz'],
-      ['README', ''],
-      ['.bashrc', ''],
-      ['trailing.', ''],
-    ],
-    'gives %j the extension %j',
-  );
+  itReturns(extensionOf, 'gives %j the extension %j', [
+    ['page.html', 'html'],
+    ['ARCHIVE.TAR.GZ', 'gz'],
+    ['README', ''],
+    ['.bashrc', ''],
+    ['trailing.', ''],
+  ]);
 });
