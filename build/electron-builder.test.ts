@@ -104,18 +104,6 @@ describe('electron-builder.yml', () => {
   it('registers the lectern:// scheme', () => {
     expect(config.protocols).toEqual([expect.objectContaining({ schemes: ['lectern'] })]);
   });
-
-  it('flips the Electron fuses that harden the packaged binary', () => {
-    expect(config.electronFuses).toEqual({
-      runAsNode: false,
-      enableCookieEncryption: true,
-      enableNodeOptionsEnvironmentVariable: false,
-      enableNodeCliInspectArguments: false,
-      enableEmbeddedAsarIntegrityValidation: true,
-      onlyLoadAppFromAsar: true,
-      grantFileProtocolExtraPrivileges: false,
-    });
-  });
 });
 
 describe('what the package contains', () => {
