@@ -65,6 +65,8 @@ const coreRule: Rule = (name) => (isElectron(name) ? 'core/ runs in plain Node, 
 const sharedRule: Rule = (name, file) => {
   // Pure computation, no platform: schema checking and approximate string search.
   if (name === 'valibot' || name === 'approx-string-match') return null;
+  // Test support in shared/testing/ is loaded only by tests, which run under Vitest.
+  if (name === 'vitest' && isInside(join(SHARED, 'testing'), file)) return null;
   if (name.startsWith('.')) {
     return isInside(SHARED, resolve(dirname(file), name)) ? null : 'shared/ imports only from shared/';
   }
