@@ -67,20 +67,39 @@ function boilerplateClasses(root: Element): void {
   removeGuarded(root, matches, 1 / 7);
 }
 
+/** Elements that make a line of text rather than a block of their own. */
+const PHRASING = new Set(['SPAN', 'SMALL', 'B', 'STRONG', 'I', 'EM', 'U', 'FONT', 'A', 'LABEL']);
+
+/**
+ * The entry a block belongs to: the block itself, or, when a page sets it
+ * inside a line (`<span><b>Name</b><p><a>what it is</a></p></span>`), the
+ * outermost element of that line. The browser shows the two as one entry, a
+ * name and what it links to; judged apart, the link would go and its name
+ * stay behind as a stub.
+ */
+function entryOf(block: Element): Element {
+  let entry = block;
+  while (entry.parentElement && PHRASING.has(entry.parentElement.tagName)) entry = entry.parentElement;
+  return entry;
+}
+
 /**
  * Short blocks that are mostly links to the site's own pages: lists of other
  * articles, tag rows, section menus. A block with more text than a short
- * list is left to Readability's own link-density check.
+ * list is left to Readability's own link-density check. A block set inside a
+ * line is judged, and removed, with its entry (entryOf).
  */
 function linkDensity(root: Element, site: string | null): void {
-  const matches = [...root.querySelectorAll('p, ul, ol, dl, div, section, table')].filter((element) => {
-    const length = textLength(element);
+  const blocks = root.querySelectorAll('p, ul, ol, dl, div, section, table');
+  const entries = [...blocks].flatMap((block) => {
+    const entry = entryOf(block);
+    const length = textLength(entry);
     // A short paragraph of links ends an article more often than it stands inside one.
-    const last = !element.nextElementSibling;
-    const limit = element.tagName === 'P' ? (last ? 60 : 30) : last ? 400 : 200;
-    return length > 0 && length < limit && linkTextLength(element, site) > 0.8 * length;
+    const last = !entry.nextElementSibling;
+    const limit = block.tagName === 'P' ? (last ? 60 : 30) : last ? 400 : 200;
+    return length > 0 && length < limit && linkTextLength(entry, site) > 0.8 * length ? [entry] : [];
   });
-  removeGuarded(root, matches, 1 / 2);
+  removeGuarded(root, [...new Set(entries)], 1 / 2);
 }
 
 /** An inline element whose parent says more than it does: words of a sentence, not a line of its own. */

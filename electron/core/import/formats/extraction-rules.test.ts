@@ -207,6 +207,23 @@ describe('the extraction layer around Readability', () => {
     expect(text(html)).toContain('Early tables');
   });
 
+  it('link-density: judges a link set inside a line with the name beside it, as the entry the page shows', () => {
+    // A short page, as a fable is: Readability keeps the layout table beside it.
+    const entry = (name: string, slug: string, description: string) =>
+      `<tr><td><span><b>${name}</b><p><a href="https://tides.example/${slug}">${description}</a></p></span></td></tr>`;
+    const html = `<!doctype html><html><head><title>The Greedy Dog</title>
+      <link rel="canonical" href="https://tides.example/fables/dog"></head><body><table><tr><td>
+      <h1>The Greedy Dog</h1><p>A dog carrying a piece of meat was crossing a bridge. Looking down, he saw another
+      dog in the river with a bigger piece, and barked to frighten it away. His own meat fell into the water,
+      and the other dog was only his reflection.</p><p>The end.</p></td><td><table>
+      ${entry('Tide almanac', 'almanac', 'Tables of every harbour, month by month')}
+      ${entry('More', 'more', 'Lights and keepers of the coast')}</table></td></tr></table></body></html>`;
+    expect(text(html)).toContain('Tide almanac Tables of every harbour, month by month');
+    expect(text(html)).not.toContain('Lights and keepers');
+    expect(text(html)).not.toMatch(/\bMore\b/);
+    expect(text(html)).toContain('only his reflection');
+  });
+
   it('link-density: without an address, takes the host the page links to most as its own site', () => {
     const menu = ['a', 'b', 'c']
       .map((slug) => `<a href="https://tides.example/${slug}">Section ${slug}</a>`)
