@@ -172,6 +172,25 @@ describe('the extraction layer around Readability', () => {
     );
   });
 
+  it('boilerplate-classes: keeps a name that is words of a line, and drops a block the name fills', () => {
+    const html = page(
+      '<p>Drawn by <span class="author-name">Mary Anning</span></p><p class="author-bio">Ann Lee writes on harbours for the county paper.</p>',
+      { before: '<div class="byline">By Ann Lee</div>' },
+    );
+    expect(text(html)).toContain('Drawn by Mary Anning');
+    expect(text(html)).not.toContain('Ann Lee');
+  });
+
+  it('boilerplate-classes: drops a named span that stands beside blocks, not inside a line', () => {
+    removedBy(
+      'boilerplate-classes',
+      page(
+        '<section><p>The office closed in 1962.</p><span class="timestamp">Updated 4:00 am, March 3</span></section>',
+      ),
+      'Updated 4:00 am',
+    );
+  });
+
   it('boilerplate-classes: keeps a heading whose id only happens to contain a vocabulary word', () => {
     const html = page('<h2><span id="Promotion_of_the_clerks">Promotion of the clerks</span></h2>');
     expect(text(html)).toContain('Promotion of the clerks');
