@@ -8,10 +8,12 @@
  * Pictures stay: a figure or caption block gives way to the images it holds,
  * without its credit lines, because a reading app that lost an article's
  * pictures would be worse than one that kept a credit. A figure keeps a short
- * caption of its own (keepFigure); other caption-named blocks go. Measured on
- * the article benchmark, cutting the same vocabulary page-wide instead of
- * only these elements loses far more article text than it removes noise, so
- * the class and id vocabulary is applied after Readability (clean-article.ts).
+ * caption of its own, or a long one when its picture has no alt text, the
+ * caption then being its only description (keepFigure); other caption-named
+ * blocks go. Measured on the article benchmark, cutting the same vocabulary
+ * page-wide instead of only these elements loses far more article text than
+ * it removes noise, so the class and id vocabulary is applied after
+ * Readability (clean-article.ts).
  */
 import { ruleOn, type ExtractOptions } from './extraction-rules';
 import { LABEL_LENGTH, captionName, creditName, creditText } from './boilerplate';
