@@ -55,15 +55,18 @@ function linkTextLength(element: Element, site: string | null): number {
   return length;
 }
 
-/** Blocks whose class or id names boilerplate; the classes go afterwards, as the stored article keeps none. */
+/**
+ * Blocks whose class or id names boilerplate, save the words of a line
+ * (wordsOfLine); the classes go afterwards, as the stored article keeps none.
+ */
 function boilerplateClasses(root: Element): void {
   const matches = [...root.querySelectorAll('[class], [id]')].filter(
     // Inside a heading an id is the heading's own words ("Promotion_controversy"), not a name for furniture.
     (element) =>
       CONTAINERS.has(element.tagName) &&
       !element.closest('h1, h2, h3, h4, h5, h6') &&
-      !wordsOfLine(element) &&
-      boilerplateName(element),
+      boilerplateName(element) &&
+      !wordsOfLine(element),
   );
   removeGuarded(root, matches, 1 / 7);
 }
