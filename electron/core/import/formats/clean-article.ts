@@ -55,14 +55,18 @@ function linkTextLength(element: Element, site: string | null): number {
   return length;
 }
 
-/** Blocks whose class or id names boilerplate; the classes go afterwards, as the stored article keeps none. */
+/**
+ * Blocks whose class or id names boilerplate, save the words of a line
+ * (wordsOfLine); the classes go afterwards, as the stored article keeps none.
+ */
 function boilerplateClasses(root: Element): void {
   const matches = [...root.querySelectorAll('[class], [id]')].filter(
     // Inside a heading an id is the heading's own words ("Promotion_controversy"), not a name for furniture.
     (element) =>
       CONTAINERS.has(element.tagName) &&
       !element.closest('h1, h2, h3, h4, h5, h6') &&
-      boilerplateName(element),
+      boilerplateName(element) &&
+      !wordsOfLine(element),
   );
   removeGuarded(root, matches, 1 / 7);
 }
@@ -107,6 +111,18 @@ const partOfLine = (element: Element) =>
   INLINE.has(element.tagName) &&
   !!element.parentElement &&
   textLength(element.parentElement) > textLength(element);
+
+/** Elements that end a line of text, so a parent holding one is a block of lines rather than a line. */
+const LINE_BREAKS =
+  'p, li, div, section, h1, h2, h3, h4, h5, h6, figcaption, dd, dt, blockquote, ul, ol, table, br';
+
+/**
+ * An inline element that is some of the words of a single line ("By
+ * <span class="author">Ann Lee</span>"): taking it out would leave a stub
+ * ("By"), so the line is judged as a whole, by the rules on lines.
+ */
+const wordsOfLine = (element: Element) =>
+  partOfLine(element) && !element.parentElement!.querySelector(LINE_BREAKS);
 
 /**
  * Leaf blocks whose whole text is page furniture. A span that is one word

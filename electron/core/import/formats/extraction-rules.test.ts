@@ -71,10 +71,20 @@ describe('the extraction layer around Readability', () => {
     removedBy(
       'prune-tags',
       page(
-        `<figure><img src="https://tides.example/dawn.jpg"><figcaption>${LONG_CAPTION}</figcaption></figure>`,
+        `<figure><img src="https://tides.example/dawn.jpg" alt="Harbour posts at dawn"><figcaption>${LONG_CAPTION}</figcaption></figure>`,
       ),
       'Harbour masters measure the water',
     );
+  });
+
+  it("prune-tags: keeps a long caption that is its picture's only description", () => {
+    for (const image of [
+      '<img src="https://tides.example/dawn.jpg" alt="">',
+      '<img src="https://tides.example/dawn.jpg">',
+    ]) {
+      const html = page(`<figure>${image}<figcaption>${LONG_CAPTION}</figcaption></figure>`);
+      expect(text(html)).toContain(LONG_CAPTION);
+    }
   });
 
   it('prune-tags: drops a figcaption that is a link to another article', () => {
@@ -87,12 +97,14 @@ describe('the extraction layer around Readability', () => {
     );
   });
 
-  it('prune-tags: a caption printed twice (figure and credit line) appears nowhere, not twice', () => {
+  it('prune-tags: a caption printed twice (figure and credit line) is read once', () => {
     const caption = 'Harbour masters at work on the painted posts in the early morning light';
-    const html = page(
-      `<figure><img src="https://tides.example/posts.jpg"><figcaption><span>${caption}</span><span>${caption}</span></figcaption></figure>`,
-    );
-    expect(text(html).split(caption).length - 1).toBe(0);
+    for (const alt of ['', ' alt="Painted posts"']) {
+      const html = page(
+        `<figure><img src="https://tides.example/posts.jpg"${alt}><figcaption><span>${caption}</span><span>${caption}</span></figcaption></figure>`,
+      );
+      expect(text(html).split(caption).length - 1).toBe(1);
+    }
   });
 
   it('prune-captions: drops a block whose class names a caption before Readability, keeping its picture', () => {
@@ -157,6 +169,25 @@ describe('the extraction layer around Readability', () => {
         '<div class="newsletter-box"><p>The Harbour Letter comes every Friday.</p><p>Tide news for every port town, free.</p></div>',
       ),
       'The Harbour Letter comes every Friday',
+    );
+  });
+
+  it('boilerplate-classes: keeps a name that is words of a line, and drops a block the name fills', () => {
+    const html = page(
+      '<p>Drawn by <span class="author-name">Mary Anning</span></p><p class="author-bio">Ann Lee writes on harbours for the county paper.</p>',
+      { before: '<div class="byline">By Ann Lee</div>' },
+    );
+    expect(text(html)).toContain('Drawn by Mary Anning');
+    expect(text(html)).not.toContain('Ann Lee');
+  });
+
+  it('boilerplate-classes: drops a named span that stands beside blocks, not inside a line', () => {
+    removedBy(
+      'boilerplate-classes',
+      page(
+        '<section><p>The office closed in 1962.</p><span class="timestamp">Updated 4:00 am, March 3</span></section>',
+      ),
+      'Updated 4:00 am',
     );
   });
 

@@ -8,10 +8,12 @@
  * Pictures stay: a figure or caption block gives way to the images it holds,
  * without its credit lines, because a reading app that lost an article's
  * pictures would be worse than one that kept a credit. A figure keeps a short
- * caption of its own (keepFigure); other caption-named blocks go. Measured on
- * the article benchmark, cutting the same vocabulary page-wide instead of
- * only these elements loses far more article text than it removes noise, so
- * the class and id vocabulary is applied after Readability (clean-article.ts).
+ * caption of its own, or a long one when its picture has no alt text, the
+ * caption then being its only description (keepFigure); other caption-named
+ * blocks go. Measured on the article benchmark, cutting the same vocabulary
+ * page-wide instead of only these elements loses far more article text than
+ * it removes noise, so the class and id vocabulary is applied after
+ * Readability (clean-article.ts).
  */
 import { ruleOn, type ExtractOptions } from './extraction-rules';
 import { LABEL_LENGTH, captionName, creditName, creditText } from './boilerplate';
@@ -41,17 +43,34 @@ const linkText = (element: Element) =>
   [...element.querySelectorAll('a')].reduce((sum, link) => sum + textLength(link), 0);
 
 /**
+ * Whether a picture of the figure says what it shows in its own words (alt
+ * text). One that does not leaves that to the caption, as HTML lets a
+ * captioned figure's image do: its caption is then the picture's only
+ * description, and is kept whatever its length.
+ */
+const describesItself = (figure: Element) =>
+  [...figure.querySelectorAll('img')].some((image) => !!image.getAttribute('alt')?.trim());
+
+/**
  * A figure's caption without its credit, or null when it is none to keep:
  * the caption says what the picture shows and is read with it; the credit
  * is the picture's small print. A figcaption that is mostly links is a card
  * for another article, and one left with only a credit or a bare "Photo" has
- * nothing to say.
+ * nothing to say. A long caption is kept only when it is the picture's
+ * description (describesItself).
  */
 function captionWithoutCredits(figure: Element): Element | null {
   const caption = figure.querySelector('figcaption');
   if (!caption || linkText(caption) > textLength(caption) / 2) return null;
   for (const part of caption.querySelectorAll('*')) {
     if (caption.contains(part) && (creditName(part) || creditText(part.textContent ?? ''))) part.remove();
+  }
+  // Some pages print the caption twice (for the page and for its lightbox): it is read once.
+  const seen = new Set<string>();
+  for (const part of [...caption.children]) {
+    const words = (part.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (words && seen.has(words)) part.remove();
+    seen.add(words);
   }
   const texts: Node[] = [];
   const walker = figure.ownerDocument.createTreeWalker(caption, SHOW_TEXT);
@@ -62,7 +81,7 @@ function captionWithoutCredits(figure: Element): Element | null {
   if (last) last.textContent = (last.textContent ?? '').replace(TRAILING_CREDIT, '');
   const text = (caption.textContent ?? '').replace(/\s+/g, ' ').trim();
   return text &&
-    text.length <= LABEL_LENGTH &&
+    (text.length <= LABEL_LENGTH || !describesItself(figure)) &&
     !creditText(text) &&
     !/^(?:photo|image|picture|video)$/i.test(text)
     ? caption
