@@ -16,6 +16,33 @@ function inRange(value: string | null, range: DateRange): boolean {
   return true;
 }
 
+/**
+ * Each summary's site and byline folded, once: `site:` and `author:` look at
+ * every article of the library, and folding both for 10,000 of them made
+ * those the slowest queries. Kept by summary, which the catalog replaces
+ * whenever its article changes, so an entry never goes stale.
+ */
+const foldedFields = new WeakMap<ArticleSummary, { site: string; byline: string }>();
+
+function folded(article: ArticleSummary): { site: string; byline: string } {
+  let fields = foldedFields.get(article);
+  if (!fields) {
+    fields = { site: fold(siteText(article)), byline: fold(article.byline ?? '') };
+    foldedFields.set(article, fields);
+  }
+  return fields;
+}
+
+/** A test of one filter, with what it compares folded once for the whole query, not once per article. */
+function filterTest(filter: Filter): (article: ArticleSummary) => boolean {
+  if (filter.kind === 'site' || filter.kind === 'author') {
+    const value = fold(filter.value);
+    const field = filter.kind === 'site' ? 'site' : 'byline';
+    return (article) => folded(article)[field].includes(value);
+  }
+  return (article) => filterHolds(article, filter);
+}
+
 function filterHolds(article: ArticleSummary, filter: Filter): boolean {
   switch (filter.kind) {
     case 'tag':
@@ -41,9 +68,8 @@ function filterHolds(article: ArticleSummary, filter: Filter): boolean {
     case 'has':
       return filter.value === 'highlights' ? article.highlightCount > 0 : article.hasNote;
     case 'site':
-      return fold(siteText(article)).includes(fold(filter.value));
     case 'author':
-      return fold(article.byline ?? '').includes(fold(filter.value));
+      return filterTest(filter)(article);
     case 'lang':
       return (article.lang ?? '').toLowerCase().startsWith(filter.value.toLowerCase());
     case 'added':
@@ -63,8 +89,10 @@ export function searchesTrash(query: SearchQuery): boolean {
   return query.filters.some((f) => f.kind === 'is' && f.value === 'trashed' && !f.negate);
 }
 
-export function filtersHold(article: ArticleSummary, filters: readonly Filter[]): boolean {
-  return filters.every((filter) => filterHolds(article, filter) !== filter.negate);
+/** Whether an article satisfies every filter of a query; made once per query. */
+export function filtersMatcher(filters: readonly Filter[]): (article: ArticleSummary) => boolean {
+  const tests = filters.map((filter) => ({ holds: filterTest(filter), negate: filter.negate }));
+  return (article) => tests.every(({ holds, negate }) => holds(article) !== negate);
 }
 
 function containsSequence(tokens: readonly string[], words: readonly string[]): boolean {
