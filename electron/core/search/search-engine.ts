@@ -34,12 +34,13 @@ import { highlightTerms, parseQuery, type SearchQuery, type Term } from '../../s
 import { tokenize } from '../../shared/search/tokens';
 import { writeFileAtomic } from '../files/atomic-write';
 import { CACHE_DIR } from '../library/catalog';
+import type { Place } from '../library/article-folder';
 import type { Library } from '../library/library';
 import { documentEntry, searchDocument, siteText, type SearchDocument } from './document';
 import { IndexPool } from './index-pool';
 import type { BuiltSegment, SegmentItem } from './index-segment';
 import { DamagedIndexError, InvertedIndex } from './inverted-index';
-import { fieldTokens, filtersMatcher, searchesTrash, sortArticles, termsHold } from './match';
+import { fieldTokens, filtersMatcher, newestFirst, searchesTrash, sortArticles, termsHold } from './match';
 import { mayHoldPhrase, phraseProbe, type PhraseProbe } from './pair-filter';
 import { makeSnippet } from './snippet';
 
@@ -110,6 +111,7 @@ export class SearchEngine {
    */
   #generation = 0;
   #stale: { catalog: number; engine: number; ids: Set<string> } | null = null;
+  #ordered: { generation: number; byPlace: Map<Place, readonly ArticleSummary[]> } | null = null;
   /**
    * Each title's tokens, for ranking: kept by summary, which the catalog
    * replaces whenever its article changes, so an entry never goes stale.
@@ -378,7 +380,7 @@ export class SearchEngine {
     if (!scan && this.#state === 'loading' && query.terms.length > 0) await this.start();
     const indexed = this.#state === 'ready' && !scan;
     const place = searchesTrash(query) ? 'trash' : 'articles';
-    let found = this.library.summaries(place).filter(filtersMatcher(query.filters));
+    let found = this.#newestFirst(place).filter(filtersMatcher(query.filters));
     const stale = this.#state === 'loading' ? null : this.#staleIds();
     const waiting = scan ? 0 : (stale?.size ?? this.library.summaries().length);
     let complete = true;
@@ -394,7 +396,12 @@ export class SearchEngine {
         const late = complete
           ? await this.#byText(unindexed, query.terms)
           : this.#bySummary(unindexed, query.terms);
-        found = [...this.#byIndex(current, query.terms), ...late];
+        const matched = this.#byIndex(current, query.terms);
+        if (late.length === 0) found = matched;
+        else {
+          const kept = new Set([...matched, ...late]);
+          found = found.filter((a) => kept.has(a));
+        }
       }
     }
     const hasWords = query.terms.some((t) => !t.negate);
@@ -408,6 +415,23 @@ export class SearchEngine {
       complete,
       indexing: waiting,
     };
+  }
+
+  /**
+   * The summaries of `place` newest first, the order a result keeps where
+   * nothing else orders it: sorted once per change to the catalog, not on
+   * every search (results of thousands of articles then need no sort).
+   * Callers copy before changing it.
+   */
+  #newestFirst(place: Place): readonly ArticleSummary[] {
+    const generation = this.library.generation;
+    if (this.#ordered?.generation !== generation) this.#ordered = { generation, byPlace: new Map() };
+    let ordered = this.#ordered.byPlace.get(place);
+    if (!ordered) {
+      ordered = newestFirst(this.library.summaries(place));
+      this.#ordered.byPlace.set(place, ordered);
+    }
+    return ordered;
   }
 
   /**
@@ -506,7 +530,7 @@ export class SearchEngine {
    * Ranks an article: first whether the word still being typed is in it
    * whole ("sea" as "sea", not only as "seattle" or "searches"), then how
    * many of the query's words its title holds, a whole word counting twice a
-   * word that only begins one.
+   * word that only begins one. A small whole number, as sortArticles needs.
    */
   #relevance(terms: readonly Term[]): (article: ArticleSummary) => number {
     const words: { text: string; prefix: boolean }[] = [];
@@ -517,7 +541,11 @@ export class SearchEngine {
     }
     const holdingWhole = words
       .filter((word) => word.prefix)
-      .map((word) => new Set(this.#index.lookup(word.text)));
+      .map((word) => {
+        const holding = new Uint8Array(this.#index.capacity);
+        for (const doc of this.#index.lookup(word.text)) holding[doc] = 1;
+        return holding;
+      });
     const wholeBonus = 2 * words.length + 1;
     return (article) => {
       const tokens = this.#titleTokensOf(article);
@@ -527,7 +555,7 @@ export class SearchEngine {
         else if (word.prefix && tokens.some((t) => t.startsWith(word.text))) score += 1;
       }
       const doc = this.#index.numberOf(article.id);
-      const whole = holdingWhole.every((docs) => doc !== undefined && docs.has(doc));
+      const whole = holdingWhole.every((holding) => doc !== undefined && holding[doc] === 1);
       return (whole ? wholeBonus : 0) + score;
     };
   }
