@@ -113,6 +113,13 @@ export class SearchEngine {
   #stale: { catalog: number; engine: number; ids: Set<string> } | null = null;
   #ordered: { generation: number; byPlace: Map<Place, readonly ArticleSummary[]> } | null = null;
   /**
+   * Each summary's document number in the index (-1 for none), looked up by
+   * id once per change to the engine: a lookup by the summary itself costs
+   * a fraction of one by its id, and a search over most of the library
+   * makes two for every article.
+   */
+  #docs: { engine: number; of: WeakMap<ArticleSummary, number> } | null = null;
+  /**
    * Each title's tokens, for ranking: kept by summary, which the catalog
    * replaces whenever its article changes, so an entry never goes stale.
    */
@@ -239,7 +246,10 @@ export class SearchEngine {
           }
         }
       }
-      if (this.#index.wantsCompaction) this.#index.compact();
+      if (this.#index.wantsCompaction) {
+        this.#generation++;
+        this.#index.compact();
+      }
       if (this.#state === 'building') {
         this.#setReady();
         await this.#save();
@@ -434,6 +444,16 @@ export class SearchEngine {
     return ordered;
   }
 
+  #docOf(article: ArticleSummary): number | undefined {
+    if (this.#docs?.engine !== this.#generation) this.#docs = { engine: this.#generation, of: new WeakMap() };
+    let doc = this.#docs.of.get(article);
+    if (doc === undefined) {
+      doc = this.#index.numberOf(article.id) ?? -1;
+      this.#docs.of.set(article, doc);
+    }
+    return doc < 0 ? undefined : doc;
+  }
+
   /**
    * The ids of the articles, in the library or the trash, the index does not
    * hold as they are now: queued, or changed since they were indexed.
@@ -507,7 +527,7 @@ export class SearchEngine {
       }
     }
     return articles.filter((article) => {
-      const doc = index.numberOf(article.id);
+      const doc = this.#docOf(article);
       if (doc === undefined) return false;
       if (required.some((set) => set[doc] !== 1) || excluded.some((set) => set[doc] === 1)) return false;
       return phrases.every(
@@ -554,7 +574,7 @@ export class SearchEngine {
         if (tokens.includes(word.text)) score += 2;
         else if (word.prefix && tokens.some((t) => t.startsWith(word.text))) score += 1;
       }
-      const doc = this.#index.numberOf(article.id);
+      const doc = this.#docOf(article);
       const whole = holdingWhole.every((holding) => doc !== undefined && holding[doc] === 1);
       return (whole ? wholeBonus : 0) + score;
     };
