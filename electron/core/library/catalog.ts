@@ -129,6 +129,7 @@ function newestFirst(a: ArticleSummary, b: ArticleSummary): number {
 
 export class Catalog {
   readonly #entries = new Map<string, CatalogEntry>();
+  #generation = 0;
   /**
    * Each summary's address normalized once, not once per import: a summary
    * object is replaced whenever its article changes, so the cache never goes stale.
@@ -172,7 +173,7 @@ export class Catalog {
     ] as const) {
       for (const id of ids) {
         const entry = cached?.get(id);
-        if (entry && entry.place === place) catalog.#entries.set(id, entry);
+        if (entry && entry.place === place) catalog.#set(id, entry);
         else toRead.push([id, place, entry?.summary ?? null]);
       }
     }
@@ -197,7 +198,7 @@ export class Catalog {
     const { meta, stamp } = read;
     if (place === 'trash' && !meta.trashedAt) meta.trashedAt = new Date(stamp.mtimeMs).toISOString();
     const entry: CatalogEntry = { place, stamp, summary: summarize(meta) };
-    this.#entries.set(id, entry);
+    this.#set(id, entry);
     return entry;
   }
 
@@ -219,7 +220,7 @@ export class Catalog {
         const fresh = await this.#read(id, place, summary);
         if (fresh) changes.changed.push(fresh.summary);
         else {
-          this.#entries.delete(id);
+          this.#remove(id);
           changes.removed.push(id);
         }
       });
@@ -247,14 +248,33 @@ export class Catalog {
   /** record() for a write that already knows its article.json's stamp (a batch of new folders). */
   recordStamped(meta: ArticleMeta, place: Place, stamp: Stamp): CatalogEntry {
     const entry: CatalogEntry = { place, stamp, summary: summarize(meta) };
-    this.#entries.set(meta.id, entry);
+    this.#set(meta.id, entry);
     this.#saveSoon();
     return entry;
   }
 
   delete(id: string): void {
-    this.#entries.delete(id);
+    this.#remove(id);
     this.#saveSoon();
+  }
+
+  /**
+   * A number that changes whenever an entry is added, replaced or removed:
+   * whoever derives something from every summary (the search engine's list
+   * of articles not indexed as they are) computes it again only when this
+   * has moved, not on every call.
+   */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  #set(id: string, entry: CatalogEntry): void {
+    this.#entries.set(id, entry);
+    this.#generation++;
+  }
+
+  #remove(id: string): void {
+    if (this.#entries.delete(id)) this.#generation++;
   }
 
   entry(id: string): CatalogEntry {

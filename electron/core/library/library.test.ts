@@ -328,4 +328,28 @@ describe('what the library announces', () => {
     ]);
     expect(events).toHaveLength(1);
   });
+
+  it('moves its generation with every change to a summary, and only then', async () => {
+    const library = await temp.open(temp.dir);
+    const seen = [library.generation];
+    const moved = () => {
+      seen.push(library.generation);
+      return seen.at(-1) !== seen.at(-2);
+    };
+    const { id } = await library.add(newArticle('First'));
+    expect(moved()).toBe(true);
+    await library.get(id);
+    library.list();
+    expect(moved()).toBe(false);
+    await library.update(id, (meta) => {
+      meta.favorite = true;
+    });
+    expect(moved()).toBe(true);
+    await library.update(id, () => false);
+    expect(moved()).toBe(false);
+    await library.trash(id);
+    expect(moved()).toBe(true);
+    await library.purge(id);
+    expect(moved()).toBe(true);
+  });
 });

@@ -200,6 +200,11 @@ export class Library {
     return this.catalog.list();
   }
 
+  /** Changes whenever any article's summary changes, appears or goes (Catalog.generation). */
+  get generation(): number {
+    return this.catalog.generation;
+  }
+
   trashed(): ArticleSummary[] {
     return this.catalog.trashed();
   }

@@ -6,6 +6,7 @@ import { useTempFolder } from '../fixtures/temp-folder';
 import { newArticle } from '../library/fixtures/library-folder';
 import { Library } from '../library/library';
 import { openBackend, type Backend } from '../open-backend';
+import { SearchEngine } from './search-engine';
 
 const temp = useTempFolder('lectern-search-');
 let backends: Backend[] = [];
@@ -313,6 +314,37 @@ describe('the search engine', () => {
     await second.search.settled();
     expect(await second.search.search('petrels')).toMatchObject({ complete: true, indexing: 0 });
     expect((await second.search.search('petrels')).ids.sort()).toEqual([ids[7], ids[8]].sort());
+  });
+
+  it('answers from what the catalog says now for an article changed without a word to the engine', async () => {
+    // No feed: the engine hears of no change, as while a burst is held back (search-feed.ts).
+    const library = await Library.open(temp.dir);
+    const older = (await library.add(newArticle('Alpha'))).id;
+    const newer = (await library.add(newArticle('Beta'))).id;
+    await writeFile(join(temp.dir, 'articles', older, 'content.html'), '<p>Gannets dive</p>');
+    await writeFile(join(temp.dir, 'articles', newer, 'content.html'), '<p>Gannets nest</p>');
+    const engine = new SearchEngine(library);
+    try {
+      await engine.start();
+      engine.notify([older, newer]);
+      await engine.settled();
+      expect(await engine.search('gannets')).toMatchObject({ ids: [newer, older], indexing: 0 });
+      expect((await engine.search('site:seabird')).ids).toEqual([]);
+
+      await writeFile(join(temp.dir, 'articles', older, 'content.html'), '<p>Gannets and puffins</p>');
+      await library.update(older, (meta) => {
+        meta.title = 'Gannets at Sea';
+        meta.siteName = 'Seabird Notes';
+      });
+      // Not indexed as it is now: read whole, ranked and filtered by its new title and site.
+      expect(await engine.search('puffins')).toMatchObject({ ids: [older], indexing: 1, complete: true });
+      expect((await engine.search('gannets')).ids).toEqual([older, newer]);
+      expect((await engine.search('site:seabird')).ids).toEqual([older]);
+      expect((await engine.search('author:writer')).ids).toEqual([newer, older]);
+    } finally {
+      await engine.close();
+      await library.close();
+    }
   });
 
   it('makes snippets around the matched words, marked', async () => {

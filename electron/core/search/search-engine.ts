@@ -24,6 +24,11 @@
  * - Phrases are checked with each candidate's filter of adjacent word pairs
  *   (pair-filter.ts), never by reading its text, so a phrase of common words
  *   costs what a word does.
+ * - What a search needs of every article (which ones the index lags on, each
+ *   place newest first, each article's document number, its title's words)
+ *   is worked out once and kept until the catalog or the engine changes
+ *   (their generations), not on every search: at 10,000 articles those
+ *   passes were most of a search's time, from the first search on.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -34,12 +39,13 @@ import { highlightTerms, parseQuery, type SearchQuery, type Term } from '../../s
 import { tokenize } from '../../shared/search/tokens';
 import { writeFileAtomic } from '../files/atomic-write';
 import { CACHE_DIR } from '../library/catalog';
+import type { Place } from '../library/article-folder';
 import type { Library } from '../library/library';
 import { documentEntry, searchDocument, siteText, type SearchDocument } from './document';
 import { IndexPool } from './index-pool';
 import type { BuiltSegment, SegmentItem } from './index-segment';
 import { DamagedIndexError, InvertedIndex } from './inverted-index';
-import { fieldTokens, filtersHold, searchesTrash, sortArticles, termsHold } from './match';
+import { fieldTokens, filtersMatcher, newestFirst, searchesTrash, sortArticles, termsHold } from './match';
 import { mayHoldPhrase, phraseProbe, type PhraseProbe } from './pair-filter';
 import { makeSnippet } from './snippet';
 
@@ -80,6 +86,8 @@ const SEGMENT_SIZE = 512;
 const MIN_SEGMENTS = 4;
 /** Summaries sent with a result: more than a tall window shows. */
 const FIRST_SUMMARIES = 40;
+/** Titles tokenized between turns of the event loop when the index is loaded. */
+const TITLES_PER_TURN = 2000;
 
 export type IndexState = 'loading' | 'building' | 'ready';
 
@@ -101,7 +109,26 @@ export class SearchEngine {
   readonly #saves = new SerialQueue();
   #dirty = false;
   #closed = false;
-  readonly #titleTokens = new Map<string, string[]>();
+  /**
+   * Moves whenever the queue or the index changes; with the catalog's
+   * generation it keys #stale, so a search finds the articles the index
+   * does not hold as they are with one comparison, not a lookup per article.
+   */
+  #generation = 0;
+  #stale: { catalog: number; engine: number; ids: Set<string> } | null = null;
+  #ordered: { generation: number; byPlace: Map<Place, readonly ArticleSummary[]> } | null = null;
+  /**
+   * Each summary's document number in the index (-1 for none), looked up by
+   * id once per change to the engine: a lookup by the summary itself costs
+   * a fraction of one by its id, and a search over most of the library
+   * makes two for every article.
+   */
+  #docs: { engine: number; of: WeakMap<ArticleSummary, number> } | null = null;
+  /**
+   * Each title's tokens, for ranking: kept by summary, which the catalog
+   * replaces whenever its article changes, so an entry never goes stale.
+   */
+  readonly #titleTokens = new WeakMap<ArticleSummary, string[]>();
   /** Each unindexed article's summary fields, tokenized once (see #bySummary). */
   readonly #summaryTokens = new Map<string, string[][]>();
   /** Resolves when the index first becomes ready. */
@@ -139,7 +166,9 @@ export class SearchEngine {
       if (error instanceof DamagedIndexError)
         console.warn(`Lectern: the search index was damaged (${error.message}); rebuilding it.`);
     }
+    await this.#tokenizeTitles();
     const summaries = this.library.summaries();
+    this.#generation++;
     if (loaded) {
       this.#index = loaded;
       const live = new Set<string>();
@@ -156,6 +185,28 @@ export class SearchEngine {
     this.#work();
   }
 
+  /**
+   * Tokenizes every title for ranking (#relevance) before the first search
+   * is answered, a slice per turn of the event loop: done lazily, the first
+   * searches of a session each paid for thousands of titles.
+   */
+  async #tokenizeTitles(): Promise<void> {
+    const summaries = this.library.summaries();
+    for (let at = 0; at < summaries.length; at += TITLES_PER_TURN) {
+      for (const summary of summaries.slice(at, at + TITLES_PER_TURN)) this.#titleTokensOf(summary);
+      await yieldToEventLoop();
+    }
+  }
+
+  #titleTokensOf(summary: ArticleSummary): string[] {
+    let tokens = this.#titleTokens.get(summary);
+    if (!tokens) {
+      tokens = tokenize(summary.title);
+      this.#titleTokens.set(summary, tokens);
+    }
+    return tokens;
+  }
+
   #setReady(): void {
     this.#state = 'ready';
     this.#markReady();
@@ -163,9 +214,9 @@ export class SearchEngine {
 
   /** Tells the engine which articles changed or left; it re-indexes them in the background. */
   notify(ids: Iterable<string>): void {
+    this.#generation++;
     for (const id of ids) {
       this.#pending.add(id);
-      this.#titleTokens.delete(id);
       this.#summaryTokens.delete(id);
     }
     this.#reindexSoon();
@@ -192,6 +243,7 @@ export class SearchEngine {
           // The next few articles are read while each is indexed, so the disk
           // and the tokenizer work at once instead of taking turns.
           const batch = queue.slice(at, at + READ_AHEAD).filter((id) => this.#pending.delete(id));
+          this.#generation++;
           const reads = batch.map((id) => this.#read(id));
           for (const [i, id] of batch.entries()) {
             this.#apply(id, await (reads[i] as Promise<IndexRead>));
@@ -199,7 +251,10 @@ export class SearchEngine {
           }
         }
       }
-      if (this.#index.wantsCompaction) this.#index.compact();
+      if (this.#index.wantsCompaction) {
+        this.#generation++;
+        this.#index.compact();
+      }
       if (this.#state === 'building') {
         this.#setReady();
         await this.#save();
@@ -239,12 +294,14 @@ export class SearchEngine {
               stamp: this.library.summary(id).updatedAt,
             });
         }
+        this.#generation++;
         if (items.length > 0) builds.push(pool.build(this.library.dir, items));
       }
       for (const build of builds) {
         const built = await build;
         if (!built || this.#closed) break;
         this.#index.addSegment(built.segment);
+        this.#generation++;
         for (const id of built.segment.ids) {
           this.#summaryTokens.delete(id);
           // Gone while it was read: dropped, as #apply drops it.
@@ -272,6 +329,7 @@ export class SearchEngine {
   }
 
   #apply(id: string, read: IndexRead): void {
+    this.#generation++;
     if (read === null || !this.library.has(id)) {
       if (this.#index.numberOf(id) !== undefined) {
         this.#index.remove(id);
@@ -337,21 +395,28 @@ export class SearchEngine {
     if (!scan && this.#state === 'loading' && query.terms.length > 0) await this.start();
     const indexed = this.#state === 'ready' && !scan;
     const place = searchesTrash(query) ? 'trash' : 'articles';
-    let found = this.library.summaries(place).filter((a) => filtersHold(a, query.filters));
-    const waiting = scan ? 0 : this.#unindexed(this.library.summaries()).length;
+    let found = this.#newestFirst(place).filter(filtersMatcher(query.filters));
+    const stale = this.#state === 'loading' ? null : this.#staleIds();
+    const waiting = scan ? 0 : (stale?.size ?? this.library.summaries().length);
     let complete = true;
     if (query.terms.length > 0) {
       if (scan) {
         found = await this.#byText(found, query.terms);
       } else {
-        const unindexed = this.#unindexed(found);
-        const stale = new Set(unindexed.map((a) => a.id));
-        const current = found.filter((a) => !stale.has(a.id));
+        const unindexed =
+          stale === null ? found : stale.size === 0 ? [] : found.filter((a) => stale.has(a.id));
+        const current =
+          stale === null ? [] : unindexed.length === 0 ? found : found.filter((a) => !stale.has(a.id));
         complete = unindexed.length <= READ_UNINDEXED_MAX;
         const late = complete
           ? await this.#byText(unindexed, query.terms)
           : this.#bySummary(unindexed, query.terms);
-        found = [...this.#byIndex(current, query.terms), ...late];
+        const matched = this.#byIndex(current, query.terms);
+        if (late.length === 0) found = matched;
+        else {
+          const kept = new Set([...matched, ...late]);
+          found = found.filter((a) => kept.has(a));
+        }
       }
     }
     const hasWords = query.terms.some((t) => !t.negate);
@@ -367,10 +432,46 @@ export class SearchEngine {
     };
   }
 
-  /** The articles the index does not hold as they are now: queued, or changed since they were indexed. */
-  #unindexed(articles: ArticleSummary[]): ArticleSummary[] {
-    if (this.#state === 'loading') return articles;
-    return articles.filter((a) => this.#pending.has(a.id) || this.#index.stampOf(a.id) !== a.updatedAt);
+  /**
+   * The summaries of `place` newest first, the order a result keeps where
+   * nothing else orders it: sorted once per change to the catalog, not on
+   * every search (results of thousands of articles then need no sort).
+   * Callers copy before changing it.
+   */
+  #newestFirst(place: Place): readonly ArticleSummary[] {
+    const generation = this.library.generation;
+    if (this.#ordered?.generation !== generation) this.#ordered = { generation, byPlace: new Map() };
+    let ordered = this.#ordered.byPlace.get(place);
+    if (!ordered) {
+      ordered = newestFirst(this.library.summaries(place));
+      this.#ordered.byPlace.set(place, ordered);
+    }
+    return ordered;
+  }
+
+  #docOf(article: ArticleSummary): number | undefined {
+    if (this.#docs?.engine !== this.#generation) this.#docs = { engine: this.#generation, of: new WeakMap() };
+    let doc = this.#docs.of.get(article);
+    if (doc === undefined) {
+      doc = this.#index.numberOf(article.id) ?? -1;
+      this.#docs.of.set(article, doc);
+    }
+    return doc < 0 ? undefined : doc;
+  }
+
+  /**
+   * The ids of the articles, in the library or the trash, the index does not
+   * hold as they are now: queued, or changed since they were indexed.
+   * Computed again only when the catalog or the engine has changed since.
+   */
+  #staleIds(): Set<string> {
+    const catalog = this.library.generation;
+    if (this.#stale?.catalog === catalog && this.#stale.engine === this.#generation) return this.#stale.ids;
+    const ids = new Set<string>();
+    for (const a of this.library.summaries())
+      if (this.#pending.has(a.id) || this.#index.stampOf(a.id) !== a.updatedAt) ids.add(a.id);
+    this.#stale = { catalog, engine: this.#generation, ids };
+    return ids;
   }
 
   /** Keeps the articles whose summary (title, byline, site, tags, excerpt) satisfies the terms: no file read. */
@@ -431,7 +532,7 @@ export class SearchEngine {
       }
     }
     return articles.filter((article) => {
-      const doc = index.numberOf(article.id);
+      const doc = this.#docOf(article);
       if (doc === undefined) return false;
       if (required.some((set) => set[doc] !== 1) || excluded.some((set) => set[doc] === 1)) return false;
       return phrases.every(
@@ -454,7 +555,7 @@ export class SearchEngine {
    * Ranks an article: first whether the word still being typed is in it
    * whole ("sea" as "sea", not only as "seattle" or "searches"), then how
    * many of the query's words its title holds, a whole word counting twice a
-   * word that only begins one.
+   * word that only begins one. A small whole number, as sortArticles needs.
    */
   #relevance(terms: readonly Term[]): (article: ArticleSummary) => number {
     const words: { text: string; prefix: boolean }[] = [];
@@ -465,21 +566,21 @@ export class SearchEngine {
     }
     const holdingWhole = words
       .filter((word) => word.prefix)
-      .map((word) => new Set(this.#index.lookup(word.text)));
+      .map((word) => {
+        const holding = new Uint8Array(this.#index.capacity);
+        for (const doc of this.#index.lookup(word.text)) holding[doc] = 1;
+        return holding;
+      });
     const wholeBonus = 2 * words.length + 1;
     return (article) => {
-      let tokens = this.#titleTokens.get(article.id);
-      if (!tokens) {
-        tokens = tokenize(article.title);
-        this.#titleTokens.set(article.id, tokens);
-      }
+      const tokens = this.#titleTokensOf(article);
       let score = 0;
       for (const word of words) {
         if (tokens.includes(word.text)) score += 2;
         else if (word.prefix && tokens.some((t) => t.startsWith(word.text))) score += 1;
       }
-      const doc = this.#index.numberOf(article.id);
-      const whole = holdingWhole.every((docs) => doc !== undefined && docs.has(doc));
+      const doc = this.#docOf(article);
+      const whole = holdingWhole.every((holding) => doc !== undefined && holding[doc] === 1);
       return (whole ? wholeBonus : 0) + score;
     };
   }
