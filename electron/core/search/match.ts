@@ -35,14 +35,12 @@ function folded(article: ArticleSummary): { site: string; byline: string } {
 
 /** A test of one filter, with what it compares folded once for the whole query, not once per article. */
 function filterTest(filter: Filter): (article: ArticleSummary) => boolean {
-  if (filter.kind === 'site' || filter.kind === 'author') {
-    const value = fold(filter.value);
-    const field = filter.kind === 'site' ? 'site' : 'byline';
-    return (article) => folded(article)[field].includes(value);
-  }
-  return (article) => filterHolds(article, filter);
+  const asked =
+    filter.kind === 'site' || filter.kind === 'author' ? { ...filter, value: fold(filter.value) } : filter;
+  return (article) => filterHolds(article, asked);
 }
 
+/** Whether an article satisfies one filter; a `site:` or `author:` value comes folded (filterTest). */
 function filterHolds(article: ArticleSummary, filter: Filter): boolean {
   switch (filter.kind) {
     case 'tag':
@@ -68,8 +66,9 @@ function filterHolds(article: ArticleSummary, filter: Filter): boolean {
     case 'has':
       return filter.value === 'highlights' ? article.highlightCount > 0 : article.hasNote;
     case 'site':
+      return folded(article).site.includes(filter.value);
     case 'author':
-      return filterTest(filter)(article);
+      return folded(article).byline.includes(filter.value);
     case 'lang':
       return (article.lang ?? '').toLowerCase().startsWith(filter.value.toLowerCase());
     case 'added':

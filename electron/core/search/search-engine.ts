@@ -94,6 +94,21 @@ export type IndexState = 'loading' | 'building' | 'ready';
 /** An article as read for the index: null when the library no longer has it. */
 type IndexRead = { stamp: string; doc: SearchDocument } | 'unreadable' | null;
 
+/**
+ * Splits articles into those the index holds as they are and the rest
+ * (`stale`: their ids, or null while the index loads and holds none yet),
+ * without a pass over thousands of articles when one side is empty.
+ */
+function splitByIndex(
+  articles: ArticleSummary[],
+  stale: ReadonlySet<string> | null,
+): { current: ArticleSummary[]; unindexed: ArticleSummary[] } {
+  if (stale === null) return { current: [], unindexed: articles };
+  const unindexed = stale.size === 0 ? [] : articles.filter((a) => stale.has(a.id));
+  if (unindexed.length === 0) return { current: articles, unindexed };
+  return { current: articles.filter((a) => !stale.has(a.id)), unindexed };
+}
+
 export class SearchEngine {
   #index = new InvertedIndex();
   #state: IndexState = 'loading';
@@ -403,10 +418,7 @@ export class SearchEngine {
       if (scan) {
         found = await this.#byText(found, query.terms);
       } else {
-        const unindexed =
-          stale === null ? found : stale.size === 0 ? [] : found.filter((a) => stale.has(a.id));
-        const current =
-          stale === null ? [] : unindexed.length === 0 ? found : found.filter((a) => !stale.has(a.id));
+        const { current, unindexed } = splitByIndex(found, stale);
         complete = unindexed.length <= READ_UNINDEXED_MAX;
         const late = complete
           ? await this.#byText(unindexed, query.terms)
@@ -414,6 +426,7 @@ export class SearchEngine {
         const matched = this.#byIndex(current, query.terms);
         if (late.length === 0) found = matched;
         else {
+          // Back in `found`'s newest-first order, which sortArticles starts from.
           const kept = new Set([...matched, ...late]);
           found = found.filter((a) => kept.has(a));
         }

@@ -9,6 +9,7 @@
  * ("related-posts", "shareBar", "article__social") so a class that only
  * contains the letters ("unrelated", "header") does not count.
  */
+import { squeezed } from './removal-guard';
 
 const BOILERPLATE_NAME = new RegExp(
   '(?:^|[^a-z])(?:' +
@@ -73,8 +74,6 @@ export function nameOf(element: Element): string {
  * the test pages gained.
  */
 export const LABEL_LENGTH = 100;
-
-const squeezed = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 const PICTURE = 'img, picture';
 

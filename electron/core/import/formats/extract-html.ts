@@ -21,6 +21,7 @@ import { cleanArticle } from './clean-article';
 import { articleTitle } from './page-title';
 import { ruleOn, type ExtractOptions } from './extraction-rules';
 import { prunePage } from './prune-page';
+import { squeezed } from './removal-guard';
 import { siteHost } from './site-links';
 import { absoluteHttpUrl, canonicalUrl, clean, parseDate, readMetadata } from './metadata';
 
@@ -90,8 +91,6 @@ const wordCount = (element: Element | null | undefined) =>
 
 /** Words a paragraph needs before its loss counts as losing a standfirst, not a byline, date or share line. */
 const LEAD_WORDS = 15;
-
-const squeezed = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /**
  * Whether the first run opens with a paragraph of prose that the container's

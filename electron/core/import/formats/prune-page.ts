@@ -17,7 +17,7 @@
  */
 import { ruleOn, type ExtractOptions } from './extraction-rules';
 import { LABEL_LENGTH, captionName, creditName, creditText } from './boilerplate';
-import { removeGuarded, textLength } from './removal-guard';
+import { removeGuarded, squeezed, textLength } from './removal-guard';
 
 const NEVER_ARTICLE =
   'aside, nav, menu, footer, iframe, embed, object, video, audio, canvas, dialog, input, select, textarea, button, [role="dialog"]';
@@ -68,7 +68,7 @@ function captionWithoutCredits(figure: Element): Element | null {
   // Some pages print the caption twice (for the page and for its lightbox): it is read once.
   const seen = new Set<string>();
   for (const part of [...caption.children]) {
-    const words = (part.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const words = squeezed(part.textContent);
     if (words && seen.has(words)) part.remove();
     seen.add(words);
   }
@@ -79,7 +79,7 @@ function captionWithoutCredits(figure: Element): Element | null {
   }
   const last = texts.at(-1);
   if (last) last.textContent = (last.textContent ?? '').replace(TRAILING_CREDIT, '');
-  const text = (caption.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = squeezed(caption.textContent);
   return text &&
     (text.length <= LABEL_LENGTH || !describesItself(figure)) &&
     !creditText(text) &&

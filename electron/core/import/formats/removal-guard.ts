@@ -5,6 +5,9 @@
  * it is not applied at all rather than applied and leaving a stub.
  */
 
+/** Text with its runs of white space folded to one space, as a line reads. */
+export const squeezed = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
 /** Letters and digits in a node's text, white space not counted. */
 export function textLength(node: Node): number {
   return (node.textContent ?? '').replace(/\s+/g, '').length;
