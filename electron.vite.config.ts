@@ -49,7 +49,7 @@ function workerInputs(): Plugin {
 }
 
 /** The import pipeline's packages that are bundled into the build (see externalizeDeps below). */
-const IMPORT_PARSERS = ['linkedom', '@mozilla/readability', 'dompurify', 'markdown-it', 'undici'];
+const IMPORT_PARSERS = ['linkedom', '@mozilla/readability', 'parse5', 'markdown-it', 'undici'];
 
 export default defineConfig({
   main: {
@@ -58,8 +58,8 @@ export default defineConfig({
       outDir: 'out/main',
       // Bundled rather than loaded from node_modules: an import worker then
       // loads a few files instead of resolving and reading some hundreds,
-      // about a third of a cold worker's start. jsdom stays out: it reads
-      // files beside its own modules, and is loaded on the first sanitize.
+      // about a third of a cold worker's start. jsdom (the export's) stays
+      // out: it reads files beside its own modules.
       externalizeDeps: { exclude: IMPORT_PARSERS },
       // The import pool's and the index pool's workers are entries of their own, found beside
       // index.js at run time (core/workers/worker-script.ts).

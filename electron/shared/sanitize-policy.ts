@@ -1,6 +1,6 @@
 /**
  * What HTML Lectern keeps, in one place for its three sanitizing passes: the
- * import (core/import/pipeline/sanitize.ts, DOMPurify over jsdom, the pass
+ * import (core/import/pipeline/sanitize.ts, an allowlist over parse5, the pass
  * that decides what is stored), the reader's display pass
  * (renderer/src/format/reader-html.ts, the browser's own sanitizer or
  * DOMPurify) and notes rendered from Markdown (renderer/src/format/markdown.ts).

@@ -12,7 +12,7 @@
  * of them is still there and none changed after the list was written. A
  * source file added since is only ever imported by one that changed, so it
  * is caught too. The packages bundled into it are listed the same way, so
- * an install that changes one is caught; those it leaves out (jsdom) both
+ * an install that changes one is caught; those it leaves out (pdf.js) both
  * load from node_modules.
  */
 import { readFileSync, statSync } from 'node:fs';

@@ -48,7 +48,7 @@ export async function fetchMissingImages(html: string, fetchImage: FetchImage): 
   const before = missingWebImages(html);
   const assets = new AssetStore();
   const finished = await finishImages(revived(html), assets, fetchImage);
-  const cleaned = (await sanitizeHtml(finished)).html;
+  const cleaned = sanitizeHtml(finished).html;
   const missing = missingWebImages(cleaned);
   return {
     html: cleaned,

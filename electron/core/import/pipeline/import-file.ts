@@ -116,7 +116,7 @@ async function finish(
       `${file.name} makes an article of ${megabytes(built.html.length)}, more than the ${megabytes(MAX_ARTICLE_CHARS)} Lectern keeps as one article. Nothing was saved.`,
     );
   }
-  const { html, text } = await sanitizeHtml(built.html);
+  const { html, text } = sanitizeHtml(built.html);
   if (!text.trim()) {
     throw new LecternError('extraction-failed', `${file.name} has no text that Lectern could find to read.`);
   }

@@ -12,7 +12,7 @@ import { FORBIDDEN_ATTRIBUTES, FORBIDDEN_TAGS } from '../../../shared/sanitize-p
 import { sanitizeHtml } from './sanitize';
 
 const passes: [string, (html: string) => Promise<string>][] = [
-  ['import', async (html) => (await sanitizeHtml(html)).html],
+  ['import', async (html) => sanitizeHtml(html).html],
   [
     'display',
     async (html) => {

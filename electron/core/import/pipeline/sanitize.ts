@@ -1,53 +1,50 @@
 /**
- * Imported HTML is hostile. DOMPurify removes everything that can run
- * (scripts, handlers, javascript: URLs, frames, forms), and what the shared
- * policy forbids (electron/shared/sanitize-policy.ts); the hooks below also
- * keep only images stored with the article (assets/<name>, see
+ * Imported HTML is hostile. This pass decides what is stored: it removes
+ * everything that can run (scripts, handlers, javascript: URLs, frames,
+ * forms) and what the shared policy forbids (electron/shared/sanitize-policy.ts),
+ * keeps only images stored with the article (assets/<name>, see
  * localize-images.ts), turning every other image into a quiet placeholder the
- * reader styles, since the reader must never fetch from the web; and drop
- * links that point nowhere once a page is saved to disk.
+ * reader styles, since the reader must never fetch from the web, and drops
+ * links that point nowhere once a page is saved to disk. The renderer
+ * sanitizes again with the browser's own DOM before display.
  *
- * DOMPurify needs a browser-grade DOM: over linkedom it silently returns its
- * input unsanitized, so it runs over a jsdom window, made on first use
- * (loading jsdom costs half a second, so start-up does not pay it) and reused
- * for PAGES_PER_WINDOW pages. The renderer sanitizes again with the browser's
- * own DOM before display; this pass is the one that decides what is stored.
+ * The page is read by parse5, the HTML standard's parser that jsdom and
+ * browsers follow, into a bare tree, and written back by its serializer. So
+ * the tree cleaned here is the tree a browser builds from the same markup,
+ * and the markup written holds only the elements and attributes kept: every
+ * text is escaped, every value quoted, and no element whose content is raw
+ * text (script, style, textarea, title, xmp, iframe, noscript) or foreign
+ * (svg, math) survives, so reading it again cannot make a new element.
  *
- * DOMPurify is given the page as a string: it parses it into a document of
- * its own with the window's DOMParser, cleans that, and hands back its body.
- * Its in-place mode (cleaning a tree parsed beforehand) walks the tree five
- * more times, to catch nodes moved while it works, and sanitizing took a
- * fifth longer with it. Once read, that document's tree is detached: jsdom
- * registers every element with an id or name, in any document of a window,
- * among the window's named properties, and would keep each page's tree
- * alive (the heap grew by about 0.7 MB a page).
- *
- * A window is still replaced every PAGES_PER_WINDOW pages (about 7 ms to
- * make): kept for good, it held on to about 20 KB more with every page (the
- * heap after a full collection grew by 27 MB over 1,250 pages).
+ * It replaced DOMPurify over a jsdom window, with DOMPurify's HTML profile
+ * and rules kept (html-allowlist.ts): jsdom took longer to clean an article
+ * than the whole extraction took to find it, and half a second to load in
+ * each import worker.
  */
-import createDOMPurify, { type DOMPurify } from 'dompurify';
+import { defaultTreeAdapter, html as html5, parse, serialize, type DefaultTreeAdapterTypes } from 'parse5';
 import { ASSET_PREFIX, isAssetName } from '../../../shared/assets';
 import { isKeptLink, sanitizePolicy } from '../../../shared/sanitize-policy';
+import { EMPTIED_TAGS, KEPT_TAGS, keptAttribute } from './html-allowlist';
+
+type Element = DefaultTreeAdapterTypes.Element;
+type ParentNode = DefaultTreeAdapterTypes.ParentNode;
+type ChildNode = DefaultTreeAdapterTypes.ChildNode;
 
 export interface SanitizedHtml {
   html: string;
   text: string;
 }
 
-const PAGES_PER_WINDOW = 100;
-
-let purifier: Promise<DOMPurify> | null = null;
-let pagesOnWindow = 0;
-
 const POLICY = sanitizePolicy('import');
-const CONFIG = {
-  USE_PROFILES: { html: true },
-  FORBID_TAGS: POLICY.forbidTags,
-  FORBID_ATTR: POLICY.forbidAttributes,
-  SANITIZE_NAMED_PROPS: true,
-  RETURN_DOM: true as const,
-};
+const FORBIDDEN_TAGS = new Set(POLICY.forbidTags);
+const FORBIDDEN_ATTRIBUTES = new Set(POLICY.forbidAttributes);
+
+/**
+ * Ids and names get a prefix, so no stored element can shadow a property of
+ * the document it is shown in (DOM clobbering); in-page links are read with
+ * it by the reader.
+ */
+const NAMED_PREFIX = 'user-content-';
 
 export const MISSING_IMAGE_LABEL = 'Image not saved';
 
@@ -56,100 +53,132 @@ export const MISSING_IMAGE_LABEL = 'Image not saved';
  * the reader styles. A web image's address stays as the attribute's value,
  * never loaded, so the picture can be fetched later (missing-images.ts).
  */
-function missingImage(document: Document, src: string, alt: string | null): Element {
-  const placeholder = document.createElement('span');
-  placeholder.setAttribute('data-missing-image', /^https?:\/\//i.test(src) ? src : '');
-  placeholder.setAttribute('role', 'img');
+function missingImage(src: string, alt: string | null): Element {
   const label = alt?.trim() ? `${MISSING_IMAGE_LABEL}: ${alt.trim()}` : MISSING_IMAGE_LABEL;
-  // The words live in the label, shown by the reader's CSS, so they do not
-  // count as article text or shift highlight positions.
-  placeholder.setAttribute('aria-label', label);
-  return placeholder;
+  return defaultTreeAdapter.createElement('span', html5.NS.HTML, [
+    { name: 'data-missing-image', value: /^https?:\/\//i.test(src) ? src : '' },
+    { name: 'role', value: 'img' },
+    // The words live in the label, shown by the reader's CSS, so they do not
+    // count as article text or shift highlight positions.
+    { name: 'aria-label', value: label },
+  ]);
 }
 
-async function createPurifier(): Promise<DOMPurify> {
-  const { JSDOM } = await import('jsdom');
-  const { window } = new JSDOM('');
-  const purify = createDOMPurify(window as unknown as Window & typeof globalThis);
-  purify.addHook('afterSanitizeAttributes', (node) => {
-    if (node.nodeName === 'A') {
-      const href = node.getAttribute('href');
-      if (href !== null && !isKeptLink(href)) node.removeAttribute('href');
-      if (node.hasAttribute('href')) node.setAttribute('rel', 'noopener noreferrer');
+function attribute(element: Element, name: string): string | null {
+  return element.attrs.find((attr) => attr.name === name)?.value ?? null;
+}
+
+/** The element's attributes that are kept, with their values as stored. */
+function keptAttributes(element: Element) {
+  const kept = [];
+  for (const { name, value: raw } of element.attrs) {
+    if (FORBIDDEN_ATTRIBUTES.has(name)) continue;
+    let value = name === 'value' ? raw : raw.trim();
+    if ((name === 'id' || name === 'name') && !value.startsWith(NAMED_PREFIX)) value = NAMED_PREFIX + value;
+    if (keptAttribute(element.tagName, name, value)) kept.push({ name, value });
+  }
+  if (element.tagName === 'a') {
+    const href = kept.find((attr) => attr.name === 'href');
+    if (href && !isKeptLink(href.value)) kept.splice(kept.indexOf(href), 1);
+    else if (href) {
+      const rel = kept.findIndex((attr) => attr.name === 'rel');
+      if (rel >= 0) kept.splice(rel, 1);
+      kept.push({ name: 'rel', value: 'noopener noreferrer' });
     }
-    if (node.nodeName === 'IMG') {
-      const src = node.getAttribute('src') ?? '';
-      if (!src.startsWith(ASSET_PREFIX) || !isAssetName(src.slice(ASSET_PREFIX.length))) {
-        node.replaceWith(missingImage(node.ownerDocument, src, node.getAttribute('alt')));
-      }
+  }
+  return kept;
+}
+
+/** An image kept only when it is stored with the article; any other becomes its placeholder. */
+function isStoredImage(element: Element): boolean {
+  const src = attribute(element, 'src') ?? '';
+  return src.startsWith(ASSET_PREFIX) && isAssetName(src.slice(ASSET_PREFIX.length));
+}
+
+/**
+ * The cleaned children of `parent`, in place of its own. An element that is
+ * not kept leaves its cleaned content where it stood, unless what it holds
+ * is never article text (EMPTIED_TAGS); comments and anything outside HTML's
+ * namespace go.
+ */
+function cleanChildren(parent: ParentNode): ChildNode[] {
+  const kept: ChildNode[] = [];
+  for (const child of parent.childNodes) {
+    if (child.nodeName === '#text') {
+      kept.push(child);
+      continue;
     }
-  });
-  return purify;
+    if (!('tagName' in child) || child.namespaceURI !== html5.NS.HTML) continue;
+    const tag = child.tagName;
+    if (!KEPT_TAGS.has(tag) || FORBIDDEN_TAGS.has(tag)) {
+      if (!EMPTIED_TAGS.has(tag)) kept.push(...cleanChildren(child));
+      continue;
+    }
+    if (tag === 'img' && !isStoredImage(child)) {
+      kept.push(missingImage(attribute(child, 'src') ?? '', attribute(child, 'alt')));
+      continue;
+    }
+    child.attrs = keptAttributes(child);
+    adopt(child, cleanChildren(child));
+    kept.push(child);
+  }
+  return kept;
+}
+
+function adopt(parent: ParentNode, children: ChildNode[]): void {
+  parent.childNodes = children;
+  for (const child of children) child.parentNode = parent;
 }
 
 const BLOCKS = new Set([
-  'P',
-  'DIV',
-  'LI',
-  'DT',
-  'DD',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'BLOCKQUOTE',
-  'PRE',
-  'FIGCAPTION',
-  'TD',
-  'TH',
-  'TR',
-  'BR',
-  'HR',
+  'p',
+  'div',
+  'li',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'figcaption',
+  'td',
+  'th',
+  'tr',
+  'br',
+  'hr',
 ]);
 
-const TEXT_NODE = 3;
-
 /**
- * The text of a cleaned tree. textContent runs neighbouring blocks together
- * ("…end.Next…"), which miscounts words, so a space follows each block; one
- * walk collects it, rather than a selector query and a DOM edit per block.
+ * The text of a cleaned tree. Its text content would run neighbouring blocks
+ * together ("…end.Next…"), which miscounts words, so a space follows each
+ * block.
  */
-function textOf(root: Node): string {
+function textOf(root: ParentNode): string {
   const parts: string[] = [];
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT_NODE) {
-        parts.push(child.nodeValue ?? '');
+  const walk = (node: ParentNode) => {
+    for (const child of node.childNodes) {
+      if (child.nodeName === '#text') {
+        parts.push((child as DefaultTreeAdapterTypes.TextNode).value);
         continue;
       }
+      if (!('tagName' in child)) continue;
       walk(child);
-      if (BLOCKS.has(child.nodeName)) parts.push(' ');
+      if (BLOCKS.has(child.tagName)) parts.push(' ');
     }
   };
   walk(root);
   return parts.join('');
 }
 
-/** The purifier for the next page: the current one, or a fresh one once it has done its share. */
-function nextPurifier(): Promise<DOMPurify> {
-  if (!purifier || pagesOnWindow >= PAGES_PER_WINDOW) {
-    // Not closed: a page that awaits it still uses it, and a window without
-    // scripts or timers is collected once nothing holds it.
-    purifier = createPurifier();
-    pagesOnWindow = 0;
-  }
-  pagesOnWindow++;
-  return purifier;
-}
-
-export async function sanitizeHtml(dirty: string): Promise<SanitizedHtml> {
-  const purify = await nextPurifier();
-  const body = purify.sanitize(dirty, CONFIG);
-  try {
-    return { html: body.innerHTML.trim(), text: textOf(body) };
-  } finally {
-    body.ownerDocument.documentElement.remove();
-  }
+export function sanitizeHtml(dirty: string): SanitizedHtml {
+  // A whole document, as a browser reads a page: what belongs in its head
+  // (a title, meta tags) is never part of the article.
+  const html = parse(dirty).childNodes.find((node) => node.nodeName === 'html') as Element;
+  const body = html.childNodes.find((node) => node.nodeName === 'body') as Element;
+  adopt(body, cleanChildren(body));
+  return { html: serialize(body).trim(), text: textOf(body) };
 }

@@ -281,8 +281,8 @@ export class PreparePool {
     const script = this.#script;
     const resourceLimits = { maxOldGenerationSizeMb: this.#memoryMb };
     // A built script is plain JavaScript: it is not given the process's own
-    // flags, as `--import tsx` would have every module it loads, jsdom's
-    // hundreds among them, pass through tsx's hooks (a second and more a worker).
+    // flags, as `--import tsx` would have every module it loads pass
+    // through tsx's hooks (a second and more a worker).
     const worker =
       'file' in script
         ? new Worker(script.file, { resourceLimits, execArgv: [] })

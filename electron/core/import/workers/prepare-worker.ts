@@ -1,6 +1,6 @@
 /**
  * A worker thread of the import pool (prepare-pool.ts): runs prepareFile, the
- * CPU-heavy part of an import (parsing, Readability, DOMPurify), so a bulk
+ * CPU-heavy part of an import (parsing, Readability, sanitizing), so a bulk
  * import uses every core while the main thread checks duplicates and writes.
  * Asked to, it also fetches the page's web images, keeping its own record of
  * the hosts it could not reach (web-images.ts). Failures travel back as
