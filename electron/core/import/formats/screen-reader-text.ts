@@ -70,25 +70,34 @@ function visuallyHidden(style: Declarations): boolean {
   );
 }
 
-/** The top-level rules of a style sheet as [selectors, declarations]; group rules (@media, nesting) skipped. */
+/**
+ * The top-level rules of a style sheet as [selectors, declarations]; group
+ * rules (@media, nesting) skipped. Walked brace to brace with indexOf: the
+ * sheets of news pages run to hundreds of kilobytes.
+ */
 function topLevelRules(css: string): [string, string][] {
   const rules: [string, string][] = [];
   let depth = 0;
   let ruleStart = 0;
   let blockStart = 0;
   let nested = false;
-  for (const brace of css.matchAll(/[{}]/g)) {
-    const at = brace.index;
-    if (brace[0] === '{') {
-      if (depth === 0) [blockStart, nested] = [at, false];
+  let open = css.indexOf('{');
+  let close = css.indexOf('}');
+  while (open >= 0 || close >= 0) {
+    if (open >= 0 && (close < 0 || open < close)) {
+      if (depth === 0) [blockStart, nested] = [open, false];
       else nested = true;
       depth++;
-    } else if (depth > 0 && --depth === 0) {
+      open = css.indexOf('{', open + 1);
+      continue;
+    }
+    if (depth > 0 && --depth === 0) {
       // What follows the last ";" before the block: an @import or @charset line is not part of the selector.
       if (!nested)
-        rules.push([css.slice(ruleStart, blockStart).split(';').at(-1)!, css.slice(blockStart + 1, at)]);
-      ruleStart = at + 1;
+        rules.push([css.slice(ruleStart, blockStart).split(';').at(-1)!, css.slice(blockStart + 1, close)]);
+      ruleStart = close + 1;
     }
+    close = css.indexOf('}', close + 1);
   }
   return rules;
 }
@@ -101,15 +110,22 @@ const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
  * (withoutInertMarkup in extract-html.ts).
  */
 export function visuallyHiddenClasses(html: string): string[] {
-  const styles = new Map<string, Declarations>();
+  const rules: [string, string][] = [];
   for (const [, sheet] of html.matchAll(STYLE_ELEMENT)) {
     const css = sheet!.replace(/\/\*[\s\S]*?\*\/|<!\[CDATA\[|\]\]>/g, '');
     for (const [selectors, block] of topLevelRules(css)) {
       for (const selector of selectors.split(',')) {
         const name = SINGLE_CLASS.exec(selector.trim())?.[1];
-        if (name) styles.set(name, parseDeclarations(block, styles.get(name)));
+        if (name) rules.push([name, block]);
       }
     }
+  }
+  // Only a class that some rule takes out of the flow can be hidden this way;
+  // the declarations of the rest, nearly all of a sheet, are never read.
+  const placed = new Set(rules.filter(([, block]) => /position/i.test(block)).map(([name]) => name));
+  const styles = new Map<string, Declarations>();
+  for (const [name, block] of rules) {
+    if (placed.has(name)) styles.set(name, parseDeclarations(block, styles.get(name)));
   }
   return [...styles].filter(([, style]) => visuallyHidden(style)).map(([name]) => name);
 }
