@@ -142,13 +142,13 @@ const hiddenFromAll = (element: Element) =>
  * class name, and those whose inline style is the pattern.
  */
 export function markScreenReaderText(document: Document, classes: readonly string[]): void {
-  const body = document.body;
-  if (!body) return;
-  const byClass = [...CONVENTIONAL_CLASSES, ...classes].map((name) => `.${name}`).join(', ');
-  const byStyle = [...body.querySelectorAll('[style*="position"]')].filter((element) =>
-    visuallyHidden(parseDeclarations(element.getAttribute('style') ?? '')),
-  );
-  for (const element of [...body.querySelectorAll(byClass), ...byStyle]) {
-    if (!hiddenFromAll(element)) element.setAttribute(SCREEN_READER_ONLY, '');
+  const names = new Set([...CONVENTIONAL_CLASSES, ...classes]);
+  // One query for both kinds: each walk of a large page's tree costs about a millisecond.
+  const candidates = [...[...names].map((name) => `.${name}`), '[style*="position"]'].join(', ');
+  for (const element of document.body?.querySelectorAll(candidates) ?? []) {
+    const named = (element.getAttribute('class') ?? '').split(/\s+/).some((name) => names.has(name));
+    const style = parseDeclarations(element.getAttribute('style') ?? '');
+    if ((named || visuallyHidden(style)) && !hiddenFromAll(element))
+      element.setAttribute(SCREEN_READER_ONLY, '');
   }
 }
