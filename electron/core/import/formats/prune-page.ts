@@ -110,9 +110,10 @@ function captionWithoutCredits(figure: Element): Element | null {
 /**
  * The figure left holding only its pictures, their screen-reader labels and
  * its caption (without credits); one with no caption to keep gives way to
- * its pictures and labels. A captioned figure itself stays: Readability drops a list whose items
- * hold more than one element and no paragraph, so a list of illustrated
- * items whose figures were unwrapped would vanish, pictures and all.
+ * its pictures and labels. A captioned figure itself stays: Readability
+ * drops a list whose items hold more than one element and no paragraph, so
+ * a list of illustrated items whose figures were unwrapped would vanish,
+ * pictures and all.
  */
 function keepFigure(figure: Element): void {
   const caption = captionWithoutCredits(figure);

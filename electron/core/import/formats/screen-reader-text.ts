@@ -130,11 +130,11 @@ export function visuallyHiddenClasses(html: string): string[] {
   return [...styles].filter(([, style]) => visuallyHidden(style)).map(([name]) => name);
 }
 
-/** Whether an element is hidden from everyone, screen readers included. */
-const hiddenFromAll = (element: Element) =>
+/** Whether an element (with its inline `style`) is hidden from everyone, screen readers included. */
+const hiddenFromAll = (element: Element, style: Declarations) =>
   element.hasAttribute('hidden') ||
   element.getAttribute('aria-hidden') === 'true' ||
-  parseDeclarations(element.getAttribute('style') ?? '').get('display') === 'none';
+  style.get('display') === 'none';
 
 /**
  * Marks the document's screen-reader-only elements with SCREEN_READER_ONLY:
@@ -148,7 +148,7 @@ export function markScreenReaderText(document: Document, classes: readonly strin
   for (const element of document.body?.querySelectorAll(candidates) ?? []) {
     const named = (element.getAttribute('class') ?? '').split(/\s+/).some((name) => names.has(name));
     const style = parseDeclarations(element.getAttribute('style') ?? '');
-    if ((named || visuallyHidden(style)) && !hiddenFromAll(element))
+    if ((named || visuallyHidden(style)) && !hiddenFromAll(element, style))
       element.setAttribute(SCREEN_READER_ONLY, '');
   }
 }
