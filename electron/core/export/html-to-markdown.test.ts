@@ -39,6 +39,11 @@ const cases: [string, string, string][] = [
     '<p>a<br>b</p><hr><figure><img src="assets/c.png" alt=""><figcaption>Cap</figcaption></figure>',
     'a\\\nb\n\n---\n\n![](assets/c.png)\n\nCap',
   ],
+  [
+    'without the text the page hid for screen readers',
+    '<p>Before</p><span data-screen-reader-only="">Photo</span><img src="assets/d.png" alt="Posts">',
+    'Before\n\n![Posts](assets/d.png)',
+  ],
 ];
 
 describe('htmlToMarkdown', () => {

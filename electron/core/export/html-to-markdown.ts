@@ -5,9 +5,12 @@
  * links, images, rules, figures, tables) rather than arbitrary HTML: no
  * dependency is needed for that, and each case is tested. Anything else is
  * reduced to its text, so nothing is lost, only its markup. Text is escaped
- * where Markdown would read it as syntax.
+ * where Markdown would read it as syntax. Text the page hid for screen
+ * readers (a "Photo" label before a picture, marked at import) is left out:
+ * Markdown has no way to keep it out of sight, and shown it is a stray word.
  */
 import { parseHTML } from 'linkedom';
+import { SCREEN_READER_ONLY } from '../import/formats/screen-reader-text';
 
 /** Escapes characters Markdown would take as syntax inside running text. */
 function escapeText(text: string): string {
@@ -165,5 +168,6 @@ function blockOf(element: Element): string | null {
 
 export function htmlToMarkdown(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  for (const hidden of document.querySelectorAll(`[${SCREEN_READER_ONLY}]`)) hidden.remove();
   return joinBlocks(blocks(document.body));
 }

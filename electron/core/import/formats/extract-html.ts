@@ -22,6 +22,7 @@ import { articleTitle } from './page-title';
 import { ruleOn, type ExtractOptions } from './extraction-rules';
 import { prunePage } from './prune-page';
 import { squeezed } from './removal-guard';
+import { markScreenReaderText, visuallyHiddenClasses } from './screen-reader-text';
 import { siteHost } from './site-links';
 import { absoluteHttpUrl, canonicalUrl, clean, parseDate, readMetadata } from './metadata';
 
@@ -144,15 +145,25 @@ function firstContentImage(contentHtml: string): string | null {
   return null;
 }
 
-/** The whole body, links resolved, for a page where Readability finds no article. */
-function fallbackBody(html: string, base: string | null): string {
+/**
+ * The page parsed without its inert markup, its screen-reader-only text
+ * marked (screen-reader-text.ts) from the styles that parsing leaves out.
+ */
+function parsedPage(html: string, options: ExtractOptions): Document {
   const { document } = parseHTML(withoutInertMarkup(html)) as unknown as { document: Document };
+  if (ruleOn(options, 'screen-reader-text')) markScreenReaderText(document, visuallyHiddenClasses(html));
+  return document;
+}
+
+/** The whole body, links resolved, for a page where Readability finds no article. */
+function fallbackBody(html: string, base: string | null, options: ExtractOptions): string {
+  const document = parsedPage(html, options);
   if (base) resolveRelativeUrls(document, base);
   return document.body?.innerHTML ?? '';
 }
 
 export function extractHtml(html: string, name: string, options: ExtractOptions = {}): ExtractedPage {
-  const { document } = parseHTML(withoutInertMarkup(html)) as unknown as { document: Document };
+  const document = parsedPage(html, options);
   const canonical = canonicalUrl(document, null);
   const base =
     absoluteHttpUrl(document.querySelector('base[href]')?.getAttribute('href'), canonical) ?? canonical;
@@ -177,7 +188,7 @@ export function extractHtml(html: string, name: string, options: ExtractOptions 
   // Readability rewrites the document as it works, so when it finds nothing
   // the page's body is taken from a fresh parse: rare, and cheaper than
   // serializing every page's body beforehand just in case.
-  const contentHtml = content?.innerHTML ?? fallbackBody(html, base);
+  const contentHtml = content?.innerHTML ?? fallbackBody(html, base, options);
   if (!contentHtml.trim()) {
     throw new LecternError('extraction-failed', `${name} has no text that Lectern could find to read.`);
   }

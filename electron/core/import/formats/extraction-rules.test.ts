@@ -107,6 +107,28 @@ describe('the extraction layer around Readability', () => {
     }
   });
 
+  it("screen-reader-text: keeps a figure's label for screen readers, marked, and drops its credit", () => {
+    const html = page(
+      '<figure><span class="label">Photo</span><a href="https://tides.example/posts"><img src="https://tides.example/posts.jpg"></a><figcaption><span class="credit"><span class="label">Credit</span>Mary Anning</span></figcaption></figure>',
+      {
+        head: '<style>.label{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}</style>',
+      },
+    );
+    expect(extractHtml(html, 'tides.html').contentHtml).toContain(
+      '<span data-screen-reader-only="">Photo</span>',
+    );
+    expect(text(html)).not.toContain('Credit');
+    expect(text(html, ['screen-reader-text'])).not.toContain('Photo');
+  });
+
+  it('screen-reader-text: text hidden from everyone stays removed', () => {
+    const html = page(
+      '<p style="display:none">A note for subscribers only</p><figure><span class="sr-only" aria-hidden="true">Photo</span><img src="https://tides.example/posts.jpg"></figure><p hidden>An old correction</p>',
+    );
+    for (const phrase of ['A note for subscribers', 'Photo', 'An old correction'])
+      expect(text(html)).not.toContain(phrase);
+  });
+
   it('prune-captions: drops a block whose class names a caption before Readability, keeping its picture', () => {
     const body = `<div class="wp-caption"><img src="https://tides.example/ledger.jpg"><p class="wp-caption-text">A ledger page in green cloth</p></div>${PROSE.map((p) => `<p>${p}</p>`).join('')}`;
     const pruned = (without: ExtractionRule[]) => {

@@ -6,6 +6,8 @@
  */
 
 export const EXTRACTION_RULES = [
+  /** Keep text the page hides for screen readers only ("Photo" before a picture), marked so the reader hides it too. */
+  'screen-reader-text',
   /** Drop asides, navigation, forms and other non-article elements, and figures' credits and long captions, before Readability. */
   'prune-tags',
   /** Drop elements whose class or id names a caption or credit, before Readability. */

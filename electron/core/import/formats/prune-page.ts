@@ -18,13 +18,32 @@
 import { ruleOn, type ExtractOptions } from './extraction-rules';
 import { LABEL_LENGTH, captionName, creditName, creditText } from './boilerplate';
 import { removeGuarded, squeezed, textLength } from './removal-guard';
+import { SCREEN_READER_ONLY } from './screen-reader-text';
 
 const NEVER_ARTICLE =
   'aside, nav, menu, footer, iframe, embed, object, video, audio, canvas, dialog, input, select, textarea, button, [role="dialog"]';
 
-const picturesIn = (element: Element) =>
-  [...element.querySelectorAll('picture, img')].filter(
-    (picture) => picture.tagName === 'PICTURE' || !picture.closest('picture'),
+/** The descendants of an element that match `selector` and are not inside another of them, in reading order. */
+function outermostIn(element: Element, selector: string): Element[] {
+  return [...element.querySelectorAll(selector)].filter((part) => {
+    const outer = part.parentElement?.closest(selector);
+    return !outer || !element.contains(outer);
+  });
+}
+
+const PICTURES = 'picture, img';
+
+const picturesIn = (element: Element) => outermostIn(element, PICTURES);
+
+/**
+ * A figure's pictures with its screen-reader labels outside its caption
+ * ("Photo" before a linked picture): the page means them to be read with the
+ * picture, and the reader keeps them out of sight as the page does
+ * (screen-reader-text.ts).
+ */
+const picturesAndLabelsIn = (figure: Element) =>
+  outermostIn(figure, `${PICTURES}, [${SCREEN_READER_ONLY}]`).filter(
+    (part) => part.matches(PICTURES) || !part.closest('figcaption'),
   );
 
 /** The element replaced by the pictures it holds (none: it goes). */
@@ -89,15 +108,18 @@ function captionWithoutCredits(figure: Element): Element | null {
 }
 
 /**
- * The figure left holding only its pictures and its caption (without
- * credits). The figure itself stays: Readability drops a list whose items
- * hold more than one element and no paragraph, so a list of illustrated
- * items whose figures were unwrapped would vanish, pictures and all.
+ * The figure left holding only its pictures, their screen-reader labels and
+ * its caption (without credits); one with no caption to keep gives way to
+ * its pictures and labels. A captioned figure itself stays: Readability
+ * drops a list whose items hold more than one element and no paragraph, so
+ * a list of illustrated items whose figures were unwrapped would vanish,
+ * pictures and all.
  */
 function keepFigure(figure: Element): void {
   const caption = captionWithoutCredits(figure);
-  if (!caption) return keepPictures(figure);
-  figure.replaceChildren(...picturesIn(figure).filter((picture) => !caption.contains(picture)), caption);
+  const parts = picturesAndLabelsIn(figure);
+  if (!caption) return figure.replaceWith(...parts);
+  figure.replaceChildren(...parts.filter((part) => !caption.contains(part)), caption);
 }
 
 export function prunePage(document: Document, options?: ExtractOptions): void {

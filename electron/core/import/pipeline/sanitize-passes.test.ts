@@ -34,6 +34,14 @@ describe.each(passes)('the %s pass', (_use, clean) => {
     expect(html).not.toMatch(new RegExp(`\\s${attribute}=`, 'i'));
   });
 
+  it('keeps the mark of text the page hid for screen readers, which the reader hides the same way', async () => {
+    expect(
+      await clean(
+        '<p><span data-screen-reader-only="">Photo</span><img src="https://example.org/p.jpg"></p>',
+      ),
+    ).toContain('<span data-screen-reader-only="">Photo</span>');
+  });
+
   it.each<[string, boolean]>([
     ['https://example.org/', true],
     ['#notes', true],
