@@ -255,6 +255,36 @@ describe('the extraction layer around Readability', () => {
     expect(text(html)).toContain('only his reflection');
   });
 
+  it("link-density: keeps a row of links to the article's own translations", () => {
+    const head = '<link rel="canonical" href="https://tides.example/tables">';
+    const named = page(
+      '<p><a href="https://tides.example/tables/fr">Français</a> · <a href="https://tides.example/tables/de">Deutsch</a></p>',
+      { head },
+    );
+    expect(text(named)).toContain('Français · Deutsch');
+    const marked = page(
+      '<p><a hreflang="cy" href="https://tides.example/tables/cy">Darllen</a> · <a hreflang="ga" href="https://tides.example/tables/ga">Léigh</a></p>',
+      { head },
+    );
+    expect(text(marked)).toContain('Darllen · Léigh');
+    const scripts = page(
+      '<p><a href="https://tides.example/tables/kana">ひらがな</a> ←→ <a href="https://tides.example/tables/ja-en">日本語・英語</a></p>',
+      { head },
+    );
+    expect(text(scripts)).toContain('ひらがな ←→ 日本語・英語');
+  });
+
+  it('link-density: still drops a site menu with a language among its entries', () => {
+    removedBy(
+      'link-density',
+      page(
+        '<p><a href="https://tides.example/news">Lights</a> · <a href="https://tides.example/en">English</a></p>',
+        { head: '<link rel="canonical" href="https://tides.example/tables">' },
+      ),
+      'Lights',
+    );
+  });
+
   it('link-density: without an address, takes the host the page links to most as its own site', () => {
     const menu = ['a', 'b', 'c']
       .map((slug) => `<a href="https://tides.example/${slug}">Section ${slug}</a>`)
