@@ -10,12 +10,12 @@
  * A link is to a translation when it says so (hreflang), or when its words
  * are only names of languages or of the scripts a text is rewritten in.
  * The names come from the runtime's own locale data (Intl.DisplayNames),
- * each language named in each of the common languages, so no list of names
- * is kept here and "英語" counts as well as "English"; the table is built on
+ * each language named in each of the common languages, so only codes are
+ * listed here and "英語" counts as well as "English"; the table is built on
  * the first row it is asked about (some 20 ms, once), as most pages never
- * need it. A row counts only when
- * every link in it is such a link: a site menu with a language among its
- * entries ("News · Sport · English") is still a menu.
+ * need it. A row counts only when every link in it is such a link: a site
+ * menu with a language among its entries ("News · Sport · English") is
+ * still a menu.
  */
 
 /** The languages whose names are known, each also used to name the others. */
