@@ -10,6 +10,7 @@
  */
 import { besidePicture, boilerplateName, boilerplateText, creditText } from './boilerplate';
 import { ruleOn, type ExtractOptions } from './extraction-rules';
+import { translationRow } from './language-links';
 import { parseDate } from './metadata';
 import { removeGuarded, textLength } from './removal-guard';
 import { navigationLink } from './site-links';
@@ -91,7 +92,9 @@ function entryOf(block: Element): Element {
  * Short blocks that are mostly links to the site's own pages: lists of other
  * articles, tag rows, section menus. A block with more text than a short
  * list is left to Readability's own link-density check. A block set inside a
- * line is judged, and removed, with its entry (entryOf).
+ * line is judged, and removed, with its entry (entryOf). A row of the
+ * article's own translations is about this article, not a way to others, so
+ * it stays (language-links.ts).
  */
 function linkDensity(root: Element, site: string | null): void {
   const blocks = root.querySelectorAll('p, ul, ol, dl, div, section, table');
@@ -101,7 +104,8 @@ function linkDensity(root: Element, site: string | null): void {
     // A short paragraph of links ends an article more often than it stands inside one.
     const last = !entry.nextElementSibling;
     const limit = block.tagName === 'P' ? (last ? 60 : 30) : last ? 400 : 200;
-    return length > 0 && length < limit && linkTextLength(entry, site) > 0.8 * length ? [entry] : [];
+    const linkList = length > 0 && length < limit && linkTextLength(entry, site) > 0.8 * length;
+    return linkList && !translationRow(entry) ? [entry] : [];
   });
   removeGuarded(root, [...new Set(entries)], 1 / 2);
 }

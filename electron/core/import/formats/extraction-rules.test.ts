@@ -277,6 +277,36 @@ describe('the extraction layer around Readability', () => {
     expect(text(html)).toContain('only his reflection');
   });
 
+  it("link-density: keeps a row of links to the article's own translations", () => {
+    const link = (slug: string, words: string, attributes = '') =>
+      `<a ${attributes}href="https://tides.example/tables/${slug}">${words}</a>`;
+    const rows: [string, string][] = [
+      [`${link('fr', 'Français')} · ${link('de', 'Deutsch')}`, 'Français · Deutsch'],
+      [
+        `${link('cy', 'Darllen', 'hreflang="cy" ')} · ${link('ga', 'Léigh', 'hreflang="ga" ')}`,
+        'Darllen · Léigh',
+      ],
+      [`${link('kana', 'ひらがな')} ←→ ${link('ja-en', '日本語・英語')}`, 'ひらがな ←→ 日本語・英語'],
+    ];
+    for (const [row, words] of rows) {
+      const html = page(`<p>${row}</p>`, {
+        head: '<link rel="canonical" href="https://tides.example/tables">',
+      });
+      expect(text(html)).toContain(words);
+    }
+  });
+
+  it('link-density: still drops a site menu with a language among its entries', () => {
+    removedBy(
+      'link-density',
+      page(
+        '<p><a href="https://tides.example/news">Lights</a> · <a href="https://tides.example/en">English</a></p>',
+        { head: '<link rel="canonical" href="https://tides.example/tables">' },
+      ),
+      'Lights',
+    );
+  });
+
   it('link-density: without an address, takes the host the page links to most as its own site', () => {
     const menu = ['a', 'b', 'c']
       .map((slug) => `<a href="https://tides.example/${slug}">Section ${slug}</a>`)
