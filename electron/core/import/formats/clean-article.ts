@@ -13,6 +13,7 @@ import { ruleOn, type ExtractOptions } from './extraction-rules';
 import { parseDate } from './metadata';
 import { removeGuarded, textLength } from './removal-guard';
 import { navigationLink } from './site-links';
+import { tagRows } from './tag-rows';
 
 const CONTAINERS = new Set([
   'DIV',
@@ -57,7 +58,8 @@ function linkTextLength(element: Element, site: string | null): number {
 
 /**
  * Blocks whose class or id names boilerplate, save the words of a line
- * (wordsOfLine); the classes go afterwards, as the stored article keeps none.
+ * (wordsOfLine), and rows of the page's tag links, which say the same in
+ * markup; the classes go afterwards, as the stored article keeps none.
  */
 function boilerplateClasses(root: Element): void {
   const matches = [...root.querySelectorAll('[class], [id]')].filter(
@@ -68,7 +70,7 @@ function boilerplateClasses(root: Element): void {
       boilerplateName(element) &&
       !wordsOfLine(element),
   );
-  removeGuarded(root, matches, 1 / 7);
+  removeGuarded(root, [...matches, ...tagRows(root)], 1 / 7);
 }
 
 /** Elements that make a line of text rather than a block of their own. */
