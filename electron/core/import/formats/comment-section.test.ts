@@ -61,6 +61,18 @@ describe('reader comments', () => {
     expect(words(extract(post(discussion), true))).not.toContain(FIRST);
   });
 
+  it('keeps replies listed under a name that says so', () => {
+    const threaded = comment(
+      1,
+      'Ann Lee',
+      FIRST,
+      `<ul class="reply-thread">${comment(2, 'Tom Hale', REPLY)}</ul>`,
+    );
+    const text = words(extract(post(threaded)));
+    expect(text).toContain(REPLY);
+    expect(text).not.toContain('Reply ');
+  });
+
   it('leaves out a discussion longer than the article', () => {
     const long = Array.from({ length: 12 }, (_, i) => comment(10 + i, `Reader ${i}`, PROSE.join(' '))).join(
       '',

@@ -53,7 +53,10 @@ function ancestor(element: Element, levels: number): Element {
 /** A comment as the article shows it: its words, author and date, in plain elements without the page's names. */
 function cleanComment(item: Element): Element {
   const comment = item.cloneNode(true) as Element;
-  for (const chrome of comment.querySelectorAll(COMMENT_CHROME)) chrome.remove();
+  for (const chrome of comment.querySelectorAll(COMMENT_CHROME)) {
+    // A list of "replies" is comments, not a reply button.
+    if (!chrome.querySelector(COMMENT_ITEM)) chrome.remove();
+  }
   // A commenter's name set as a heading would read as a section of the article and fill its outline.
   for (const heading of comment.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
     const line = comment.ownerDocument.createElement('p');
