@@ -20,8 +20,8 @@ function comment(id: number, author: string, words: string, replies = ''): strin
     ${replies}</li>`;
 }
 
-/** A blog post with `discussion` in a comments section beside the article, and a box of recent comments aside. */
-function post(discussion: string, { prose = PROSE, around = '' } = {}): string {
+/** A blog post with `discussion` in a comments section beside the article. */
+function post(discussion: string, { prose = PROSE } = {}): string {
   return `<!doctype html><html><head><title>The Keepers' Logs</title></head><body>
     <main id="content"><div class="content"><article><h1>The Keepers' Logs</h1>
       <div class="entry-content">${prose.map((p) => `<p>${p}</p>`).join('')}</div></article></div>
@@ -30,7 +30,7 @@ function post(discussion: string, { prose = PROSE, around = '' } = {}): string {
       <ol class="comment-list">${discussion}</ol>
       <div id="respond"><h3 class="comment-reply-title">Leave a Reply</h3>
         <form><p class="comment-notes">Your email address will not be published.</p><textarea></textarea></form></div>
-    </section></main>${around}</body></html>`;
+    </section></main></body></html>`;
 }
 
 const extract = (html: string, withoutComments = false) =>
@@ -81,6 +81,14 @@ describe('reader comments', () => {
     expect(html).not.toContain('<details');
     expect(words(html)).not.toContain(FIRST);
     expect(words(html)).toContain(PROSE[1]);
+  });
+
+  it("drops the labels a page's comment section leaves inside the article", () => {
+    const labels = ['12 Comments', 'Leave a Reply', 'Post a comment'];
+    const html = post('', { prose: [...PROSE.slice(0, 2), ...labels, ...PROSE.slice(2)] });
+    const text = words(extract(html));
+    for (const label of labels) expect(text).not.toContain(label);
+    for (const sentence of PROSE) expect(text).toContain(sentence);
   });
 
   const page = (beside: string, elsewhere: string) =>
