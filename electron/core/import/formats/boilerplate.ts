@@ -121,7 +121,7 @@ export function boilerplateName(element: Element): boolean {
  * home button" with it.
  */
 const BOILERPLATE_PHRASE =
-  /^(?:advertisement|advertising|sponsored(?: content)?|ad|read (?:more|next|also|the full story)|more (?:on|from|about) this|related(?: articles| stories| posts| content| coverage| reading)?|recommended(?: for you)?|you (?:may|might) also like|sign up|subscribe|follow us|share (?:this|on)|tags?\s*:|topics?\s*:|filed under|©|copyright|all rights reserved)(?![\p{L}\p{N}])/iu;
+  /^(?:advertisement|advertising|sponsored(?: content)?|ad|read (?:more|next|also|the full story)|more (?:on|from|about) this|related(?: articles| stories| posts| content| coverage| reading)?|recommended(?: for you)?|you (?:may|might) also like|sign up|subscribe|follow us|share (?:this|on)|tags?\s*:|topics?\s*:|filed under|(?:\d+ )?comments?(?: \(\d+\))?$|leave a (?:comment|reply)|post a comment|©|copyright|all rights reserved)(?![\p{L}\p{N}])/iu;
 
 /** A picture's credit or caption line. */
 const CREDIT =

@@ -14,6 +14,7 @@ import { translationRow } from './language-links';
 import { parseDate } from './metadata';
 import { removeGuarded, textLength } from './removal-guard';
 import { navigationLink } from './site-links';
+import { tagRows } from './tag-rows';
 
 const CONTAINERS = new Set([
   'DIV',
@@ -58,7 +59,8 @@ function linkTextLength(element: Element, site: string | null): number {
 
 /**
  * Blocks whose class or id names boilerplate, save the words of a line
- * (wordsOfLine); the classes go afterwards, as the stored article keeps none.
+ * (wordsOfLine), and rows of the page's tag links, which say the same in
+ * markup; the classes go afterwards, as the stored article keeps none.
  */
 function boilerplateClasses(root: Element): void {
   const matches = [...root.querySelectorAll('[class], [id]')].filter(
@@ -69,7 +71,7 @@ function boilerplateClasses(root: Element): void {
       boilerplateName(element) &&
       !wordsOfLine(element),
   );
-  removeGuarded(root, matches, 1 / 7);
+  removeGuarded(root, [...matches, ...tagRows(root)], 1 / 7);
 }
 
 /** Elements that make a line of text rather than a block of their own. */

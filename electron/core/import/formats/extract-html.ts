@@ -16,8 +16,10 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { ArticleMeta } from '../../../shared/article';
 import { LecternError } from '../../../shared/errors';
+import { bodyContainer } from './body-container';
 import { personByline } from './byline';
 import { cleanArticle } from './clean-article';
+import { appendCommentSection, takeCommentSection } from './comment-section';
 import { articleTitle } from './page-title';
 import { ruleOn, type ExtractOptions } from './extraction-rules';
 import { prunePage } from './prune-page';
@@ -69,23 +71,8 @@ function readableArticle(document: Document) {
   }
 }
 
-/** Where pages say their article body is, most specific first. */
-const BODY_CONTAINER = [
-  '[itemprop~="articleBody" i]',
-  '[class~="article-body"], [class~="article__body"], [class~="articleBody"], [id="article-body"]',
-  '[class~="entry-content"], [class~="post-content"], [class~="post-body"], [class~="story-body"]',
-  '[class~="article-content"], [class~="article__content"], [class~="content-body"]',
-  'article',
-];
-
 /** The markup of the container the page names as its article body, taken before Readability rewrites the page. */
-function bodyContainerHtml(document: Document): string | null {
-  for (const selector of BODY_CONTAINER) {
-    const container = document.body?.querySelector(selector);
-    if (container) return container.outerHTML;
-  }
-  return null;
-}
+const bodyContainerHtml = (document: Document) => bodyContainer(document)?.outerHTML ?? null;
 
 const wordCount = (element: Element | null | undefined) =>
   (element?.textContent ?? '').match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
@@ -170,6 +157,7 @@ export function extractHtml(html: string, name: string, options: ExtractOptions 
   const metadata = readMetadata(document, base);
   if (base) resolveRelativeUrls(document, base);
   const site = siteHost(document, metadata.url ?? base);
+  const comments = ruleOn(options, 'reader-comments') ? takeCommentSection(document) : null;
   prunePage(document, options);
   const containerHtml = ruleOn(options, 'body-container') ? bodyContainerHtml(document) : null;
   const pageTitle = document.title;
@@ -185,6 +173,7 @@ export function extractHtml(html: string, name: string, options: ExtractOptions 
   let content = article?.content ?? null;
   if (content && containerHtml) content = bodyContainerArticle(containerHtml, pageTitle, content) ?? content;
   if (content) cleanArticle(content, { title, byline, site }, options);
+  if (content && comments) appendCommentSection(content, comments);
   // Readability rewrites the document as it works, so when it finds nothing
   // the page's body is taken from a fresh parse: rare, and cheaper than
   // serializing every page's body beforehand just in case.

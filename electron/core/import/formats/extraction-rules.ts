@@ -12,6 +12,8 @@ export const EXTRACTION_RULES = [
   'prune-tags',
   /** Drop elements whose class or id names a caption or credit, before Readability. */
   'prune-captions',
+  /** Keep the article's own reader comments, folded after it, out of Readability's way. */
+  'reader-comments',
   /** Run Readability again on the container the page names as the article body. */
   'body-container',
   /** Drop a wiki's "[edit]" links from headings. */
